@@ -1,0 +1,1 @@
+"""The central HTTP endpoint: accounts, permissions, audit trail and change feed."""

@@ -1,0 +1,1 @@
+"""The local store: one durable, locked TinyDB database per profile folder."""

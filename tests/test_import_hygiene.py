@@ -1,0 +1,37 @@
+"""domain, store, sync and server never pull in Textual (style.md, Harlequin)."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE_PACKAGES = ("domain", "store", "sync", "server")
+
+
+def _modules(package: str) -> list[str]:
+    found = [package]
+    for info in pkgutil.walk_packages([str(ROOT / package)], prefix=f"{package}."):
+        found.append(info.name)
+    return found
+
+
+@pytest.mark.parametrize("package", CORE_PACKAGES)
+def test_core_package_imports_without_textual(package: str) -> None:
+    modules = _modules(package)
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "leaked = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(leaked))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"{package} imported {result.stdout.strip()}"

@@ -1,0 +1,1 @@
+"""The Textual app. Only tui.app and the screens import Textual."""

@@ -1,0 +1,80 @@
+"""The ``kinerja`` command: opens the app, or runs one of its subcommands.
+
+Subcommands live beside the code they drive (the sync commands in sync/, the
+demo in tui/) and are imported only when named, so that ``kinerja status``
+never loads Textual and ``kinerja`` never loads httpx before its first screen.
+Each subcommand module offers ``HELP`` (an English msgid), ``add_arguments``
+and ``run(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from domain.i18n import translator
+
+SUBCOMMANDS: dict[str, str] = {
+    "demo": "tui.demo_command",
+    "login": "sync.commands.login",
+    "logout": "sync.commands.logout",
+    "sync": "sync.commands.sync_now",
+    "status": "sync.commands.status",
+    "export": "sync.commands.export",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its own words go through the catalogue too."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        _ = translator("cli")
+        self.exit(2, f"{self.prog}: {_('error')}: {message}\n{_('Run with --help to see the options.')}\n")
+
+
+def _load(name: str) -> ModuleType:
+    return importlib.import_module(SUBCOMMANDS[name])
+
+
+def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
+    _ = translator("cli")
+    parser = _Parser(
+        prog="kinerja",
+        description=_(
+            "Kinerja: plan your SKP, record realisasi, receive umpan balik and "
+            "evaluations, online or offline. Without a subcommand it opens the app."
+        ),
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+    for name in SUBCOMMANDS:
+        module = _load(name) if wanted in (None, name) else None
+        sub = commands.add_parser(
+            name,
+            help=_(module.HELP) if module else None,
+            description=_(module.HELP) if module else None,
+            add_help=False,
+        )
+        sub.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+        if module:
+            module.add_arguments(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    wanted = next((a for a in args_list if a in SUBCOMMANDS), None)
+    args = build_parser(wanted).parse_args(args_list)
+    if args.command is None:
+        from tui.run import open_app
+
+        return open_app()
+    return int(_load(args.command).run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
