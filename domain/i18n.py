@@ -17,7 +17,7 @@ from __future__ import annotations
 import gettext
 import os
 from collections.abc import Callable, Mapping
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -38,7 +38,7 @@ def language(environ: Mapping[str, str] | None = None) -> str:
     return DEFAULT_LANGUAGE
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalogue(domain: str, lang: str) -> gettext.NullTranslations:
     return gettext.translation(domain, localedir=LOCALE_DIR, languages=[lang], fallback=True)
 

@@ -10,7 +10,9 @@ import pytest
 from domain.i18n import LOCALE_DIR, language
 
 ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("compile_catalogues", ROOT / "scripts" / "compile_catalogues.py")
+spec = importlib.util.spec_from_file_location(
+    "compile_catalogues", ROOT / "scripts" / "compile_catalogues.py"
+)
 assert spec and spec.loader
 compile_catalogues = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(compile_catalogues)
@@ -18,7 +20,9 @@ spec.loader.exec_module(compile_catalogues)
 PO_FILES = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
 
 
-@pytest.mark.parametrize("po_path", PO_FILES, ids=[str(p.relative_to(LOCALE_DIR)) for p in PO_FILES])
+@pytest.mark.parametrize(
+    "po_path", PO_FILES, ids=[str(p.relative_to(LOCALE_DIR)) for p in PO_FILES]
+)
 def test_mo_is_up_to_date(po_path: Path) -> None:
     mo_path = po_path.with_suffix(".mo")
     assert mo_path.exists(), f"run scripts/compile_catalogues.py: {mo_path} is missing"

@@ -32,7 +32,9 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         _ = translator("cli")
-        self.exit(2, f"{self.prog}: {_('error')}: {message}\n{_('Run with --help to see the options.')}\n")
+        self.exit(
+            2, f"{self.prog}: {_('error')}: {message}\n{_('Run with --help to see the options.')}\n"
+        )
 
 
 def _load(name: str) -> ModuleType:
