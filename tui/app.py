@@ -1,0 +1,206 @@
+"""The Kinerja app: the shell that the screens of each area plug into.
+
+Areas are Textual modes, one screen stack each, listed in ``AREAS``. A screen
+class is imported when its area is first opened, so start-up stays cheap and
+an area whose module is missing or broken only shows a message. Each area
+screen is constructed as ``ScreenClass(services)`` (tui/services.py).
+
+What every screen can count on:
+- ``app.sub_title`` is the sync status line ("Daring · 2 perubahan
+  tertunda · ..."): a screen that yields Textual's ``Header()`` shows it;
+- the app's keys (ids in tui/keys.py): ctrl+q quit, F1 Bantuan (the keys of
+  the current screen), ctrl+p the command palette, F2-F7 the areas, F9 sync;
+- ``services.request_sync()`` asks the background worker for a round.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from domain.i18n import translator
+from tui.keys import binding, key_help
+from tui.services import Services
+from tui.settings import Settings, load_settings
+from tui.sync_worker import SyncWorkerMixin
+from tui.themes import ANSI_THEME, DEFAULT_THEME, choose_theme
+
+_ = translator("tui")
+
+
+def N_(msgid: str) -> str:
+    """Marks a msgid for the catalogue; translated where it is shown."""
+    return msgid
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    key: str
+    label: str  # an English msgid
+    target: str  # "package.module:ClassName"
+
+
+AREAS: tuple[Area, ...] = (
+    Area("home", "f2", N_("Home"), "tui.screens.home:HomeScreen"),
+    Area("plan", "f3", N_("Plan"), "tui.screens.plan:PlanScreen"),
+    Area("progress", "f4", N_("Progress"), "tui.screens.progress:ProgressScreen"),
+    Area("feedback", "f5", N_("Feedback"), "tui.screens.feedback:FeedbackScreen"),
+    Area("evaluation", "f6", N_("Evaluation"), "tui.screens.evaluation:EvaluationScreen"),
+    Area("conflicts", "f7", N_("Conflicts"), "tui.screens.conflicts:ConflictsScreen"),
+)
+AREA_BY_ID = {area.id: area for area in AREAS}
+HOLDING_MODE = "_default"
+
+
+def load_screen_class(target: str) -> type[Screen[Any]]:
+    module_name, _sep, class_name = target.partition(":")
+    found = getattr(importlib.import_module(module_name), class_name)
+    if not (isinstance(found, type) and issubclass(found, Screen)):
+        raise TypeError(f"{target} is not a Screen")
+    return found
+
+
+def _area_bindings() -> list[BindingType]:
+    return [
+        binding(f"nav.{area.id}", area.key, f"open_area('{area.id}')", _(area.label), show=False)
+        for area in AREAS
+    ]
+
+
+class KinerjaApp(SyncWorkerMixin, App[int]):
+    TITLE = "Kinerja"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        binding("app.quit", "ctrl+q", "quit", _("Quit"), show=False, priority=True),
+        binding("app.help", "f1", "help", _("Help"), priority=True),
+        binding(
+            "app.palette", "ctrl+p", "command_palette", _("Commands"), show=False, priority=True
+        ),
+        binding("app.sync", "f9", "sync_now", _("Sync"), show=False, priority=True),
+        *_area_bindings(),
+    ]
+
+    def __init__(
+        self,
+        home: Path,
+        services: Services | None = None,
+        *,
+        settings: Settings | None = None,
+        switch_profiles: Callable[[Services], Services | None] | None = None,
+    ) -> None:
+        """``home`` is the profile folder; ``services`` None means first run.
+
+        ``switch_profiles`` (the demo's) gives the Services of the other
+        sample person, making the "switch person" key available.
+        """
+        super().__init__()
+        self.animation_level = "none"
+        self.home = home
+        self.services = services
+        self.settings = settings if settings is not None else load_settings(home)
+        self._switch_profiles = switch_profiles
+        self.register_theme(DEFAULT_THEME)
+        self.register_theme(ANSI_THEME)
+        self.theme = choose_theme(self.settings.theme)
+        self.set_keymap(self.settings.keymap)
+
+    def on_mount(self) -> None:
+        for problem in self.settings.problems:
+            self.notify(problem, title=_("Settings"), severity="warning", timeout=10)
+        if self.services is None:
+            from tui.screens.first_run import FirstRunScreen
+
+            self.push_screen(FirstRunScreen(self.home))
+        else:
+            self.enter_profile(self.services)
+
+    # -- profiles -------------------------------------------------------------
+
+    def enter_profile(self, services: Services) -> None:
+        """Show ``services``' person: fresh area screens, Beranda first."""
+        self.run_worker(self._enter_profile(services), group="profile", exclusive=True)
+
+    async def _enter_profile(self, services: Services) -> None:
+        if self.current_mode != HOLDING_MODE:
+            await self.switch_mode(HOLDING_MODE)
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        for area in AREAS:
+            if area.id in self._modes:
+                await self.remove_mode(area.id)
+        self.stop_sync()
+        self.services = services
+        services.sync_requester = self.request_sync
+        self.open_area("home")
+        self.start_sync(services, self.settings.sync_minutes)
+
+    def action_switch_person(self) -> None:
+        if self._switch_profiles is None or self.services is None:
+            return
+        other = self._switch_profiles(self.services)
+        if other is not None:
+            self.enter_profile(other)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "switch_person":
+            return self._switch_profiles is not None and self.services is not None
+        if action in ("open_area", "sync_now"):
+            return self.services is not None
+        return True
+
+    # -- areas ----------------------------------------------------------------
+
+    def action_open_area(self, area_id: str) -> None:
+        self.open_area(area_id)
+
+    def open_area(self, area_id: str) -> bool:
+        """Switch to an area, importing its screen the first time."""
+        area = AREA_BY_ID[area_id]
+        services = self.services
+        if services is None:
+            return False
+        if area_id not in self._modes:
+            try:
+                screen_class = load_screen_class(area.target)
+            except Exception as exc:  # an unfinished area must not stop the others
+                self.notify(
+                    _("{area} is not available: {reason}").format(area=_(area.label), reason=exc),
+                    severity="error",
+                )
+                return False
+            self.add_mode(area_id, lambda: screen_class(services))
+        self.switch_mode(area_id)
+        return True
+
+    # -- help, palette, sync --------------------------------------------------
+
+    def action_help(self) -> None:
+        from tui.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(key_help(self.screen), screen_title=self.screen.title or ""))
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=_("Search for a command…"), id="--command-palette")
+            )
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from tui.palette import shell_commands
+
+        yield from shell_commands(self, screen)
+
+    def action_sync_now(self) -> None:
+        self.request_sync()

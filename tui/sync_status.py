@@ -1,0 +1,82 @@
+"""The sync state of a profile, read from its store, and the line that says it.
+
+Shown as the app's sub-title on every screen and in full on Beranda:
+online or offline, changes waiting to be sent, conflicts and rejections
+waiting for a person, and when the last round succeeded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from domain.i18n import translator
+
+if TYPE_CHECKING:
+    from store import Store
+
+_ = translator("tui")
+
+
+@dataclass(frozen=True)
+class SyncState:
+    online: bool | None  # None: no round has ended yet in this session
+    pending: int
+    conflicts: int
+    rejected: int
+    last_sync_at: datetime | None
+    error: str | None
+
+
+def _instant(value: Any) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def has_conflict(record: dict[str, Any]) -> bool:
+    return bool(record.get("conflicts")) or record.get("local_conflict") is not None
+
+
+def read_state(store: Store, *, online: bool | None, error: str | None = None) -> SyncState:
+    records = store.all("records").values()
+    return SyncState(
+        online=online,
+        pending=len(store.all("outbox")),
+        conflicts=sum(1 for r in records if has_conflict(r)),
+        rejected=sum(1 for r in records if r.get("rejected")),
+        last_sync_at=_instant(store.get("meta", "last_sync_at")),
+        error=error,
+    )
+
+
+def when_text(when: datetime | None, now: datetime) -> str:
+    """A sync time as people read it: the time today, else the date too."""
+    if when is None:
+        return _("never")
+    local = when.astimezone(now.tzinfo) if now.tzinfo else when
+    if local.date() == now.date():
+        return local.strftime("%H:%M")
+    return local.strftime("%d-%m-%Y %H:%M")
+
+
+def describe(state: SyncState, now: datetime) -> str:
+    """One line: 'Daring · 2 tertunda · 1 konflik · sinkron terakhir 09:12'."""
+    if state.online is None:
+        parts = [_("Not synced yet")]
+    elif state.online:
+        parts = [_("Online")]
+    else:
+        parts = [_("Offline")]
+    if state.pending:
+        parts.append(_("{n} pending").format(n=state.pending))
+    if state.conflicts:
+        parts.append(_("{n} conflicts").format(n=state.conflicts))
+    if state.rejected:
+        parts.append(_("{n} rejected").format(n=state.rejected))
+    parts.append(_("last sync {when}").format(when=when_text(state.last_sync_at, now)))
+    return " · ".join(parts)

@@ -1,0 +1,159 @@
+"""Background sync: a round at start, every few minutes, and on request.
+
+Editing never waits on the network: a round runs in a thread worker while
+the person keeps typing into the local store. The sync engine, httpx and the
+server code are imported inside the worker when the first round starts, so
+none of them is loaded before the first screen is on show.
+
+While the server answers, rounds come every ``sync_minutes``; while it
+does not, retries back off from 30 seconds up to that same interval. After
+each round the app posts ``SyncDone`` to every open screen so that it can
+re-read the store, and updates the status line (``app.sub_title``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.message import Message
+from textual.worker import Worker, WorkerState
+
+from domain.i18n import translator
+from tui.sync_status import SyncState, describe, read_state
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.timer import Timer
+
+    from tui.services import Services
+
+_ = translator("tui")
+
+FIRST_RETRY_SECONDS = 30.0
+
+
+def next_delay(online: bool, failures: int, interval_seconds: float) -> float:
+    """Seconds until the next automatic round."""
+    if online:
+        return interval_seconds
+    return min(interval_seconds, FIRST_RETRY_SECONDS * 2 ** max(failures - 1, 0))
+
+
+@dataclass(frozen=True)
+class RoundOutcome:
+    """What one round did, in the terms the status line needs."""
+
+    online: bool
+    report: Any | None  # sync.engine.RoundReport, when the server answered
+    error: str | None
+
+
+class SyncDone(Message):
+    """A sync round ended; the store may hold new records."""
+
+    def __init__(self, outcome: RoundOutcome) -> None:
+        super().__init__()
+        self.outcome = outcome
+
+
+def run_round(services: Services, progress: Any) -> RoundOutcome:
+    """One sync round on ``services``' profile; runs in a worker thread.
+
+    The sync package (and with it httpx) is imported here, on the first round.
+    """
+    from sync.engine import SyncEngine
+
+    from sync.link import Link
+    from sync.session import load_session
+
+    session = load_session(services.home)
+    server_url = services.store.get("meta", "server_url")
+    if session is None or not server_url:
+        return RoundOutcome(online=False, report=None, error=_("Not signed in to a server"))
+    with Link(server_url, session.token) as link:
+        report = SyncEngine(services.store, link).run_round(progress=progress)
+    return RoundOutcome(online=report.error is None, report=report, error=report.error)
+
+
+class SyncWorkerMixin:
+    """The app's side of background sync (mixed into KinerjaApp)."""
+
+    _sync_services: Services | None = None
+    _sync_interval: float = 300.0
+    _sync_timer: Timer | None = None
+    _sync_failures: int = 0
+    _sync_again: bool = False
+    sync_state: SyncState | None = None
+
+    def start_sync(self: Any, services: Services, minutes: float) -> None:
+        self._sync_services = services
+        self._sync_interval = minutes * 60
+        self._sync_failures = 0
+        self.sync_state = read_state(services.store, online=None)
+        self.sub_title = describe(self.sync_state, services.now())
+        self.request_sync()
+
+    def stop_sync(self: Any) -> None:
+        self._sync_services = None
+        if self._sync_timer is not None:
+            self._sync_timer.stop()
+            self._sync_timer = None
+        self.workers.cancel_group(self, "sync")
+
+    def request_sync(self: Any) -> None:
+        """Start a round now, or right after the one that is running."""
+        services = self._sync_services
+        if services is None:
+            return
+        if any(w.group == "sync" and not w.is_finished for w in self.workers):
+            self._sync_again = True
+            return
+        if self._sync_timer is not None:
+            self._sync_timer.stop()
+        self._sync_again = False
+        self.sub_title = _("Syncing…")
+        self._sync_round(services)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sync")
+    def _sync_round(self: Any, services: Services) -> tuple[Services, RoundOutcome]:
+        def progress(text: str) -> None:
+            self.call_from_thread(setattr, self, "sub_title", text)
+
+        return services, run_round(services, progress)
+
+    def on_worker_state_changed(self: Any, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "sync" or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+        ):
+            return
+        if event.state == WorkerState.ERROR:
+            services = self._sync_services
+            outcome = RoundOutcome(online=False, report=None, error=str(worker.error))
+        else:
+            services, outcome = worker.result
+        if services is None or services is not self._sync_services:
+            return  # a round of a profile that was left meanwhile
+        self._after_round(services, outcome)
+
+    def _after_round(self: App[Any] | Any, services: Services, outcome: RoundOutcome) -> None:
+        self._sync_failures = 0 if outcome.online else self._sync_failures + 1
+        self.sync_state = read_state(services.store, online=outcome.online, error=outcome.error)
+        self.sub_title = describe(self.sync_state, services.now())
+        for screen in _open_screens(self):
+            screen.post_message(SyncDone(outcome))
+        if self._sync_again:
+            self.request_sync()
+            return
+        delay = next_delay(outcome.online, self._sync_failures, self._sync_interval)
+        self._sync_timer = self.set_timer(delay, self.request_sync)
+
+
+def _open_screens(app: Any) -> list[Any]:
+    seen: list[Any] = []
+    for stack in app._screen_stacks.values():
+        seen.extend(s for s in stack if s not in seen)
+    return seen
