@@ -1,0 +1,257 @@
+"""The link to the central server: httpx with patience for poor links.
+
+Remote offices lose their connection for seconds or minutes, so every call
+retries (tenacity: exponential backoff with jitter, honouring Retry-After)
+after connection errors, timeouts, 429 and 5xx, within a bounded number of
+attempts and time so that a sync round always ends. Answers that can't be
+used become one of the ``LinkError`` subclasses below, never a crash.
+
+A push is sent as bytes built once by the caller and re-sent unchanged on
+every retry: together with the mutation ids, that makes a retry after a lost
+answer safe (the server answers ``duplicate``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import orjson
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception_type,
+    stop_after_attempt,
+    stop_after_delay,
+    wait_exponential_jitter,
+)
+
+API_PREFIX = "/api/v1"
+JSON = dict[str, Any]
+
+
+class LinkError(Exception):
+    """The server could not be reached or used; ``code`` names why."""
+
+    code = "unreachable"
+
+
+class Unreachable(LinkError):
+    """No answer after every retry (connection refused, timeouts, 5xx, 429)."""
+
+
+class AuthExpired(LinkError):
+    """401: the token expired or was revoked; the user must log in again."""
+
+    code = "auth"
+
+
+class BadCredentials(LinkError):
+    """401 on ``POST /session``: wrong NIP or password."""
+
+    code = "credentials"
+
+
+class EpochChanged(LinkError):
+    """409: the server's data was restored or reset since our last round."""
+
+    code = "epoch"
+
+
+class MalformedAnswer(LinkError):
+    """The server answered, but not with the JSON the protocol promises."""
+
+    code = "malformed"
+
+
+class RequestRefused(LinkError):
+    """A 4xx other than 401/409/429: the server refused what we sent."""
+
+    code = "refused"
+
+
+class _Retryable(Exception):
+    """A 429 or 5xx answer worth another try; carries Retry-After if given."""
+
+    def __init__(self, status: int, retry_after: float | None) -> None:
+        super().__init__(f"HTTP {status}")
+        self.status = status
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class Patience:
+    """How long the link waits and how often it tries again."""
+
+    connect: float = 15.0
+    read: float = 60.0
+    attempts: int = 6
+    total: float = 300.0  # a round gives up after this, whatever the attempts left
+    backoff_initial: float = 1.0
+    backoff_max: float = 30.0
+    retry_after_max: float = 120.0
+
+
+_RETRY_ON = (httpx.TransportError, _Retryable)
+
+
+class _WaitForServer:
+    """Retry-After when the server named a wait, else backoff with jitter."""
+
+    def __init__(self, patience: Patience) -> None:
+        self._backoff = wait_exponential_jitter(
+            initial=patience.backoff_initial, max=patience.backoff_max
+        )
+        self._cap = patience.retry_after_max
+
+    def __call__(self, state: RetryCallState) -> float:
+        failure = state.outcome.exception() if state.outcome else None
+        if isinstance(failure, _Retryable) and failure.retry_after is not None:
+            return min(failure.retry_after, self._cap)
+        return float(self._backoff(state))
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (the delta form; dates are rare)."""
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None
+
+
+def _json_of(response: httpx.Response) -> JSON:
+    try:
+        body = orjson.loads(response.content)
+    except orjson.JSONDecodeError as error:
+        raise MalformedAnswer(f"{response.request.url.path}: not JSON ({error})") from None
+    if not isinstance(body, dict):
+        raise MalformedAnswer(f"{response.request.url.path}: not a JSON object")
+    return body
+
+
+class Link:
+    """One server, one token; blocking calls, each retried with backoff."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        patience: Patience | None = None,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.patience = patience or Patience()
+        self.requests_made = 0
+        self._sleep = sleep
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        timeout = httpx.Timeout(
+            self.patience.read, connect=self.patience.connect, pool=self.patience.connect
+        )
+        self._http = httpx.Client(
+            base_url=self.base_url + API_PREFIX,
+            headers=headers,
+            timeout=timeout,
+            transport=transport,
+        )
+
+    def __enter__(self) -> Link:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    # -- the protocol's calls ------------------------------------------------
+
+    def hello(self) -> JSON:
+        body = _json_of(self._call("GET", "/hello"))
+        if not isinstance(body.get("epoch"), str):
+            raise MalformedAnswer("/hello: no epoch")
+        return body
+
+    def open_session(self, nip: str, password: str) -> JSON:
+        """POST /session; a 401 here means wrong credentials, not an old token."""
+        try:
+            response = self._call(
+                "POST", "/session", content=orjson.dumps({"nip": nip, "password": password})
+            )
+        except AuthExpired:
+            raise BadCredentials("wrong NIP or password") from None
+        body = _json_of(response)
+        if not isinstance(body.get("token"), str):
+            raise MalformedAnswer("/session: no token")
+        return body
+
+    def close_session(self) -> None:
+        self._call("DELETE", "/session")
+
+    def push(self, batch: bytes) -> JSON:
+        """POST /push with a batch already encoded, so every retry is byte-identical."""
+        body = _json_of(self._call("POST", "/push", content=batch))
+        if not isinstance(body.get("results"), list):
+            raise MalformedAnswer("/push: no results")
+        return body
+
+    def changes(self, since: int, limit: int) -> JSON:
+        body = _json_of(self._call("GET", "/changes", params={"since": since, "limit": limit}))
+        if (
+            not isinstance(body.get("changes"), list)
+            or not isinstance(body.get("next"), int)
+            or not isinstance(body.get("more"), bool)
+        ):
+            raise MalformedAnswer("/changes: missing changes, next or more")
+        return body
+
+    # -- the retrying core ---------------------------------------------------
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        retrying = Retrying(
+            retry=retry_if_exception_type(_RETRY_ON),
+            stop=stop_after_attempt(self.patience.attempts) | stop_after_delay(self.patience.total),
+            wait=_WaitForServer(self.patience),
+            sleep=self._sleep,
+            reraise=True,
+        )
+        if "content" in kwargs:
+            kwargs.setdefault("headers", {"Content-Type": "application/json"})
+        try:
+            for attempt in retrying:
+                with attempt:
+                    return self._once(method, path, **kwargs)
+        except httpx.TransportError as error:
+            raise Unreachable(f"{self.base_url}: {type(error).__name__}: {error}") from None
+        except _Retryable as error:
+            raise Unreachable(f"{self.base_url}: {error} after retries") from None
+        raise AssertionError("tenacity ended without a result")  # pragma: no cover
+
+    def _once(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        self.requests_made += 1
+        response = self._http.request(method, path, **kwargs)
+        status = response.status_code
+        if status == 429 or status >= 500:
+            raise _Retryable(status, _retry_after(response.headers.get("Retry-After")))
+        if status == 401:
+            raise AuthExpired("the token expired or was revoked")
+        if status == 409:
+            raise EpochChanged("the server's epoch changed")
+        if status >= 400:
+            raise RequestRefused(f"{path}: HTTP {status}: {_error_text(response)}")
+        return response
+
+
+def _error_text(response: httpx.Response) -> str:
+    """The server's ``{"error": {"code", "message"}}``, or the start of the body."""
+    try:
+        error = orjson.loads(response.content).get("error", {})
+        return f"{error.get('code')}: {error.get('message')}"
+    except (orjson.JSONDecodeError, AttributeError):
+        return response.text[:200]

@@ -1,0 +1,87 @@
+"""Applying the records a pull brings (protocol.md, "Pulling").
+
+A local change waiting to be pushed, or waiting for a person, always wins
+over the incoming version locally: the incoming one becomes the new ``base``
+so that the push conflicts (and merges) on the server rather than silently
+overwriting either side.
+"""
+
+from __future__ import annotations
+
+from sync.local import JSON, RECORDS, Tx, queue_mutation, record_key, server_version
+
+_LOCAL_FIELDS = {"pending": None, "rejected": None, "local_conflict": None}
+
+
+def is_record(value: object) -> bool:
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("collection"), str)
+        and isinstance(value.get("id"), str)
+        and isinstance(value.get("rev"), int)
+        and isinstance(value.get("seq"), int)
+    )
+
+
+def _same_content(local: JSON, incoming: JSON) -> bool:
+    return bool(local.get("deleted")) == bool(incoming.get("deleted")) and (
+        local.get("data") or {}
+    ) == (incoming.get("data") or {})
+
+
+def apply_incoming(tx: Tx, incoming: JSON, epoch: str, resyncing: bool) -> None:
+    key = record_key(incoming["collection"], incoming["id"])
+    local = tx.get(RECORDS, key)
+    version = server_version(incoming, epoch)
+    if local is None:
+        tx.put(RECORDS, key, {**incoming, "base": version, **_LOCAL_FIELDS})
+        return
+    base = local.get("base")
+    same_lifetime = base is not None and base.get("epoch") == epoch
+    if same_lifetime and incoming["seq"] <= int(local.get("seq") or 0):
+        return  # already have it (our own push coming back, or a page fetched twice)
+    local = dict(local)
+    waiting = local.get("pending") or local.get("rejected") or local.get("local_conflict")
+    if not waiting:
+        if (
+            resyncing
+            and base is not None
+            and not same_lifetime
+            and not _same_content(local, incoming)
+            and incoming["rev"] <= int(base.get("rev") or 0)
+        ):
+            # the server came back from an older copy than what we saw: put ours back
+            _adopt_server_version(local, incoming, version)
+            queue_mutation(
+                tx,
+                local,
+                deleted=bool(local.get("deleted")),
+                data=local.get("data") or {},
+                base_rev=incoming["rev"],
+            )
+            tx.put(RECORDS, key, local)
+            return
+        tx.put(RECORDS, key, {**incoming, "base": version, **_LOCAL_FIELDS})
+        return
+    if local.get("pending") and base is not None and "merge_base" not in local:
+        local["merge_base"] = base  # the version our pending edit started from
+    _adopt_server_version(local, incoming, version)
+    conflict = local.get("local_conflict")
+    if conflict:
+        local["local_conflict"] = {
+            **conflict,
+            "rev": incoming["rev"],
+            "seq": incoming["seq"],
+            "deleted": bool(incoming.get("deleted")),
+            "data": incoming.get("data") or {},
+            "by": incoming.get("updated_by"),
+            "at": incoming.get("updated_at"),
+        }
+    tx.put(RECORDS, key, local)
+
+
+def _adopt_server_version(local: JSON, incoming: JSON, version: JSON) -> None:
+    local["base"] = version
+    local["rev"] = incoming["rev"]
+    local["seq"] = incoming["seq"]
+    local["conflicts"] = incoming.get("conflicts") or []
