@@ -1,0 +1,46 @@
+"""What the sync commands share: the catalogue, failing politely, the profile.
+
+A user's mistake (bad URL, no profile, not logged in, server down) ends with
+one line on standard error and an exit code, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from domain.i18n import translator
+
+# exit codes of ``kinerja sync`` (commands.md); the other commands use 0 and 2
+OK = 0
+WAITING_FOR_PERSON = 1
+FAILED = 2
+
+
+def tr() -> Callable[[str], str]:
+    return translator("cli")
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def fail(message: str, code: int = FAILED) -> int:
+    _ = tr()
+    print(f"kinerja: {_('error')}: {message}", file=sys.stderr, flush=True)
+    return code
+
+
+def open_profile_store() -> Any:
+    """The store of the current profile (KINERJA_HOME or the user data folder)."""
+    from store import open_store
+
+    return open_store()
+
+
+def login_advice(server_url: str | None, nip: str | None) -> str:
+    _ = tr()
+    return _("Run `kinerja login {url} --nip {nip}` to sign in again.").format(
+        url=server_url or "URL", nip=nip or "NIP"
+    )

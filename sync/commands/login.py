@@ -1,0 +1,115 @@
+"""``kinerja login URL --nip NIP``: sign in and keep the token in the profile."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from urllib.parse import urlsplit
+
+from sync.commands.common import FAILED, OK, fail, open_profile_store, say, tr
+
+HELP = "sign in to a central server and keep the token in this profile"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    _ = tr()
+    parser.add_argument("url", metavar="URL", help=_("address of the central server"))
+    parser.add_argument("--nip", required=True, help=_("your NIP (18 digits)"))
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=_("read the password from standard input instead of asking for it"),
+    )
+
+
+def server_url(text: str) -> str | None:
+    """The URL without a trailing slash, or None when it can't be a server's address."""
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return text.strip().rstrip("/")
+
+
+def _read_password(from_stdin: bool, nip: str) -> str | None:
+    _ = tr()
+    try:
+        if from_stdin:
+            return sys.stdin.readline().rstrip("\r\n")
+        return getpass.getpass(_("Password for {nip}: ").format(nip=nip))
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    from domain.i18n import language
+    from domain.nip import nip_issues
+    from sync.link import BadCredentials, Link, LinkError, Patience
+    from sync.local import OUTBOX, RECORDS, get_meta, put_meta
+    from sync.session import Session, profile_home, save_session
+
+    _ = tr()
+    url = server_url(args.url)
+    if url is None:
+        return fail(
+            _("{url} is not a server address; it should start with http:// or https://.").format(
+                url=args.url
+            )
+        )
+    nip = "".join(args.nip.split())
+    issues = nip_issues(nip, kind="PPPK")  # the shape only: PNS and PPPK both sign in
+    if issues:
+        return fail(issues[0].message(language()))
+    password = _read_password(args.password_stdin, nip)
+    if not password:
+        return fail(_("No password given."))
+
+    store = open_profile_store()
+    with store.transaction() as tx:
+        previous_url = get_meta(tx, "server_url")
+        previous_nip = get_meta(tx, "nip")
+        has_records = bool(tx.all(RECORDS))
+        has_pending = bool(tx.all(OUTBOX))
+    if previous_url and previous_url != url and has_records:
+        return fail(
+            _(
+                "This profile holds the data of {previous}; use another profile folder "
+                "(KINERJA_HOME) for {url}."
+            ).format(previous=previous_url, url=url)
+        )
+    if previous_nip and previous_nip != nip and has_pending:
+        return fail(
+            _(
+                "Changes made by {previous} are still waiting to be sent; sign in as "
+                "{previous} and sync first, or use another profile folder (KINERJA_HOME)."
+            ).format(previous=previous_nip)
+        )
+
+    with Link(url, patience=Patience(attempts=3, total=60.0)) as link:
+        try:
+            link.hello()
+            answer = link.open_session(nip, password)
+        except BadCredentials:
+            return fail(_("Wrong NIP or password."))
+        except LinkError as error:
+            return fail(
+                _("Could not sign in at {url}: {detail}").format(url=url, detail=error), FAILED
+            )
+    user = answer.get("user") or {}
+    session = Session(
+        token=answer["token"],
+        expires_at=answer.get("expires_at"),
+        nip=str(user.get("nip") or nip),
+        name=user.get("name"),
+        roles=tuple(user.get("roles") or ()),
+    )
+    with store.transaction() as tx:
+        put_meta(tx, "server_url", url)
+        put_meta(tx, "nip", session.nip)
+    save_session(profile_home(store), session)
+    say(
+        _("Signed in to {url} as {name} ({nip}).").format(
+            url=url, name=session.name or session.nip, nip=session.nip
+        )
+    )
+    return OK
