@@ -1,0 +1,423 @@
+"""The Store: an in-memory TinyDB kept in step with a snapshot and a journal on disk.
+
+Every commit appends one checksummed line to the journal and fsyncs it, so a
+save costs the same whatever the size of the store. When the journal outgrows
+the snapshot, the whole state is written as a new snapshot (temp file, fsync,
+rename, fsync of the folder) and the journal restarts; each pair carries a
+generation number so that other processes notice the compaction.
+
+Two processes of one user share a profile: every transaction holds the
+profile lock and first reads what the others appended, and every read
+outside a transaction checks (one ``stat``) whether the journal moved on.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any, cast
+
+import orjson
+from tinydb import TinyDB
+from tinydb.queries import QueryLike
+from tinydb.storages import MemoryStorage
+from tinydb.table import Table
+
+from store import errors, migrations
+from store.errors import SetAside, StoreDamaged, StoreWriteFailed
+from store.fileformat import (
+    TABLES,
+    FormatDamage,
+    Scan,
+    Tables,
+    apply_commit,
+    decode_header,
+    decode_snapshot,
+    empty_tables,
+    encode_commit,
+    encode_header,
+    encode_snapshot,
+    scan_commits,
+)
+from store.files import (
+    remove_stale_temps,
+    replace_durably,
+    set_aside,
+    sync_data,
+    write_all,
+)
+from store.lock import ProfileLock
+from store.paths import StoreFiles
+from store.records import Records
+from store.transaction import Transaction, check_table, copy_value
+
+# Compaction rewrites the whole state, so it waits until the journal is at
+# least as big as the snapshot (opening then reads at most twice the state)
+# and never bothers below this size.
+COMPACT_MIN_BYTES = 4 * 1024 * 1024
+_HEADER_READ = 256
+_MISSING = object()
+
+Signature = tuple[int, int, int, int]  # st_dev, st_ino, st_size, st_mtime_ns
+
+
+class KeyedTable(Table):  # type: ignore[misc]
+    """A TinyDB table whose document ids are our string keys, not TinyDB's counters."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+
+def _signature(st: os.stat_result) -> Signature:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _next_generation(previous: int) -> int:
+    # Time-based so that a store rebuilt after damage never reuses a
+    # generation that another process may still remember.
+    return max(previous + 1, time.time_ns())
+
+
+class Store:
+    """One profile's store. Use ``store.open_store()``; safe to share between threads."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.files = StoreFiles(home)
+        self._tables: Tables = empty_tables()
+        self._generation = 0
+        self._offset = 0  # journal bytes applied to _tables
+        self._signature: Signature | None = None  # the journal as we last left it
+        self._snapshot_size = 0
+        self._mutex = threading.RLock()
+        self._lock = ProfileLock(self.files.lock)
+        self._lock_depth = 0
+        self._local = threading.local()
+        self._db = TinyDB(storage=MemoryStorage)
+        self._db.table_class = KeyedTable
+        self._memory = cast(MemoryStorage, self._db.storage)
+        self._memory.memory = self._tables
+        self.records = Records(self)
+
+    # --- public API --------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Hold the profile lock, catch up, and commit the block durably on a clean exit.
+
+        A transaction opened inside another one in the same thread joins it:
+        its changes commit with the outer block, and an exception raised out
+        of the inner block undoes only the inner block's changes.
+        """
+        outer: Transaction | None = getattr(self._local, "tx", None)
+        if outer is not None:
+            savepoint = outer.savepoint()
+            try:
+                yield outer
+            except BaseException:
+                outer.rollback_to(savepoint)
+                raise
+            return
+        with self._locked():
+            self._catch_up_locked()
+            tx = Transaction(self._tables)
+            self._local.tx = tx
+            try:
+                yield tx
+            finally:
+                self._local.tx = None
+            self._commit_locked(tx)
+
+    def get(self, table: str, key: str, default: Any = None) -> Any:
+        """A copy of the latest committed value, or ``default``."""
+        check_table(table)
+        with self._mutex:
+            self._refresh()
+            value = self._tables[table].get(key, _MISSING)
+            return default if value is _MISSING else copy_value(value)
+
+    def all(self, table: str) -> dict[str, Any]:
+        """A copy of every key and value of ``table``, as last committed."""
+        check_table(table)
+        with self._mutex:
+            self._refresh()
+            result = copy_value(self._tables[table])
+        assert isinstance(result, dict)
+        return result
+
+    def search(self, table: str, cond: QueryLike) -> list[dict[str, Any]]:
+        """Copies of the values of ``records`` or ``outbox`` matching a TinyDB query."""
+        if table not in ("records", "outbox"):
+            raise ValueError(f"search works on records and outbox, not {table!r}")
+        with self._mutex:
+            self._refresh()
+            found = self._db.table(table).search(cond)
+            return [copy_value(dict(doc)) for doc in found]
+
+    def get_meta(self, name: str, default: Any = None) -> Any:
+        return self.get("meta", name, default)
+
+    # --- locking -----------------------------------------------------------
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        with self._mutex:
+            if self._lock_depth == 0:
+                self._lock.acquire()
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+                if self._lock_depth == 0:
+                    self._lock.release()
+
+    def _journal_signature(self) -> Signature | None:
+        try:
+            return _signature(os.stat(self.files.journal))
+        except FileNotFoundError:
+            return None
+
+    def _refresh(self) -> None:
+        """Before a read: catch up if another process changed the journal (mutex held)."""
+        if self._lock_depth > 0:
+            return  # this thread holds the profile lock: nobody else wrote
+        if self._signature is not None and self._journal_signature() == self._signature:
+            return
+        with self._locked():
+            self._catch_up_locked()
+
+    # --- opening, catching up, recovering ----------------------------------
+
+    def open(self) -> None:
+        """Load the files (recovering from damage), then migrate; raises StoreDamaged after recovery."""
+        with self._locked():
+            moved, kept = self._load_locked()
+            migrations.migrate(self)
+            if self._offset > max(COMPACT_MIN_BYTES, self._snapshot_size):
+                self._compact_quietly_locked()
+        if moved:
+            raise StoreDamaged(tuple(moved), kept, self)
+
+    def _catch_up_locked(self) -> None:
+        if self._signature is not None and self._journal_signature() == self._signature:
+            return
+        try:
+            fd = os.open(self.files.journal, os.O_RDWR)
+        except FileNotFoundError:
+            self._reload_locked()
+            return
+        try:
+            st = os.fstat(fd)
+            same_file = self._signature is not None and self._signature[:2] == (
+                st.st_dev,
+                st.st_ino,
+            )
+            try:
+                generation, _ = decode_header(os.pread(fd, _HEADER_READ, 0))
+            except FormatDamage:
+                generation = -1
+            if not same_file or generation != self._generation or st.st_size < self._offset:
+                scan = None
+            else:
+                tail = os.pread(fd, st.st_size - self._offset, self._offset)
+                scan = scan_commits(tail, 0)
+                if scan.damage is None:
+                    self._apply_scan(scan)
+                    if scan.torn:
+                        self._truncate(fd, self._offset)
+                    self._signature = _signature(os.fstat(fd))
+        finally:
+            os.close(fd)
+        if scan is None or scan.damage is not None:
+            self._reload_locked()
+
+    def _apply_scan(self, scan: Scan) -> None:
+        for ops in scan.commits:
+            apply_commit(self._tables, ops)
+        self._offset += scan.end
+        self._clear_query_caches()
+
+    def _truncate(self, fd: int, size: int) -> None:
+        """Cut off a commit torn by a crash, so that the next one follows whole lines."""
+        os.ftruncate(fd, size)
+        sync_data(fd)
+
+    def _reload_locked(self) -> None:
+        moved, kept = self._load_locked()
+        if moved:
+            raise StoreDamaged(tuple(moved), kept, self)
+
+    def _load_locked(self) -> tuple[list[SetAside], bool]:
+        """Read snapshot + journal into memory; set damaged files aside and start over without them."""
+        remove_stale_temps(self.home, self.files.snapshot.name)
+        remove_stale_temps(self.home, self.files.journal.name)
+        moved: list[SetAside] = []
+
+        def put_aside(path: Path, reason: str, detail: str = "") -> None:
+            moved.append(SetAside(path, set_aside(path), reason, detail))
+
+        loaded = self._read_snapshot(put_aside)
+        journal_raw = self._read_file(self.files.journal, put_aside)
+        if loaded is None:
+            # Without its snapshot a journal's commits would be half a state.
+            if journal_raw is not None:
+                put_aside(self.files.journal, errors.ORPHAN_JOURNAL)
+            self._start_fresh(self._generation)
+            return moved, False
+
+        generation, tables = loaded
+        self._set_state(generation, tables)
+        if journal_raw is None:
+            # A crash right after the first snapshot, or the journal was set aside.
+            if moved:
+                self._compact_locked()
+            else:
+                self._write_fresh_journal()
+            return moved, True
+        try:
+            journal_generation, start = decode_header(journal_raw)
+        except FormatDamage as damage:
+            put_aside(self.files.journal, damage.reason, damage.detail)
+            self._compact_locked()
+            return moved, True
+        if journal_generation < generation:
+            # A crash during compaction: the snapshot already holds these commits.
+            self._write_fresh_journal()
+            return moved, True
+        if journal_generation > generation:
+            put_aside(self.files.journal, errors.FOREIGN_JOURNAL)
+            self._compact_locked()
+            return moved, True
+
+        self._offset = 0  # scan_commits counts from the start of the file
+        scan = scan_commits(journal_raw, start)
+        self._apply_scan(scan)
+        if scan.damage is not None:
+            # Keep the commits before the damage: a consistent, earlier state.
+            put_aside(self.files.journal, scan.damage.reason, scan.damage.detail)
+            self._compact_locked()
+            return moved, True
+        if scan.torn:
+            fd = os.open(self.files.journal, os.O_RDWR)
+            try:
+                self._truncate(fd, self._offset)
+            finally:
+                os.close(fd)
+        self._signature = self._journal_signature()
+        return moved, True
+
+    def _read_snapshot(self, put_aside: Any) -> tuple[int, Tables] | None:
+        raw = self._read_file(self.files.snapshot, put_aside)
+        if raw is None:
+            return None
+        try:
+            loaded = decode_snapshot(raw)
+        except FormatDamage as damage:
+            put_aside(self.files.snapshot, damage.reason, damage.detail)
+            return None
+        self._snapshot_size = len(raw)
+        return loaded
+
+    @staticmethod
+    def _read_file(path: Path, put_aside: Any) -> bytes | None:
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            put_aside(path, errors.UNREADABLE, error.strerror or str(error))
+            return None
+
+    def _start_fresh(self, previous_generation: int) -> None:
+        tables = empty_tables()
+        tables["meta"]["schema_version"] = migrations.CURRENT_VERSION
+        self._set_state(previous_generation, tables)
+        self._compact_locked()
+
+    def _set_state(self, generation: int, tables: Tables) -> None:
+        self._generation = generation
+        self._tables = tables
+        self._memory.memory = tables
+        self._clear_query_caches()
+        self._signature = None
+
+    def _clear_query_caches(self) -> None:
+        for name in ("records", "outbox"):
+            self._db.table(name).clear_cache()
+
+    # --- writing -----------------------------------------------------------
+
+    def _commit_locked(self, tx: Transaction) -> None:
+        ops = tx.ops()
+        if not ops:
+            return
+        line = encode_commit(ops)
+        fd = os.open(self.files.journal, os.O_WRONLY)
+        try:
+            if _signature(os.fstat(fd)) != self._signature:
+                # Only a process ignoring the lock could get here.
+                raise RuntimeError(f"{self.files.journal} changed while this process held its lock")
+            try:
+                write_all(fd, line, self._offset)
+                sync_data(fd)
+            except OSError as error:
+                with suppress(OSError):
+                    self._truncate(fd, self._offset)
+                raise StoreWriteFailed(self.files.journal, error) from error
+            self._signature = _signature(os.fstat(fd))
+        finally:
+            os.close(fd)
+        for table, key, value in ops:
+            if value is None:
+                self._tables[table].pop(key, None)
+            else:
+                self._tables[table][key] = orjson.loads(value)
+        self._offset += len(line)
+        self._clear_query_caches()
+        if self._offset > max(COMPACT_MIN_BYTES, self._snapshot_size):
+            self._compact_quietly_locked()
+
+    def _compact_quietly_locked(self) -> None:
+        """Compact; a failure (disk full) only postpones it, as the commits are safe in the journal."""
+        try:
+            self._compact_locked()
+        except OSError:
+            # Re-read the files at the next access, whatever step failed.
+            self._signature = None
+            self._generation = -1
+
+    def _compact_locked(self) -> None:
+        generation = _next_generation(self._generation)
+        snapshot = encode_snapshot(generation, self._tables)
+        replace_durably(self.files.snapshot, snapshot)
+        self._snapshot_size = len(snapshot)
+        self._generation = generation
+        self._write_fresh_journal()
+
+    def _write_fresh_journal(self) -> None:
+        header = encode_header(self._generation)
+        replace_durably(self.files.journal, header)
+        self._offset = len(header)
+        self._signature = self._journal_signature()
+
+
+def open_store(home: Path | None = None) -> Store:
+    """Open (creating if needed) the store of a profile folder.
+
+    Raises StoreDamaged when a damaged file had to be set aside: the
+    exception's ``store`` is open and usable, and its message says what to do.
+    """
+    from store.paths import profile_home
+
+    folder = profile_home(home)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    store = Store(folder)
+    store.open()
+    return store
+
+
+__all__ = ["TABLES", "Store", "open_store"]

@@ -1,0 +1,143 @@
+"""What can go wrong with a store, told to people in Bahasa Indonesia or English.
+
+The texts are English msgids of the ``store`` gettext domain; the Indonesian
+catalogue is domain/locale/id/LC_MESSAGES/store.po.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from store.core import Store
+
+
+def _translator(lang: str | None) -> Callable[[str], str]:
+    # Imported when a message is shown, not when the store is opened.
+    from domain.i18n import translator
+
+    return translator("store", lang)
+
+
+def _noop(text: str) -> str:
+    """Marks a msgid for the catalogue; translated when the message is built."""
+    return text
+
+
+# Why a file was set aside (msgids).
+NOT_JSON = _noop("not valid JSON")
+WRONG_SHAPE = _noop("not the shape of a Kinerja store")
+UNREADABLE = _noop("unreadable")
+DAMAGED_LINE = _noop("a damaged entry in the middle of the journal")
+FOREIGN_JOURNAL = _noop("the journal does not belong to its snapshot")
+ORPHAN_JOURNAL = _noop("the snapshot it continues is damaged or missing")
+
+
+class StoreError(Exception):
+    """A store problem that a person must read; ``str()`` is in the interface language."""
+
+    def message(self, lang: str | None = None) -> str:
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """One damaged file and where it went."""
+
+    original: Path
+    moved_to: Path
+    reason: str  # one of the msgids above
+    detail: str = ""  # e.g. the OS error, untranslated
+
+
+class StoreDamaged(StoreError):
+    """A store file was damaged; it was moved aside and the store opened without it.
+
+    ``store`` is the opened, usable Store (empty, or holding what was saved
+    before the damaged part, as ``kept_changes`` says). Opening the same
+    profile again succeeds without this error, since the damaged files are
+    no longer in place.
+    """
+
+    def __init__(self, set_aside: tuple[SetAside, ...], kept_changes: bool, store: Store) -> None:
+        super().__init__()
+        self.set_aside = set_aside
+        self.kept_changes = kept_changes
+        self.store = store
+
+    def message(self, lang: str | None = None) -> str:
+        _ = _translator(lang)
+        parts = []
+        for item in self.set_aside:
+            reason = _(item.reason) + (f": {item.detail}" if item.detail else "")
+            parts.append(
+                _(
+                    "The local store file {original} was set aside ({reason}). "
+                    "It was moved, unchanged, to {moved}."
+                ).format(original=item.original, reason=reason, moved=item.moved_to)
+            )
+        if self.kept_changes:
+            parts.append(_("Kinerja continues with the changes saved before the damaged part."))
+        else:
+            parts.append(_("Kinerja continues with an empty local store."))
+        parts.append(
+            _(
+                "Run `kinerja sync` to fetch your records again from the server. "
+                "Changes not yet sent to the server may still be in the moved file: "
+                "an administrator can recover them from it."
+            )
+        )
+        return " ".join(parts)
+
+
+class StoreBusy(StoreError):
+    """Another process has held the profile's lock for too long."""
+
+    def __init__(self, lock_path: Path, waited_s: float = 30.0) -> None:
+        super().__init__()
+        self.lock_path = lock_path
+        self.waited_s = waited_s
+
+    def message(self, lang: str | None = None) -> str:
+        _ = _translator(lang)
+        return _(
+            "The local store {path} is locked by another Kinerja process that has not "
+            "released it for {seconds} seconds. Close other Kinerja sessions of this "
+            "profile and try again."
+        ).format(path=self.lock_path, seconds=round(self.waited_s))
+
+
+class StoreTooNew(StoreError):
+    """The store was written by a newer Kinerja, whose schema this one cannot read."""
+
+    def __init__(self, home: Path, found: int, known: int) -> None:
+        super().__init__()
+        self.home, self.found, self.known = home, found, known
+
+    def message(self, lang: str | None = None) -> str:
+        _ = _translator(lang)
+        return _(
+            "The local store in {home} was written by a newer version of Kinerja "
+            "(schema {found}; this version knows up to {known}). Update Kinerja to open it."
+        ).format(home=self.home, found=self.found, known=self.known)
+
+
+class StoreWriteFailed(StoreError):
+    """A commit could not be made durable (disk full, I/O error); nothing was saved."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__()
+        self.path, self.error = path, error
+
+    def message(self, lang: str | None = None) -> str:
+        _ = _translator(lang)
+        return _(
+            "The change could not be saved to {path}: {error}. Nothing was changed; "
+            "free some disk space or check the folder's permissions, then try again."
+        ).format(path=self.path, error=self.error.strerror or self.error)

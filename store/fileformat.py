@@ -1,0 +1,194 @@
+"""The two files of a store: the snapshot and the journal of commits since it.
+
+Snapshot (store.json): one JSON object ``{"kinerja_store": 1, "generation": G,
+"tables": {"records": {...}, "outbox": {...}, "meta": {...}}}``, replaced
+whole by compaction.
+
+Journal (store.journal): lines ``<crc32 as 8 hex digits> <JSON>\\n``. The first
+is the header ``{"kinerja_journal": 1, "generation": G}`` naming the snapshot
+it continues; each other line is one committed transaction, ``{"ops": [...]}``
+with ``[table, key, value]`` for a put and ``[table, key]`` for a removal.
+A final line that is incomplete or fails its checksum is a commit cut short
+by a crash (its save never returned) and is dropped; a bad line with good
+lines after it is damage.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from store import errors
+
+TABLES = ("records", "outbox", "meta")
+# Values of these tables are JSON objects; meta values are any JSON.
+OBJECT_TABLES = ("records", "outbox")
+FORMAT_VERSION = 1
+
+Tables = dict[str, dict[str, Any]]
+Op = tuple[str, str, bytes | None]  # table, key, serialized value or None for a removal
+
+
+class FormatDamage(Exception):
+    """A file is not what the store wrote; ``reason`` is an errors.* msgid."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(reason, detail)
+        self.reason = reason
+        self.detail = detail
+
+
+def empty_tables() -> Tables:
+    return {name: {} for name in TABLES}
+
+
+# --- snapshot ---------------------------------------------------------------
+
+
+def encode_snapshot(generation: int, tables: Tables) -> bytes:
+    return orjson.dumps(
+        {"kinerja_store": FORMAT_VERSION, "generation": generation, "tables": tables}
+    )
+
+
+def decode_snapshot(raw: bytes) -> tuple[int, Tables]:
+    try:
+        doc = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise FormatDamage(errors.NOT_JSON) from None
+    if not isinstance(doc, dict) or doc.get("kinerja_store") != FORMAT_VERSION:
+        raise FormatDamage(errors.WRONG_SHAPE)
+    generation, tables = doc.get("generation"), doc.get("tables")
+    if not isinstance(generation, int) or not isinstance(tables, dict):
+        raise FormatDamage(errors.WRONG_SHAPE)
+    if set(tables) != set(TABLES) or not all(isinstance(t, dict) for t in tables.values()):
+        raise FormatDamage(errors.WRONG_SHAPE)
+    for name in OBJECT_TABLES:
+        if not all(isinstance(value, dict) for value in tables[name].values()):
+            raise FormatDamage(errors.WRONG_SHAPE)
+    return generation, tables
+
+
+# --- journal ----------------------------------------------------------------
+
+
+def _line(payload: bytes) -> bytes:
+    return b"%08x %s\n" % (zlib.crc32(payload), payload)
+
+
+def encode_header(generation: int) -> bytes:
+    return _line(orjson.dumps({"kinerja_journal": FORMAT_VERSION, "generation": generation}))
+
+
+def encode_commit(ops: list[Op]) -> bytes:
+    # Values are already JSON; splicing them in spares a second serialization.
+    parts = []
+    for table, key, value in ops:
+        head = orjson.dumps(table) + b"," + orjson.dumps(key)
+        parts.append(b"[" + head + (b"," + value if value is not None else b"") + b"]")
+    return _line(b'{"ops":[' + b",".join(parts) + b"]}")
+
+
+def _payload(line: bytes) -> bytes | None:
+    """The checked payload of one line (without its newline), or None if it fails."""
+    if len(line) < 10 or line[8:9] != b" ":
+        return None
+    try:
+        crc = int(line[:8], 16)
+    except ValueError:
+        return None
+    payload = line[9:]
+    return payload if zlib.crc32(payload) == crc else None
+
+
+def decode_header(raw: bytes) -> tuple[int, int]:
+    """The generation a journal continues, and the offset of its first commit."""
+    end = raw.find(b"\n")
+    payload = _payload(raw[:end]) if end >= 0 else None
+    if payload is None:
+        raise FormatDamage(errors.WRONG_SHAPE)
+    try:
+        header = orjson.loads(payload)
+    except orjson.JSONDecodeError:
+        raise FormatDamage(errors.NOT_JSON) from None
+    if not isinstance(header, dict) or header.get("kinerja_journal") != FORMAT_VERSION:
+        raise FormatDamage(errors.WRONG_SHAPE)
+    generation = header.get("generation")
+    if not isinstance(generation, int):
+        raise FormatDamage(errors.WRONG_SHAPE)
+    return generation, end + 1
+
+
+@dataclass
+class Scan:
+    """The commits found in a stretch of journal."""
+
+    commits: list[list[list[Any]]]
+    end: int  # offset just past the last whole, valid commit
+    torn: bool = False  # bytes after ``end`` are a commit cut short by a crash
+    damage: FormatDamage | None = None  # bytes after ``end`` are damaged
+
+
+def _checked_ops(payload: bytes) -> list[list[Any]]:
+    try:
+        entry = orjson.loads(payload)
+    except orjson.JSONDecodeError:
+        raise FormatDamage(errors.DAMAGED_LINE) from None
+    ops = entry.get("ops") if isinstance(entry, dict) else None
+    if not isinstance(ops, list):
+        raise FormatDamage(errors.DAMAGED_LINE)
+    for op in ops:
+        if (
+            not isinstance(op, list)
+            or len(op) not in (2, 3)
+            or op[0] not in TABLES
+            or not isinstance(op[1], str)
+            or (len(op) == 3 and op[0] in OBJECT_TABLES and not isinstance(op[2], dict))
+        ):
+            raise FormatDamage(errors.DAMAGED_LINE)
+    return ops
+
+
+def scan_commits(raw: bytes, start: int) -> Scan:
+    """Read the commits of ``raw[start:]`` up to a torn tail or to damage."""
+    commits: list[list[list[Any]]] = []
+    pos = start
+    size = len(raw)
+    while pos < size:
+        newline = raw.find(b"\n", pos)
+        if newline < 0:
+            return Scan(commits, pos, torn=True)
+        payload = _payload(raw[pos:newline])
+        if payload is None:
+            if _any_valid_line(raw, newline + 1):
+                return Scan(commits, pos, damage=FormatDamage(errors.DAMAGED_LINE, f"byte {pos}"))
+            return Scan(commits, pos, torn=True)
+        try:
+            commits.append(_checked_ops(payload))
+        except FormatDamage as damage:
+            damage.detail = f"byte {pos}"
+            return Scan(commits, pos, damage=damage)
+        pos = newline + 1
+    return Scan(commits, pos)
+
+
+def _any_valid_line(raw: bytes, pos: int) -> bool:
+    while pos < len(raw):
+        newline = raw.find(b"\n", pos)
+        if newline < 0:
+            return False
+        if _payload(raw[pos:newline]) is not None:
+            return True
+        pos = newline + 1
+    return False
+
+
+def apply_commit(tables: Tables, ops: list[list[Any]]) -> None:
+    for op in ops:
+        if len(op) == 3:
+            tables[op[0]][op[1]] = op[2]
+        else:
+            tables[op[0]].pop(op[1], None)

@@ -1,0 +1,71 @@
+"""Durable file primitives: whole-file replacement, appends, and setting files aside."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+FILE_MODE = 0o600  # records name people and their ratings: readable by the user alone
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` survive power loss."""
+    if os.name != "posix":  # pragma: no cover - directories cannot be opened on Windows
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_all(fd: int, data: bytes, offset: int) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.pwrite(fd, view, offset)
+        view = view[written:]
+        offset += written
+
+
+def sync_data(fd: int) -> None:
+    # fdatasync also flushes the file size, which is all an append changes.
+    if hasattr(os, "fdatasync"):
+        os.fdatasync(fd)
+    else:  # pragma: no cover - macOS, Windows
+        os.fsync(fd)
+
+
+def replace_durably(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` so that a crash leaves the old file or the new, whole."""
+    temp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    try:
+        write_all(fd, data, 0)
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        temp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    os.replace(temp, path)
+    fsync_dir(path.parent)
+
+
+def set_aside(path: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged file to ``<name>.damaged-<UTC timestamp>``, never overwriting anything."""
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    count = 1
+    while target.exists():
+        count += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{count}")
+    os.rename(path, target)
+    fsync_dir(path.parent)
+    return target
+
+
+def remove_stale_temps(folder: Path, name: str) -> None:
+    """Delete temp files left by a crash in the middle of ``replace_durably``."""
+    for temp in folder.glob(f"{name}.tmp-*"):
+        temp.unlink(missing_ok=True)

@@ -1,0 +1,77 @@
+"""The changes of one ``Store.transaction()`` block, buffered until it exits cleanly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from store.fileformat import OBJECT_TABLES, TABLES, Op, Tables
+
+
+def check_table(table: str) -> None:
+    if table not in TABLES:
+        raise ValueError(f"unknown table {table!r}; the store has {', '.join(TABLES)}")
+
+
+def copy_value(value: Any) -> Any:
+    """A private deep copy of a JSON value, so callers never alias the store's state."""
+    return orjson.loads(orjson.dumps(value))
+
+
+class Transaction:
+    """Reads see the committed state plus this block's own writes.
+
+    Values are serialized when put (so a value that is not JSON fails inside
+    the block, before anything is written) and every value read is a copy.
+    """
+
+    def __init__(self, committed: Tables) -> None:
+        self._committed = committed
+        self._writes: dict[tuple[str, str], bytes | None] = {}
+
+    def get(self, table: str, key: str, default: Any = None) -> Any:
+        check_table(table)
+        if (table, key) in self._writes:
+            written = self._writes[(table, key)]
+            return default if written is None else orjson.loads(written)
+        if key in self._committed[table]:
+            return copy_value(self._committed[table][key])
+        return default
+
+    def put(self, table: str, key: str, value: Any) -> None:
+        check_table(table)
+        if not isinstance(key, str):
+            raise TypeError(f"store keys are strings, not {type(key).__name__}")
+        if table in OBJECT_TABLES and not isinstance(value, dict):
+            raise TypeError(f"values of {table} are JSON objects, not {type(value).__name__}")
+        self._writes[(table, key)] = orjson.dumps(value)
+
+    def remove(self, table: str, key: str) -> None:
+        check_table(table)
+        self._writes[(table, key)] = None
+
+    def all(self, table: str) -> dict[str, Any]:
+        """Every key of ``table`` and a copy of its value."""
+        check_table(table)
+        merged = copy_value(self._committed[table])
+        for (name, key), written in self._writes.items():
+            if name != table:
+                continue
+            if written is None:
+                merged.pop(key, None)
+            else:
+                merged[key] = orjson.loads(written)
+        assert isinstance(merged, dict)
+        return merged
+
+    # --- used by Store -------------------------------------------------------
+
+    def savepoint(self) -> dict[tuple[str, str], bytes | None]:
+        return dict(self._writes)
+
+    def rollback_to(self, savepoint: dict[tuple[str, str], bytes | None]) -> None:
+        self._writes = savepoint
+
+    def ops(self) -> list[Op]:
+        return [(table, key, value) for (table, key), value in self._writes.items()]
