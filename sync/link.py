@@ -103,7 +103,7 @@ class _WaitForServer:
 
     def __init__(self, patience: Patience) -> None:
         self._backoff = wait_exponential_jitter(
-            initial=patience.backoff_initial, max=patience.backoff_max
+            multiplier=patience.backoff_initial, max=patience.backoff_max
         )
         self._cap = patience.retry_after_max
 

@@ -6,6 +6,8 @@ one line on standard error and an exit code, never a stack trace.
 
 from __future__ import annotations
 
+import argparse
+import functools
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -33,10 +35,39 @@ def fail(message: str, code: int = FAILED) -> int:
 
 
 def open_profile_store() -> Any:
-    """The store of the current profile (KINERJA_HOME or the user data folder)."""
-    from store import open_store
+    """The store of the current profile (KINERJA_HOME or the user data folder).
 
-    return open_store()
+    A damaged file set aside by the store is reported, and the store it
+    opened without that file is used: the rest of the profile is still good.
+    """
+    from store import StoreDamaged, open_store
+
+    try:
+        return open_store()
+    except StoreDamaged as damaged:
+        print(f"kinerja: {damaged}", file=sys.stderr, flush=True)
+        return damaged.store
+
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def polite(run: Command) -> Command:
+    """A command whose store problems and Ctrl-C end in one line, not a stack trace."""
+
+    @functools.wraps(run)
+    def guarded(args: argparse.Namespace) -> int:
+        from store import StoreError
+
+        _ = tr()
+        try:
+            return run(args)
+        except StoreError as error:
+            return fail(_("The local store cannot be used: {detail}").format(detail=error))
+        except KeyboardInterrupt:
+            return fail(_("Interrupted."), 130)
+
+    return guarded
 
 
 def login_advice(server_url: str | None, nip: str | None) -> str:

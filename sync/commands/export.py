@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from sync.commands.common import FAILED, OK, fail, tr
+from sync.commands.common import FAILED, OK, fail, polite, tr
 
 HELP = "write the local records as JSON (a full backup) or as CSV (one collection)"
 ENVELOPE_COLUMNS = ("id", "owner", "rev", "updated_by", "updated_at")
@@ -91,6 +91,7 @@ def _write(path: str | None, payload: bytes) -> None:
         raise
 
 
+@polite
 def run(args: argparse.Namespace) -> int:
     from domain.vocab import COLLECTIONS
     from sync.commands.common import open_profile_store

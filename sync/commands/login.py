@@ -7,7 +7,7 @@ import getpass
 import sys
 from urllib.parse import urlsplit
 
-from sync.commands.common import FAILED, OK, fail, open_profile_store, say, tr
+from sync.commands.common import FAILED, OK, fail, open_profile_store, polite, say, tr
 
 HELP = "sign in to a central server and keep the token in this profile"
 
@@ -41,6 +41,7 @@ def _read_password(from_stdin: bool, nip: str) -> str | None:
         return None
 
 
+@polite
 def run(args: argparse.Namespace) -> int:
     from domain.i18n import language
     from domain.nip import nip_issues

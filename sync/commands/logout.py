@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from sync.commands.common import OK, open_profile_store, say, tr
+from sync.commands.common import OK, open_profile_store, polite, say, tr
 
 HELP = "end the session on the server and forget the token; pending changes stay"
 
@@ -17,6 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """No options: logout always concerns the current profile."""
 
 
+@polite
 def run(args: argparse.Namespace) -> int:
     from sync.choices import waiting
     from sync.link import AuthExpired, Link, LinkError, Patience

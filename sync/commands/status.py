@@ -11,7 +11,7 @@ import sys
 
 import orjson
 
-from sync.commands.common import OK, say, tr
+from sync.commands.common import OK, polite, say, tr
 
 HELP = "show pending changes, conflicts, rejections, the last sync and the server"
 
@@ -23,6 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+@polite
 def run(args: argparse.Namespace) -> int:
     from sync.choices import waiting
     from sync.commands.common import open_profile_store

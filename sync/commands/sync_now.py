@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from sync.commands.common import FAILED, OK, WAITING_FOR_PERSON, login_advice, say, tr
+from sync.commands.common import FAILED, OK, WAITING_FOR_PERSON, login_advice, polite, say, tr
 
 HELP = "run one sync round now: send local changes, receive the server's"
 
@@ -43,6 +43,7 @@ def _error_line(code: str, detail: str, url: str, nip: str | None) -> str:
     ).format(url=url, detail=detail)
 
 
+@polite
 def run(args: argparse.Namespace) -> int:
     from sync.choices import waiting
     from sync.commands.common import fail, open_profile_store
