@@ -1,0 +1,520 @@
+"""Rencana: the SKP of one employee for one period, from draft to approval.
+
+Opened from the shell it shows the signed-in employee's own SKP; opened from
+the team list (plan_team.py) it shows a subordinate's SKP to their PPK. What
+domain.permissions forbids the viewer is shown read-only: inputs disabled,
+keys hidden from the footer and the command palette.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
+
+from domain.vocab import (
+    APPROACH_LABELS,
+    ATTACHMENT_LABELS,
+    BERAKHLAK,
+    BERAKHLAK_LABELS,
+    PLAN_STATUS_LABELS,
+)
+from tui.keys import binding
+from tui.screens.plan_common import (
+    N_,
+    ConfirmDialog,
+    ErrorLabel,
+    NoteDialog,
+    ScreenActions,
+    clear_errors,
+    texts,
+    translate_bindings,
+)
+from tui.screens.plan_create import CreatePlanDialog, PlanPicker
+from tui.screens.plan_data import (
+    ATTACHMENT_KEYS,
+    RETURNED,
+    Gate,
+    Record,
+    Services,
+    employee,
+    field_index,
+    format_number,
+    issues_for,
+    items_of,
+    lines_of,
+    new_id,
+    new_plan_data,
+    period_name,
+    period_start,
+    person_label,
+    plan_for_period,
+    plans_of,
+)
+from tui.screens.plan_item_editor import ItemEditor
+
+ITEM_TABS = {"tab-main": "main", "tab-additional": "additional"}
+
+
+class PlanScreen(Screen[None]):
+    """One SKP: header, RHK utama/tambahan, lampiran, ekspektasi perilaku."""
+
+    CSS_PATH = "plan.tcss"
+    COMMANDS = {ScreenActions}
+    BINDINGS = [
+        binding("plan.create", "ctrl+b", "create_plan", N_("New SKP")),
+        binding("plan.pick", "ctrl+o", "pick_plan", N_("Other SKP")),
+        binding("plan.add_item", "ctrl+n", "add_item", N_("Add RHK")),
+        binding("plan.edit_item", "ctrl+e", "edit_item", N_("Open RHK")),
+        binding("plan.delete_item", "delete", "delete_item", N_("Delete RHK")),
+        binding("plan.approach", "ctrl+g", "toggle_approach", N_("Approach")),
+        binding("plan.save", "ctrl+s", "save", N_("Save")),
+        binding("plan.submit", "ctrl+y", "submit", N_("Submit")),
+        binding("plan.team", "ctrl+t", "team", N_("Team SKP")),
+        # The PPK's keys share keys with the owner's: the two are never both
+        # available on one SKP (check_action), so they never clash.
+        binding("plan.approve", "ctrl+y", "approve", N_("Approve")),
+        binding("plan.return", "ctrl+b", "return_plan", N_("Return")),
+        binding("plan.back", "escape", "back", N_("Back")),
+    ]
+
+    def __init__(self, services: Services, plan_id: str | None = None) -> None:
+        super().__init__()
+        self.services = services
+        self._ = texts(services.lang)
+        # Opened on someone's SKP (from the team list) rather than as an area.
+        self.pushed = plan_id is not None
+        self.plan_id = plan_id or self._default_plan_id()
+        self.title = self._("Rencana (SKP)")
+        translate_bindings(self, self._)
+
+    # --- reading -------------------------------------------------------------
+
+    def _default_plan_id(self) -> str | None:
+        mine = plans_of(self.services, self.services.me)
+        if not mine:
+            return None
+        return str(max(mine, key=lambda p: period_start(self.services, p))["id"])
+
+    @property
+    def plan(self) -> Record | None:
+        if self.plan_id is None:
+            return None
+        found = self.services.store.records.get("plan", self.plan_id)
+        return None if found is None or found.get("deleted") else found
+
+    def _gate(self) -> Gate:
+        return Gate.of(self.services)
+
+    def _may_edit(self) -> bool:
+        plan = self.plan
+        return plan is not None and self._gate().may_edit_plan_content(plan)
+
+    def _may_write_items(self) -> bool:
+        plan = self.plan
+        return plan is not None and self._gate().may_write_items(plan)
+
+    def _item_tab(self) -> str | None:
+        return ITEM_TABS.get(self.query_one("#plan-tabs", TabbedContent).active)
+
+    def _selected_item(self) -> Record | None:
+        kind = self._item_tab()
+        if kind is None or self.plan is None:
+            return None
+        table = self.query_one(f"#items-{kind}", DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return self.services.store.records.get("plan_item", str(row_key.value))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        plan = self.plan
+        own = plan is None or plan["owner"] == self.services.me
+        gate = self._gate()
+        if action == "create_plan":
+            return not self.pushed
+        if action == "pick_plan":
+            return not self.pushed and len(plans_of(self.services, self.services.me)) > 1
+        if action == "team":
+            return not self.pushed and bool(self.services.org().subordinates_of(self.services.me))
+        if action == "back":
+            return self.pushed
+        if plan is None:
+            return False
+        if action in ("add_item", "delete_item"):
+            return self._may_write_items() and (
+                action == "add_item" or self._item_tab() is not None
+            )
+        if action == "edit_item":
+            return self._item_tab() is not None
+        if action in ("save", "toggle_approach"):
+            return self._may_edit()
+        if action == "submit":
+            return own and gate.may_set_status(plan, "submitted")
+        if action == "approve":
+            return not own and gate.may_set_status(plan, "approved")
+        if action == "return_plan":
+            return not own and gate.may_set_status(plan, RETURNED)
+        return True
+
+    # --- layout --------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        _ = self._
+        yield Header()
+        yield Static("", id="plan-title", classes="screen-title")
+        yield Static("", id="plan-people", classes="screen-line")
+        yield Static("", id="plan-note")
+        yield Static("", id="plan-empty", classes="empty-state")
+        with TabbedContent(id="plan-tabs"):
+            with TabPane(_("Utama"), id="tab-main"):
+                yield self._item_table("main")
+            with TabPane(_("Tambahan"), id="tab-additional"):
+                yield self._item_table("additional")
+            with TabPane(_("Lampiran"), id="tab-attachments"), VerticalScroll():
+                for key in ATTACHMENT_KEYS:
+                    yield Label(ATTACHMENT_LABELS[key] + _(" (one per line)"))
+                    area = TextArea(id=f"att-{key}", classes="attachment", compact=True)
+                    area.cursor_blink = False
+                    yield area
+                    yield ErrorLabel(id=f"attachments-{key}-error")
+            with TabPane(_("Perilaku"), id="tab-behaviour"), VerticalScroll():
+                yield Static(_("Ekspektasi khusus pimpinan (the PPK's words)"), classes="hint")
+                for value in BERAKHLAK:
+                    with Horizontal(classes="expectation"):
+                        yield Label(BERAKHLAK_LABELS[value], classes="value-label")
+                        field = Input(id=f"exp-{value}", compact=True)
+                        field.cursor_blink = False
+                        yield field
+                    yield ErrorLabel(id=f"expectations-{value}-error")
+        yield Footer()
+
+    def _item_table(self, kind: str) -> DataTable[str]:
+        table: DataTable[str] = DataTable(id=f"items-{kind}", cursor_type="row", zebra_stripes=True)
+        _ = self._
+        table.add_column("#", width=2)
+        table.add_column(_("RHK"), width=30)
+        table.add_column(_("IKI and target"), width=26)
+        table.add_column(_("Atasan"), width=8)
+        return table
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        # Another screen (or a sync) may have changed the store meanwhile.
+        if self.is_mounted:
+            self.refresh_view()
+
+    # --- showing ---------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        _ = self._
+        plan = self.plan
+        tabs = self.query_one("#plan-tabs", TabbedContent)
+        empty = self.query_one("#plan-empty", Static)
+        tabs.display = plan is not None
+        empty.display = plan is None
+        if plan is None:
+            self.query_one("#plan-title", Static).update(_("Rencana: no SKP yet"))
+            self.query_one("#plan-people", Static).update(self._ppk_line(self.services.me))
+            self.query_one("#plan-note", Static).display = False
+            empty.update(_("You have no SKP yet. Press ctrl+b to draft one for a period."))
+            self.refresh_bindings()
+            return
+        data = plan["data"]
+        status = str(data.get("status", "draft"))
+        title = _("SKP {period} · {owner} · {status}").format(
+            period=period_name(self.services, data.get("period_id")),
+            owner=person_label(self.services, plan["owner"]),
+            status=PLAN_STATUS_LABELS.get(status, status),
+        )
+        self.query_one("#plan-title", Static).update(title)
+        self.query_one("#plan-title", Static).set_class(status == RETURNED, "returned")
+        approach = APPROACH_LABELS.get(data.get("approach", ""), "-")
+        self.query_one("#plan-people", Static).update(
+            _("PPK: {ppk} · Approach: {approach}").format(
+                ppk=person_label(self.services, data.get("ppk_nip")), approach=approach
+            )
+        )
+        note = self.query_one("#plan-note", Static)
+        note.display = status == RETURNED and bool(data.get("return_note"))
+        note.update(_("Returned by the PPK: {note}").format(note=data.get("return_note", "")))
+        for kind in ("main", "additional"):
+            self._fill_items(plan, kind)
+        self._fill_texts(plan)
+        self.refresh_bindings()
+
+    def _ppk_line(self, owner: str) -> str:
+        _ = self._
+        me = employee(self.services, owner)
+        atasan = me["data"].get("atasan_nip") if me else None
+        if not atasan:
+            return _(
+                "Your atasan is missing from your employee data: an SKP needs a PPK. "
+                "Ask the admin kinerja (BKD) to correct it."
+            )
+        if employee(self.services, atasan) is None:
+            return _(
+                "Your atasan is recorded as NIP {nip}, who is not in the employee data."
+            ).format(nip=atasan)
+        return _("PPK (your atasan): {ppk}").format(ppk=person_label(self.services, atasan))
+
+    def _fill_items(self, plan: Record, kind: str) -> None:
+        _ = self._
+        table = self.query_one(f"#items-{kind}", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for number, item in enumerate(items_of(self.services, plan, kind), start=1):
+            indicators = item["data"].get("indicators") or []
+            first = indicators[0] if indicators else {}
+            target = first.get("target_text") or " ".join(
+                part
+                for part in (format_number(first.get("target")), first.get("unit") or "")
+                if part
+            )
+            summary = f"{first.get('indicator', '')}: {target}".strip(": ")
+            if len(indicators) > 1:
+                summary += f" (+{len(indicators) - 1})"
+            linked = _("linked") if item["data"].get("parent_item_id") else _("not yet")
+            table.add_row(
+                str(number), item["data"].get("text", ""), summary, linked, key=item["id"]
+            )
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+
+    def _fill_texts(self, plan: Record) -> None:
+        editable = self._may_edit()
+        data = plan["data"]
+        attachments = data.get("attachments") or {}
+        for key in ATTACHMENT_KEYS:
+            area = self.query_one(f"#att-{key}", TextArea)
+            area.load_text("\n".join(attachments.get(key) or []))
+            area.read_only = not editable
+            area.disabled = not editable
+        expectations = data.get("expectations") or {}
+        for value in BERAKHLAK:
+            field = self.query_one(f"#exp-{value}", Input)
+            field.value = str(expectations.get(value) or "")
+            field.disabled = not editable
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self.refresh_bindings()
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self) -> None:
+        self.action_edit_item()
+
+    # --- the owner's actions ----------------------------------------------------
+
+    def action_create_plan(self) -> None:
+        _ = self._
+        me = employee(self.services, self.services.me)
+        atasan = me["data"].get("atasan_nip") if me else None
+        if not atasan:
+            self.notify(self._ppk_line(self.services.me), severity="error", timeout=10)
+            return
+
+        def created(period_id: str | None) -> None:
+            if period_id is None:
+                return
+            existing = plan_for_period(self.services, self.services.me, period_id)
+            if existing is not None:
+                self.plan_id = existing["id"]
+                self.notify(_("You already have an SKP for this period: here it is."))
+                self.refresh_view()
+                return
+            data = new_plan_data(period_id, atasan)
+            if self._refused("plan", data, before=None, owner=self.services.me):
+                return
+            plan_id = new_id()
+            self.services.store.records.edit(
+                "plan", plan_id, data, owner=self.services.me, by=self.services.me
+            )
+            self.services.request_sync()
+            self.plan_id = plan_id
+            self.notify(_("SKP drafted. Add your RHK utama with ctrl+n."))
+            self.refresh_view()
+
+        self.app.push_screen(CreatePlanDialog(self.services, atasan), created)
+
+    def action_pick_plan(self) -> None:
+        def picked(plan_id: str | None) -> None:
+            if plan_id:
+                self.plan_id = plan_id
+                self.refresh_view()
+
+        self.app.push_screen(PlanPicker(self.services), picked)
+
+    def _open_editor(self, kind: str, item: Record | None) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.refresh_view()
+
+        self.app.push_screen(ItemEditor(self.services, plan, kind, item), closed)
+
+    def action_add_item(self) -> None:
+        self._open_editor(self._item_tab() or "main", None)
+
+    def action_edit_item(self) -> None:
+        item = self._selected_item()
+        if item is not None:
+            self._open_editor(str(item["data"].get("kind", "main")), item)
+
+    def action_delete_item(self) -> None:
+        item = self._selected_item()
+        plan = self.plan
+        if item is None or plan is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            denial = self._gate().denial(
+                "plan_item", plan["owner"], item["data"], None, plan["data"].get("status")
+            )
+            if denial is not None:
+                self.notify(denial.message(self.services.lang), severity="error")
+                return
+            self.services.store.records.delete("plan_item", item["id"], by=self.services.me)
+            self.services.request_sync()
+            self.refresh_view()
+
+        question = self._("Delete the RHK {text!r}?").format(text=item["data"].get("text", ""))
+        self.app.push_screen(ConfirmDialog(question, self.services.lang), confirmed)
+
+    def _typed_data(self, plan: Record) -> dict[str, Any]:
+        """The plan's data with what is typed in the lampiran and Perilaku tabs."""
+        data = dict(plan["data"])
+        data["attachments"] = {
+            key: lines_of(self.query_one(f"#att-{key}", TextArea).text) for key in ATTACHMENT_KEYS
+        }
+        data["expectations"] = {
+            value: self.query_one(f"#exp-{value}", Input).value.strip()
+            for value in BERAKHLAK
+            if self.query_one(f"#exp-{value}", Input).value.strip()
+        }
+        return data
+
+    def _refused(
+        self, collection: str, data: dict[str, Any], before: dict[str, Any] | None, owner: str
+    ) -> bool:
+        """Shows what is wrong with ``data`` (validation, then permission); True if refused."""
+        clear_errors(self)
+        issues = issues_for(collection, data)
+        for issue in issues:
+            head, _index, tail = field_index(issue.field)
+            target = f"#{head}-{tail}-error" if tail else f"#{head}-error"
+            if self.query(target):
+                self.query_one(target, ErrorLabel).show(issue.message(self.services.lang))
+        if issues:
+            self.notify(issues[0].message(self.services.lang), severity="error")
+            return True
+        denial = self._gate().denial(collection, owner, before, data)
+        if denial is not None:
+            self.notify(denial.message(self.services.lang), severity="error")
+            return True
+        return False
+
+    def _write_plan(self, data: dict[str, Any]) -> bool:
+        plan = self.plan
+        if plan is None or self._refused("plan", data, plan["data"], plan["owner"]):
+            return False
+        self.services.store.records.edit(
+            "plan", plan["id"], data, owner=plan["owner"], by=self.services.me
+        )
+        self.services.request_sync()
+        self.refresh_view()
+        return True
+
+    def action_save(self) -> None:
+        plan = self.plan
+        if plan is not None and self._write_plan(self._typed_data(plan)):
+            self.notify(self._("Saved."))
+
+    def action_toggle_approach(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        data = self._typed_data(plan)
+        data["approach"] = (
+            "qualitative" if data.get("approach") != "qualitative" else "quantitative"
+        )
+        self._write_plan(data)
+
+    def action_submit(self) -> None:
+        _ = self._
+        plan = self.plan
+        if plan is None:
+            return
+        if not items_of(self.services, plan, "main"):
+            self.notify(_("Add at least one RHK utama before submitting."), severity="error")
+            return
+        data = {**self._typed_data(plan), "status": "submitted"}
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self._write_plan(data):
+                self.notify(_("SKP submitted to your PPK."))
+
+        question = _("Submit this SKP to {ppk}? You cannot change it while the PPK reviews it.")
+        ppk = person_label(self.services, plan["data"].get("ppk_nip"))
+        self.app.push_screen(ConfirmDialog(question.format(ppk=ppk), self.services.lang), confirmed)
+
+    # --- the PPK's actions ----------------------------------------------------------
+
+    def action_team(self) -> None:
+        from tui.screens.plan_team import TeamPlansScreen
+
+        self.app.push_screen(TeamPlansScreen(self.services))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_approve(self) -> None:
+        _ = self._
+        plan = self.plan
+        if plan is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self._write_plan({**plan["data"], "status": "approved"}):
+                self.notify(_("SKP approved."))
+
+        question = _("Approve the SKP of {owner}?").format(
+            owner=person_label(self.services, plan["owner"])
+        )
+        self.app.push_screen(ConfirmDialog(question, self.services.lang), confirmed)
+
+    def action_return_plan(self) -> None:
+        _ = self._
+        plan = self.plan
+        if plan is None:
+            return
+
+        def noted(note: str | None) -> None:
+            if note and self._write_plan({**plan["data"], "status": RETURNED, "return_note": note}):
+                self.notify(_("SKP returned with your note."))
+
+        title = _("Return the SKP of {owner}: what must be corrected?").format(
+            owner=person_label(self.services, plan["owner"])
+        )
+        self.app.push_screen(NoteDialog(title, self.services.lang), noted)

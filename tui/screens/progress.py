@@ -1,0 +1,233 @@
+"""Realisasi: progress against each IKI of an approved SKP, period by period."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Select, Static
+
+from domain.vocab import PLAN_STATUS_LABELS
+from tui.keys import binding
+from tui.screens.plan_common import N_, ScreenActions, texts, translate_bindings
+from tui.screens.plan_data import (
+    Gate,
+    Record,
+    Services,
+    format_number,
+    items_of,
+    period_name,
+    period_start,
+    plans_of,
+    progress_for,
+    progress_periods,
+)
+from tui.screens.progress_editor import ProgressEditor
+
+
+class ProgressScreen(Screen[None]):
+    """Pick an approved SKP and a period; each RHK's realisasi is one row."""
+
+    CSS_PATH = "plan.tcss"
+    COMMANDS = {ScreenActions}
+    BINDINGS = [
+        binding("progress.edit", "ctrl+e", "edit", N_("Record realisasi")),
+        binding("progress.period", "ctrl+g", "choose_period", N_("Period")),
+        binding("progress.plan", "ctrl+o", "choose_plan", N_("Other SKP")),
+    ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self._ = texts(services.lang)
+        self.title = self._("Realisasi")
+        translate_bindings(self, self._)
+
+    def approved_plans(self) -> list[Record]:
+        mine = [
+            p
+            for p in plans_of(self.services, self.services.me)
+            if p["data"].get("status") == "approved"
+        ]
+        return sorted(mine, key=lambda p: period_start(self.services, p), reverse=True)
+
+    def compose(self) -> ComposeResult:
+        _ = self._
+        plans = self.approved_plans()
+        yield Header()
+        yield Static(_("Realisasi"), id="progress-title", classes="screen-title")
+        with Horizontal(id="progress-pickers"):
+            yield Select(
+                [
+                    (
+                        _("SKP {period}").format(
+                            period=period_name(self.services, p["data"]["period_id"])
+                        ),
+                        p["id"],
+                    )
+                    for p in plans
+                ],
+                value=plans[0]["id"] if plans else Select.NULL,
+                allow_blank=not plans,
+                prompt=_("SKP"),
+                compact=True,
+                id="plan",
+            )
+            yield Select([], prompt=_("Period"), compact=True, id="period")
+        yield Static(
+            _("enter or ctrl+e: record the realisasi of the chosen RHK"),
+            id="progress-people",
+            classes="screen-line",
+        )
+        table: DataTable[str] = DataTable(
+            id="progress-items", cursor_type="row", zebra_stripes=True
+        )
+        table.add_column(_("RHK"), width=28)
+        table.add_column(_("IKI and target"), width=22)
+        table.add_column(_("Realisasi"), width=12)
+        table.add_column(_("Evidence"), width=8)
+        yield table
+        yield Static("", id="progress-empty", classes="empty-state")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill_periods()
+        self.refresh_view()
+        self.query_one("#progress-items", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.refresh_view()
+
+    # --- reading the pickers ------------------------------------------------------
+
+    @property
+    def plan(self) -> Record | None:
+        chosen = self.query_one("#plan", Select).value
+        if not isinstance(chosen, str):
+            return None
+        found = self.services.store.records.get("plan", chosen)
+        return found if found and not found.get("deleted") else None
+
+    @property
+    def period_id(self) -> str | None:
+        chosen = self.query_one("#period", Select).value
+        return chosen if isinstance(chosen, str) else None
+
+    def _fill_periods(self) -> None:
+        plan = self.plan
+        select = self.query_one("#period", Select)
+        periods = progress_periods(self.services, plan) if plan else []
+        select.set_options([(str(p["data"].get("name", p["id"])), p["id"]) for p in periods])
+        if periods:
+            select.value = periods[0]["id"]
+
+    @on(Select.Changed, "#plan")
+    def _plan_changed(self) -> None:
+        self._fill_periods()
+        self.refresh_view()
+
+    @on(Select.Changed, "#period")
+    def _period_changed(self) -> None:
+        self.refresh_view()
+
+    # --- showing --------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        _ = self._
+        plan = self.plan
+        table = self.query_one("#progress-items", DataTable)
+        empty = self.query_one("#progress-empty", Static)
+        cursor = table.cursor_row
+        table.clear()
+        if plan is None:
+            table.display = False
+            empty.display = True
+            empty.update(
+                _(
+                    "No approved SKP yet: realisasi is recorded once your PPK approves your SKP (F3 Rencana)."
+                )
+            )
+            self.refresh_bindings()
+            return
+        table.display = True
+        empty.display = False
+        status = str(plan["data"].get("status", ""))
+        self.query_one("#progress-title", Static).update(
+            _("Realisasi · SKP {period} · {status}").format(
+                period=period_name(self.services, plan["data"].get("period_id")),
+                status=PLAN_STATUS_LABELS.get(status, status),
+            )
+        )
+        period_id = self.period_id
+        for item in items_of(self.services, plan):
+            indicators = item["data"].get("indicators") or []
+            first = indicators[0] if indicators else {}
+            target = first.get("target_text") or " ".join(
+                p for p in (format_number(first.get("target")), first.get("unit") or "") if p
+            )
+            summary = f"{first.get('indicator', '')}: {target}".strip(": ")
+            if len(indicators) > 1:
+                summary += f" (+{len(indicators) - 1})"
+            record = progress_for(self.services, item, period_id) if period_id else None
+            values = record["data"].get("values", []) if record else []
+            shown = " / ".join(format_number(v) if v is not None else "-" for v in values) or "-"
+            evidence = len(record["data"].get("evidence") or []) if record else 0
+            table.add_row(
+                item["data"].get("text", ""), summary, shown, str(evidence), key=item["id"]
+            )
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+        self.refresh_bindings()
+
+    # --- actions --------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        if action == "edit":
+            plan = self.plan
+            return (
+                plan is not None
+                and self.period_id is not None
+                and self.query_one("#progress-items", DataTable).row_count > 0
+                and Gate.of(self.services).may_write_progress(plan)
+            )
+        if action == "choose_plan":
+            return len(self.approved_plans()) > 1
+        if action == "choose_period":
+            return self.plan is not None
+        return True
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        plan, period_id = self.plan, self.period_id
+        table = self.query_one("#progress-items", DataTable)
+        if plan is None or period_id is None or table.row_count == 0:
+            return
+        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
+        item = self.services.store.records.get("plan_item", str(row_key.value))
+        if item is None:
+            return
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.notify(self._("Realisasi saved."))
+                self.refresh_view()
+
+        existing = progress_for(self.services, item, period_id)
+        self.app.push_screen(ProgressEditor(self.services, plan, item, period_id, existing), closed)
+
+    def action_choose_period(self) -> None:
+        select = self.query_one("#period", Select)
+        select.focus()
+        select.expanded = True
+
+    def action_choose_plan(self) -> None:
+        select = self.query_one("#plan", Select)
+        select.focus()
+        select.expanded = True
