@@ -1,0 +1,385 @@
+"""Konflik: the changes the sync couldn't settle alone, for a person to settle.
+
+Two tabs. "Konflik": the records whose push clashed with someone else's
+change to the same field (or an edit against a delete). Each is shown side
+by side, field by field: mine, theirs, who changed each and when; the fields
+that merged by themselves are marked merged and not asked about. Take mine
+(m), theirs (t) or edit (e) each asked field, then push the result (r) as a
+resolution (sync.choices.resolve). "Ditolak": the changes the server refused,
+with its reason; fix a field (e) and send again (s), or discard (x, behind a
+confirmation) to go back to the server's version.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from domain.field_labels import field_label
+from domain.i18n import translator
+from tui.screens import evaluation_model as facts
+from tui.screens import feedback_rules as rules
+from tui.screens.conflicts_edit import FieldEditDialog, shown
+from tui.screens.conflicts_model import WHOLE_RECORD, ConflictView, Settlement, conflict_view
+from tui.screens.feedback_palette import ScreenActions
+from tui.screens.rejected import ConfirmDialog, discard_change, reason_text
+
+_ = translator("tui_review")
+
+# what each collection is called in the list (msgids; SKP, RHK and the like are terms)
+COLLECTION_LABELS = {
+    "plan": "SKP",
+    "plan_item": "RHK",
+    "progress": "Realisasi",
+    "feedback": "Umpan balik",
+    "evaluation": "Evaluasi",
+    "objection": "Keberatan",
+    "training": "Training",
+    "follow_up": "Follow-up",
+    "employee": "Employee",
+    "unit": "Unit",
+    "period": "Period",
+}
+
+
+class ConflictsScreen(Screen[None]):
+    CSS_PATH = "conflicts.tcss"
+    COMMANDS = {ScreenActions}
+    PALETTE = [
+        ("Konflik: take mine", "take('mine')", "Keep my value of the highlighted field"),
+        ("Konflik: take theirs", "take('theirs')", "Take their value of the highlighted field"),
+        ("Konflik: edit the field", "edit", "Write the value by hand"),
+        ("Konflik: send the resolution", "resolve", "Push the chosen version to the server"),
+        ("Ditolak: send again", "resend", "Send the fixed change again"),
+        ("Ditolak: discard the change", "discard", "Back to the server's version"),
+    ]
+    BINDINGS = [
+        Binding("m", "take('mine')", _("Mine"), id="conflicts.mine"),
+        Binding("t", "take('theirs')", _("Theirs"), id="conflicts.theirs"),
+        Binding("e", "edit", _("Edit"), id="conflicts.edit"),
+        Binding("r", "resolve", _("Resolve"), id="conflicts.resolve"),
+        Binding("s", "resend", _("Send again"), id="conflicts.resend"),
+        Binding("x", "discard", _("Discard"), id="conflicts.discard"),
+    ]
+
+    def __init__(self, services: Any) -> None:
+        super().__init__()
+        self.services = services
+        self.records = services.store.records
+        self.views: list[ConflictView] = []
+        self.settlements: dict[str, Settlement] = {}
+        self.rejected: list[dict[str, Any]] = []
+        self.fixes: dict[str, dict[str, Any]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="conflict-tabs"):
+            with TabPane(_("Conflicts"), id="tab-conflicts"):
+                yield DataTable(cursor_type="row", id="conflict-list")
+                yield Static("", id="conflict-sides")
+                yield DataTable(cursor_type="row", id="conflict-fields")
+            with TabPane(_("Rejected"), id="tab-rejected"):
+                yield DataTable(cursor_type="row", id="rejected-list")
+                yield Static("", id="rejected-reason")
+                yield DataTable(cursor_type="row", id="rejected-fields")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = _("Konflik")
+        self.query_one("#conflict-list", DataTable).add_columns(
+            _("Record"), _("About"), _("Changed by")
+        )
+        self.query_one("#conflict-fields", DataTable).add_columns(
+            _("Field"), _("Mine"), _("Theirs"), _("Choice")
+        )
+        self.query_one("#rejected-list", DataTable).add_columns(
+            _("Record"), _("About"), _("Reason")
+        )
+        self.query_one("#rejected-fields", DataTable).add_columns(_("Field"), _("Value"))
+        self.reload()
+        self.query_one("#conflict-list", DataTable).focus()
+
+    # --- reading the store ------------------------------------------------------
+    def _all_records(self) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        for collection in COLLECTION_LABELS:
+            found.extend(self.records.list(collection, include_deleted=True))
+        return found
+
+    def _about(self, collection: str, owner: str | None) -> tuple[str, str]:
+        label = COLLECTION_LABELS.get(collection, collection)
+        return _(label), facts.name_of(self.records, owner)[:24]
+
+    def reload(self) -> None:
+        everything = self._all_records()
+        self.views = [v for r in everything if (v := conflict_view(r)) is not None]
+        self.rejected = [r for r in everything if r.get("rejected")]
+        conflicts = self.query_one("#conflict-list", DataTable)
+        conflicts.clear()
+        for view in self.views:
+            what, who = self._about(view.collection, view.owner)
+            by = facts.name_of(self.records, view.theirs_by)
+            conflicts.add_row(what, who, by[:22], key=f"{view.collection}/{view.id}")
+        rejected = self.query_one("#rejected-list", DataTable)
+        rejected.clear()
+        for record in self.rejected:
+            what, who = self._about(record["collection"], record.get("owner"))
+            rejected.add_row(
+                what,
+                who,
+                str(record["rejected"].get("code", "")),
+                key=f"{record['collection']}/{record['id']}",
+            )
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab("tab-conflicts").label = _("Conflicts ({n})").format(n=len(self.views))
+        tabs.get_tab("tab-rejected").label = _("Rejected ({n})").format(n=len(self.rejected))
+        self.show_conflict()
+        self.show_rejected()
+
+    # --- the conflict tab -----------------------------------------------------
+    @property
+    def on_rejected_tab(self) -> bool:
+        return self.query_one(TabbedContent).active == "tab-rejected"
+
+    def _view(self) -> ConflictView | None:
+        table = self.query_one("#conflict-list", DataTable)
+        if not self.views:
+            return None
+        return self.views[min(max(table.cursor_row, 0), len(self.views) - 1)]
+
+    def _settlement(self) -> Settlement | None:
+        view = self._view()
+        if view is None:
+            return None
+        key = f"{view.collection}/{view.id}"
+        if key not in self.settlements or self.settlements[key].view != view:
+            self.settlements[key] = Settlement(view)
+        return self.settlements[key]
+
+    def _choice_text(self, settlement: Settlement, name: str, status: str) -> str:
+        choice = settlement.choices.get(name)
+        if choice:
+            return {"mine": _("mine"), "theirs": _("theirs"), "edited": _("edited")}[choice]
+        return {
+            "same": "",
+            "merged_mine": _("merged (mine)"),
+            "merged_theirs": _("merged (theirs)"),
+            "ask": _("choose: m / t / e"),
+        }[status]
+
+    def show_conflict(self) -> None:
+        sides = self.query_one("#conflict-sides", Static)
+        table = self.query_one("#conflict-fields", DataTable)
+        row = table.cursor_row
+        table.clear()
+        settlement = self._settlement()
+        if settlement is None:
+            sides.update(_("No conflicts: everything you changed reached the server."))
+            self.refresh_bindings()
+            return
+        view = settlement.view
+        lang = self.services.lang
+        sides.update(
+            _("Mine: {me}, {mine_at}  ·  Theirs: {them}, {theirs_at}").format(
+                me=facts.name_of(self.records, view.mine_by),
+                mine_at=(view.mine_at or "")[:16].replace("T", " "),
+                them=facts.name_of(self.records, view.theirs_by),
+                theirs_at=(view.theirs_at or "")[:16].replace("T", " "),
+            )
+            + ("" if view.ours else "\n" + _("Their change waits for them to settle it."))
+        )
+        if settlement.deletion:
+            mine = _("deleted") if view.mine_deleted else _("kept, edited")
+            theirs = _("deleted") if view.theirs_deleted else _("kept, edited")
+            table.add_row(
+                _("The whole record"),
+                mine,
+                theirs,
+                self._choice_text(settlement, WHOLE_RECORD, "ask"),
+                key=WHOLE_RECORD,
+            )
+        else:
+            for field_row in view.rows:
+                value = (
+                    settlement.value_of(field_row) if field_row.name in settlement.choices else None
+                )
+                mine_text = shown(
+                    value if settlement.choices.get(field_row.name) == "edited" else field_row.mine
+                )
+                table.add_row(
+                    field_label(field_row.name, lang, view.collection)[:18],
+                    mine_text[:22],
+                    shown(field_row.theirs)[:22],
+                    self._choice_text(settlement, field_row.name, field_row.status),
+                    key=field_row.name,
+                )
+        if table.row_count:
+            table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+        self.refresh_bindings()
+
+    def _field(self) -> str | None:
+        table = self.query_one("#conflict-fields", DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    # --- the rejected tab -----------------------------------------------------
+    def _rejected_record(self) -> dict[str, Any] | None:
+        table = self.query_one("#rejected-list", DataTable)
+        if not self.rejected:
+            return None
+        return self.rejected[min(max(table.cursor_row, 0), len(self.rejected) - 1)]
+
+    def _fixed_data(self, record: dict[str, Any]) -> dict[str, Any]:
+        key = f"{record['collection']}/{record['id']}"
+        return {**record.get("data", {}), **self.fixes.get(key, {})}
+
+    def show_rejected(self) -> None:
+        reason = self.query_one("#rejected-reason", Static)
+        table = self.query_one("#rejected-fields", DataTable)
+        row = table.cursor_row
+        table.clear()
+        record = self._rejected_record()
+        if record is None:
+            reason.update(_("No rejected changes."))
+            self.refresh_bindings()
+            return
+        reason.update(reason_text(record["rejected"], self.services.lang))
+        for name, value in sorted(self._fixed_data(record).items()):
+            table.add_row(
+                field_label(name, self.services.lang, record["collection"])[:24],
+                shown(value)[:50],
+                key=name,
+            )
+        if table.row_count:
+            table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+        self.refresh_bindings()
+
+    # --- reacting ---------------------------------------------------------------
+    @on(DataTable.RowHighlighted, "#conflict-list")
+    def _conflict_highlighted(self) -> None:
+        self.show_conflict()
+
+    @on(DataTable.RowHighlighted, "#rejected-list")
+    def _rejected_highlighted(self) -> None:
+        self.show_rejected()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        if action in ("take", "edit") and not self.on_rejected_tab:
+            settlement = self._settlement()
+            name = self._field()
+            if settlement is None or not settlement.view.ours or name is None:
+                return False
+            return action == "take" or name != WHOLE_RECORD
+        if action == "resolve":
+            settlement = self._settlement()
+            return bool(
+                not self.on_rejected_tab
+                and settlement
+                and settlement.view.ours
+                and settlement.complete
+            )
+        if action == "edit":
+            return self._rejected_record() is not None
+        if action in ("resend", "discard"):
+            return self.on_rejected_tab and self._rejected_record() is not None
+        return True
+
+    # --- actions ----------------------------------------------------------------
+    def action_take(self, side: str) -> None:
+        settlement, name = self._settlement(), self._field()
+        if settlement is None or name is None:
+            return
+        settlement.choose(name, "mine" if side == "mine" else "theirs")
+        self.show_conflict()
+
+    def action_edit(self) -> None:
+        if self.on_rejected_tab:
+            self._edit_rejected()
+            return
+        settlement, name = self._settlement(), self._field()
+        if settlement is None or name is None or name == WHOLE_RECORD:
+            return
+        row = next(r for r in settlement.view.rows if r.name == name)
+        current = settlement.value_of(row)
+
+        def edited(result: tuple[Any] | None) -> None:
+            if result is not None:
+                settlement.choose(name, "edited", result[0])
+                self.show_conflict()
+
+        label = field_label(name, self.services.lang, settlement.view.collection)
+        self.app.push_screen(FieldEditDialog(label, current if current is not None else ""), edited)
+
+    def action_resolve(self) -> None:
+        settlement = self._settlement()
+        if settlement is None or not settlement.complete:
+            return
+        view = settlement.view
+        chosen = settlement.chosen_data()
+        if chosen is not None:
+            problems = rules.problems(self.services, view.collection, chosen)
+            if problems:
+                self.notify("\n".join(problems), title=_("Not sent"), severity="error")
+                return
+        from sync.choices import resolve
+
+        resolve(self.services.store, view.collection, view.id, chosen)
+        self.services.request_sync()
+        self.notify(_("Resolution queued; it goes to the server with the next sync."))
+        self.reload()
+
+    def _edit_rejected(self) -> None:
+        record = self._rejected_record()
+        table = self.query_one("#rejected-fields", DataTable)
+        if record is None or table.row_count == 0:
+            return
+        name = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        key = f"{record['collection']}/{record['id']}"
+
+        def edited(result: tuple[Any] | None) -> None:
+            if result is not None:
+                self.fixes.setdefault(key, {})[name] = result[0]
+                self.show_rejected()
+
+        label = field_label(name, self.services.lang, record["collection"])
+        self.app.push_screen(FieldEditDialog(label, self._fixed_data(record).get(name)), edited)
+
+    def action_resend(self) -> None:
+        record = self._rejected_record()
+        if record is None:
+            return
+        data = self._fixed_data(record)
+        if rules.save(self, record["collection"], record["id"], record.get("owner"), data):
+            self.fixes.pop(f"{record['collection']}/{record['id']}", None)
+            self.notify(_("Sent again with the next sync."))
+            self.reload()
+
+    def action_discard(self) -> None:
+        record = self._rejected_record()
+        if record is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                discard_change(self.services.store, record["collection"], record["id"])
+                self.notify(_("The rejected change was discarded."))
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Discard your rejected change? The record goes back to the server's version.")
+            ),
+            answered,
+        )

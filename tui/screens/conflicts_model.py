@@ -1,0 +1,227 @@
+"""What a record in conflict looks like to the person who settles it.
+
+Pure data, no Textual: the Konflik screen draws these. A record is in
+conflict in one of two ways (protocol.md, "The client side"):
+
+- our push conflicted: the sync engine kept our data on the record and the
+  server's version beside it in ``local_conflict``;
+- another client's push conflicted with ours: the record came back from the
+  server with entries in ``conflicts`` (their mutations, kept by the server).
+
+Either way there are two sides, "mine" (the record's data) and "theirs", and
+a base (the last version both saw). Fields are compared at the top level of
+``data``, nested values as one unit, as the sync engine merges them: a field
+only one side changed merges by itself and is shown, not asked about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+FieldStatus = Literal["same", "merged_mine", "merged_theirs", "ask"]
+Choice = Literal["mine", "theirs", "edited"]
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    """One top-level field of the record, on both sides."""
+
+    name: str
+    status: FieldStatus
+    mine: Any
+    theirs: Any
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    collection: str
+    id: str
+    owner: str | None
+    mine: Mapping[str, Any]
+    mine_by: str | None
+    mine_at: str | None
+    mine_deleted: bool
+    theirs: Mapping[str, Any]
+    theirs_by: str | None
+    theirs_at: str | None
+    theirs_deleted: bool
+    rows: tuple[FieldRow, ...]
+    # True when our push made the conflict, so we settle it; False when the
+    # server kept another person's push beside our version (they settle it)
+    ours: bool
+
+    @property
+    def asked(self) -> tuple[FieldRow, ...]:
+        return tuple(row for row in self.rows if row.status == "ask")
+
+
+_MISSING = object()
+
+
+def _get(data: Mapping[str, Any] | None, name: str) -> Any:
+    return _MISSING if data is None else data.get(name, _MISSING)
+
+
+def field_rows(
+    base: Mapping[str, Any] | None, mine: Mapping[str, Any], theirs: Mapping[str, Any]
+) -> tuple[FieldRow, ...]:
+    """Compare field by field against the base; both changed differently: ask."""
+    names = sorted(set(mine) | set(theirs) | set(base or {}))
+    rows = []
+    for name in names:
+        b, m, t = _get(base, name), _get(mine, name), _get(theirs, name)
+        if m == t:
+            status: FieldStatus = "same"
+        elif base is not None and m == b:
+            status = "merged_theirs"
+        elif base is not None and t == b:
+            status = "merged_mine"
+        else:
+            status = "ask"
+        rows.append(
+            FieldRow(
+                name,
+                status,
+                None if m is _MISSING else m,
+                None if t is _MISSING else t,
+            )
+        )
+    return tuple(rows)
+
+
+def _rows_from_lists(
+    lists: Mapping[str, Any], mine: Mapping[str, Any], theirs: Mapping[str, Any]
+) -> tuple[FieldRow, ...]:
+    """The sync engine's own verdict (local_conflict.fields: mine, theirs, clashes)."""
+    clashes = set(lists.get("clashes") or ())
+    only_mine = set(lists.get("mine") or ())
+    only_theirs = set(lists.get("theirs") or ())
+    rows = []
+    for name in sorted(set(mine) | set(theirs) | clashes):
+        status: FieldStatus
+        if name in clashes:
+            status = "ask"
+        elif name in only_mine:
+            status = "merged_mine"
+        elif name in only_theirs:
+            status = "merged_theirs"
+        else:
+            status = "same" if mine.get(name) == theirs.get(name) else "ask"
+        rows.append(FieldRow(name, status, mine.get(name), theirs.get(name)))
+    return tuple(rows)
+
+
+def conflict_view(record: Mapping[str, Any]) -> ConflictView | None:
+    """The two sides of a record, or None when it is not in conflict."""
+    mine = record.get("data") or {}
+    local = record.get("local_conflict")
+    if local:
+        theirs = local.get("data") or {}
+        lists = local.get("fields")
+        base = (record.get("base") or {}).get("data")
+        return ConflictView(
+            collection=record["collection"],
+            id=record["id"],
+            owner=record.get("owner"),
+            mine=mine,
+            mine_by=record.get("updated_by"),
+            mine_at=record.get("updated_at"),
+            mine_deleted=bool(record.get("deleted")),
+            theirs=theirs,
+            theirs_by=local.get("by"),
+            theirs_at=local.get("at"),
+            theirs_deleted=bool(local.get("deleted")),
+            rows=(
+                _rows_from_lists(lists, mine, theirs)
+                if isinstance(lists, Mapping)
+                else field_rows(base, mine, theirs)
+            ),
+            ours=True,
+        )
+    kept = record.get("conflicts") or []
+    if not kept:
+        return None
+    # Another client's push clashed with the version we hold: that person
+    # settles it (the server lists their mutation); we show it meanwhile.
+    last = kept[-1]
+    theirs = last.get("data") or {}
+    return ConflictView(
+        collection=record["collection"],
+        id=record["id"],
+        owner=record.get("owner"),
+        mine=mine,
+        mine_by=record.get("updated_by"),
+        mine_at=record.get("updated_at"),
+        mine_deleted=bool(record.get("deleted")),
+        theirs=theirs,
+        theirs_by=last.get("by"),
+        theirs_at=last.get("at"),
+        theirs_deleted=bool(last.get("deleted")),
+        rows=field_rows(None, mine, theirs),
+        ours=False,
+    )
+
+
+WHOLE_RECORD = "__record__"
+
+
+@dataclass
+class Settlement:
+    """The person's choices, field by field, for one conflict.
+
+    When one side deleted the record and the other edited it, there are no
+    fields to weigh: the one choice is the whole record (``WHOLE_RECORD``),
+    kept as edited or left deleted.
+    """
+
+    view: ConflictView
+    choices: dict[str, Choice] = field(default_factory=dict)
+    edited: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def deletion(self) -> bool:
+        return self.view.mine_deleted != self.view.theirs_deleted
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        if self.deletion:
+            return (WHOLE_RECORD,)
+        return tuple(row.name for row in self.view.asked)
+
+    def choose(self, name: str, choice: Choice, value: Any = None) -> None:
+        self.choices[name] = choice
+        if choice == "edited":
+            self.edited[name] = value
+        else:
+            self.edited.pop(name, None)
+
+    @property
+    def complete(self) -> bool:
+        return all(name in self.choices for name in self.asked)
+
+    def value_of(self, row: FieldRow) -> Any:
+        choice = self.choices.get(row.name)
+        if choice == "edited":
+            return self.edited[row.name]
+        if choice == "theirs" or row.status == "merged_theirs":
+            return row.theirs
+        return row.mine
+
+    def chosen_data(self) -> dict[str, Any] | None:
+        """The data to push (None: the record stays deleted)."""
+        if self.deletion:
+            side = self.choices.get(WHOLE_RECORD)
+            if side == "theirs":
+                return None if self.view.theirs_deleted else dict(self.view.theirs)
+            return None if self.view.mine_deleted else dict(self.view.mine)
+        chosen: dict[str, Any] = {}
+        for row in self.view.rows:
+            takes_theirs = self.choices.get(row.name) == "theirs" or (
+                row.name not in self.choices and row.status == "merged_theirs"
+            )
+            source = self.view.theirs if takes_theirs else self.view.mine
+            if self.choices.get(row.name) == "edited" or row.name in source:
+                chosen[row.name] = self.value_of(row)
+        return chosen

@@ -1,0 +1,472 @@
+"""Evaluasi: the PPK rates a subordinate for a period and finalises it.
+
+The PPK picks a person and a period (monthly, quarterly or annual, as the
+period records say) and sees the RHK with their targets and realisasi and
+the umpan balik given, the seven BerAKHLAK values with their guide
+behaviours and the SKP's expectations, the predikat as the matrix gives it
+for the two ratings chosen (domain.predikat, live), and the team's spread
+against the unit's rating (domain.curve): a breach is a warning that names
+the rule and the numbers. The app never changes anyone's rating. Finalising
+asks first, since a final evaluation can't change again (protocol.md:
+immutable). The evaluated employee, and whoever else may only read, sees the
+same screen read-only; an employee sees ratings once they are final.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Label,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from domain.i18n import translator
+from domain.vocab import BERAKHLAK, BERAKHLAK_LABELS, RATING_LABELS, RATINGS
+from tui.screens import evaluation_model as facts
+from tui.screens import evaluation_text as text
+from tui.screens import feedback_rules as rules
+from tui.screens.evaluation_note import NoteDialog
+from tui.screens.feedback_model import entries
+from tui.screens.feedback_palette import ScreenActions
+from tui.screens.rejected import ConfirmDialog, RejectedNotice, discard_change
+
+_ = translator("tui_review")
+
+
+class EvaluationScreen(Screen[None]):
+    CSS_PATH = "evaluation.tcss"
+    COMMANDS = {ScreenActions}
+    PALETTE = [
+        (
+            "Evaluasi: next rating hasil kerja",
+            "cycle('result')",
+            "Di Atas, Sesuai, Di Bawah Ekspektasi",
+        ),
+        (
+            "Evaluasi: next rating perilaku",
+            "cycle('behaviour')",
+            "Di Atas, Sesuai, Di Bawah Ekspektasi",
+        ),
+        ("Evaluasi: write a note", "note", "A note on the highlighted RHK or BerAKHLAK value"),
+        ("Evaluasi: save draft", "save", "Save the evaluation as a draft"),
+        ("Evaluasi: finalise", "finalise", "Make the evaluation final; it can't be undone"),
+        ("Evaluasi: discard rejected change", "discard", "Back to the server's version"),
+    ]
+    BINDINGS = [
+        Binding("h", "cycle('result')", _("Hasil kerja"), id="evaluation.result"),
+        Binding("b", "cycle('behaviour')", _("Perilaku"), id="evaluation.behaviour"),
+        Binding("c", "note", _("Note"), id="evaluation.note"),
+        Binding("s", "save", _("Save"), id="evaluation.save"),
+        Binding("f", "finalise", _("Finalise"), id="evaluation.finalise"),
+        Binding("x", "discard", _("Discard"), id="evaluation.discard"),
+    ]
+
+    def __init__(self, services: Any) -> None:
+        super().__init__()
+        self.services = services
+        self.records = services.store.records
+        self.result: str | None = None
+        self.behaviour: str | None = None
+        self.behaviour_notes: dict[str, str] = {}
+        self.item_notes: dict[str, str] = {}
+        self.evaluation: dict[str, Any] | None = None
+        self.plan: dict[str, Any] | None = None
+        self.period: dict[str, Any] | None = None
+        self.breaches: list[Any] = []
+
+    # --- layout -------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        me = self.services.me
+        subs = facts.subordinates(self.records, me)
+        people = [(str(p["data"].get("name")), str(p["data"]["nip"])) for p in subs]
+        people.append((_("Myself"), me))
+        periods = [(str(p["data"].get("name")), p["id"]) for p in facts.periods(self.records)]
+        ratings = [(RATING_LABELS[r], r) for r in RATINGS]
+        yield Header()
+        with Horizontal(classes="eval-row"):
+            yield Label(_("Employee"))
+            yield Select(
+                people, value=people[0][1], allow_blank=False, compact=True, id="eval-person"
+            )
+            yield Label(_("Period"))
+            yield Select(
+                periods,
+                value=periods[0][1] if periods else Select.NULL,
+                allow_blank=not periods,
+                compact=True,
+                id="eval-period",
+            )
+        with Horizontal(classes="eval-row"):
+            yield Label(_("Hasil kerja"))
+            yield Select(ratings, prompt="-", compact=True, id="eval-result")
+            yield Label(_("Perilaku"))
+            yield Select(ratings, prompt="-", compact=True, id="eval-behaviour")
+        yield Static("", id="eval-verdict")
+        yield Static("", id="eval-warning")
+        with TabbedContent(id="eval-tabs"):
+            with TabPane(_("RHK"), id="tab-items"):
+                yield DataTable(cursor_type="row", id="eval-items")
+                yield Static("", id="eval-item-detail")
+            with TabPane(_("Perilaku"), id="tab-behaviour"):
+                yield DataTable(cursor_type="row", id="eval-behaviour-table")
+                yield Static("", id="eval-guides")
+            with TabPane(_("Umpan balik"), id="tab-feedback"):
+                yield DataTable(cursor_type="row", id="eval-feedback")
+            with TabPane(_("Curve"), id="tab-curve"):
+                yield Static("", id="eval-curve")
+        yield RejectedNotice(id="eval-rejected")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = _("Evaluasi")
+        self.query_one("#eval-items", DataTable).add_columns(
+            _("RHK"), _("IKI"), _("Target"), _("Realisasi"), _("UB")
+        )
+        self.query_one("#eval-behaviour-table", DataTable).add_columns(
+            _("Value"), _("Expectation"), _("Note")
+        )
+        self.query_one("#eval-feedback", DataTable).add_columns(_("About"), _("Umpan balik"))
+        self.load()
+        self.query_one("#eval-items", DataTable).focus()
+
+    # --- state ----------------------------------------------------------------
+    @property
+    def person(self) -> str:
+        return str(self.query_one("#eval-person", Select).value)
+
+    @property
+    def predikat(self) -> str | None:
+        from domain.predikat import predikat
+
+        if self.result is None or self.behaviour is None:
+            return None
+        return predikat(self.result, self.behaviour)
+
+    @property
+    def final(self) -> bool:
+        return bool(self.evaluation and self.evaluation["data"].get("status") == "final")
+
+    def _draft(self, finalised_at: str | None = None) -> dict[str, Any] | None:
+        if not (self.period and self.plan and self.result and self.behaviour):
+            return None
+        return facts.evaluation_data(
+            period_id=self.period["id"],
+            plan_id=self.plan["id"],
+            result_rating=self.result,
+            behaviour_rating=self.behaviour,
+            predikat=self.predikat or "invalid",
+            behaviour_notes=self.behaviour_notes,
+            item_notes=self.item_notes,
+            finalised_at=finalised_at,
+        )
+
+    @property
+    def writable(self) -> bool:
+        """May I write this evaluation? Asked of domain.permissions with a sample."""
+        if not (self.period and self.plan):
+            return False
+        before = self.evaluation["data"] if self.evaluation else None
+        sample = self._draft() or facts.evaluation_data(
+            period_id=self.period["id"],
+            plan_id=self.plan["id"],
+            result_rating="as_expected",
+            behaviour_rating="as_expected",
+            predikat="good",
+            behaviour_notes={},
+            item_notes={},
+        )
+        return rules.denial(self.services, "evaluation", self.person, before, sample) is None
+
+    @property
+    def shows_ratings(self) -> bool:
+        """The evaluated employee sees the ratings once they are final."""
+        return self.person != self.services.me or self.final
+
+    def load(self) -> None:
+        """Read the person's SKP, realisasi, feedback and evaluation for the period."""
+        period_id = self.query_one("#eval-period", Select).value
+        self.period = self.records.get("period", str(period_id)) if period_id else None
+        self.plan = facts.plan_for(self.records, self.person, self.period) if self.period else None
+        self.evaluation = (
+            facts.evaluation_for(self.records, self.person, self.period["id"])
+            if self.period
+            else None
+        )
+        data = self.evaluation["data"] if self.evaluation else {}
+        shown = self.shows_ratings
+        self.result = data.get("result_rating") if shown else None
+        self.behaviour = data.get("behaviour_rating") if shown else None
+        self.behaviour_notes = dict(data.get("behaviour_notes") or {}) if shown else {}
+        self.item_notes = dict(data.get("item_notes") or {}) if shown else {}
+        for widget_id, value in (
+            ("#eval-result", self.result),
+            ("#eval-behaviour", self.behaviour),
+        ):
+            select = self.query_one(widget_id, Select)
+            select.value = value if value else Select.NULL
+            select.disabled = not self.writable
+        self.fill_items()
+        self.fill_behaviour()
+        self.fill_feedback()
+        self.show_verdict()
+        self.query_one(RejectedNotice).show_for(
+            self.evaluation,
+            self.services.lang,
+            _("Fix it and save (s) to send again, or x to discard."),
+        )
+
+    # --- the tabs -------------------------------------------------------------
+    def _feedback(self) -> list[Any]:
+        period_id = self.period["id"] if self.period else None
+        return entries(self.records.list("feedback", owner=self.person), period_id)
+
+    def fill_items(self) -> None:
+        table = self.query_one("#eval-items", DataTable)
+        table.clear()
+        if not (self.plan and self.period):
+            self.query_one("#eval-item-detail", Static).update(
+                _("No SKP covers this period for this person.")
+            )
+            return
+        items = facts.items_of(self.records, self.plan)
+        progress = facts.progress_by_item(self.records, self.person, self.period["id"])
+        counts: dict[str, int] = {}
+        for found in self._feedback():
+            if found.plan_item_id:
+                counts[found.plan_item_id] = counts.get(found.plan_item_id, 0) + 1
+        for key, row in text.item_rows(items, progress, counts):
+            table.add_row(*row, key=key)
+        self.show_item_detail()
+
+    def _item_id(self) -> str | None:
+        table = self.query_one("#eval-items", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        return key.split("#")[0] or None
+
+    def show_item_detail(self) -> None:
+        item_id = self._item_id()
+        item = self.records.get("plan_item", item_id) if item_id else None
+        if item is None:
+            self.query_one("#eval-item-detail", Static).update("")
+            return
+        said = [f.body for f in self._feedback() if f.plan_item_id == item_id]
+        lines = [str(item["data"].get("text", ""))]
+        lines.append(_("Note: {text}").format(text=self.item_notes.get(item["id"], "-")))
+        if said:
+            lines.append(_("Last umpan balik: {text}").format(text=said[-1]))
+        self.query_one("#eval-item-detail", Static).update("\n".join(lines))
+
+    def _expectations(self) -> dict[str, str]:
+        return dict(self.plan["data"].get("expectations") or {}) if self.plan else {}
+
+    def fill_behaviour(self) -> None:
+        table = self.query_one("#eval-behaviour-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        expectations = self._expectations()
+        for value in BERAKHLAK:
+            table.add_row(
+                BERAKHLAK_LABELS[value],
+                expectations.get(value, "-")[:26],
+                self.behaviour_notes.get(value, "-")[:26],
+                key=value,
+            )
+        table.move_cursor(row=max(row, 0))
+        self.show_guides()
+
+    def _value(self) -> str:
+        table = self.query_one("#eval-behaviour-table", DataTable)
+        return BERAKHLAK[min(max(table.cursor_row, 0), len(BERAKHLAK) - 1)]
+
+    def show_guides(self) -> None:
+        value = self._value()
+        self.query_one("#eval-guides", Static).update(
+            text.behaviour_context(self.services.lang, value, self._expectations().get(value, ""))
+        )
+
+    def fill_feedback(self) -> None:
+        table = self.query_one("#eval-feedback", DataTable)
+        table.clear()
+        for found in self._feedback():
+            item = self.records.get("plan_item", found.plan_item_id) if found.plan_item_id else None
+            about = str(item["data"].get("text", ""))[:20] if item else "SKP"
+            table.add_row(about, found.body.replace("\n", " ")[:52], key=found.id)
+
+    def show_verdict(self) -> None:
+        lang = self.services.lang
+        self.query_one("#eval-verdict", Static).update(
+            text.verdict(lang, self.predikat, self.evaluation, self.plan, not self.writable)
+        )
+        breaches: list[Any] = []
+        curve = ""
+        if self.period:
+            from domain.curve import check_curve
+
+            person = facts.employee(self.records, self.person)
+            unit_id = person["data"].get("unit_id") if person else None
+            ppk = self.services.org().atasan_of(self.person) or self.services.me
+            live = {self.person: self.predikat} if self.predikat else {}
+            team = facts.team(self.records, ppk, unit_id, self.period["id"], live)
+            org_rating = facts.unit_rating(self.records, unit_id, self.period["id"])
+            if org_rating:
+                breaches = check_curve(org_rating, list(team.predikats))
+            curve = text.curve_text(lang, org_rating, team, breaches)
+        self.breaches = breaches
+        self.query_one("#eval-curve", Static).update(curve)
+        warning = self.query_one("#eval-warning", Static)
+        warning.display = bool(breaches) and self.writable
+        if breaches:
+            more = len(breaches) - 1
+            warning.update(
+                "⚠ "
+                + breaches[0].message(lang)
+                + (" " + _("(+{n} more in Curve)").format(n=more) if more else "")
+            )
+        self.refresh_bindings()
+
+    # --- reacting -------------------------------------------------------------
+    @on(Select.Changed, "#eval-person, #eval-period")
+    def _picked(self) -> None:
+        self.load()
+
+    @on(Select.Changed, "#eval-result, #eval-behaviour")
+    def _rated(self, event: Select.Changed) -> None:
+        value = None if event.value is Select.NULL else str(event.value)
+        if event.select.id == "eval-result":
+            self.result = value
+        else:
+            self.behaviour = value
+        self.show_verdict()
+
+    @on(DataTable.RowHighlighted, "#eval-items")
+    def _item_highlighted(self) -> None:
+        self.show_item_detail()
+
+    @on(DataTable.RowHighlighted, "#eval-behaviour-table")
+    def _value_highlighted(self) -> None:
+        self.show_guides()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        if action in ("cycle", "note", "save"):
+            return self.writable
+        if action == "finalise":
+            return self.writable and self.predikat is not None
+        if action == "discard":
+            return bool(self.evaluation and self.evaluation.get("rejected"))
+        return True
+
+    # --- actions --------------------------------------------------------------
+    def action_cycle(self, which: str) -> None:
+        """Step a rating through Di Atas, Sesuai, Di Bawah Ekspektasi."""
+        current = self.result if which == "result" else self.behaviour
+        following = RATINGS[(RATINGS.index(current) + 1) % len(RATINGS)] if current else RATINGS[0]  # type: ignore[arg-type]
+        widget = "#eval-result" if which == "result" else "#eval-behaviour"
+        self.query_one(widget, Select).value = following
+
+    def action_note(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        if tabs.active == "tab-behaviour":
+            value = self._value()
+            dialog = NoteDialog(
+                _("Note on {value}").format(value=BERAKHLAK_LABELS[value]),
+                text.behaviour_context(
+                    self.services.lang, value, self._expectations().get(value, "")
+                ),
+                self.behaviour_notes.get(value, ""),
+            )
+            notes, key, refill = self.behaviour_notes, value, self.fill_behaviour
+        else:
+            item_id = self._item_id()
+            item = self.records.get("plan_item", item_id) if item_id else None
+            if item is None:
+                return
+            dialog = NoteDialog(
+                _("Note on the RHK"),
+                str(item["data"].get("text", "")),
+                self.item_notes.get(item["id"], ""),
+            )
+            notes, key, refill = self.item_notes, item["id"], self.show_item_detail
+
+        def written(note: str | None) -> None:
+            if note is None:
+                return
+            if note:
+                notes[key] = note
+            else:
+                notes.pop(key, None)
+            refill()
+
+        self.app.push_screen(dialog, written)
+
+    def _write(self, finalised_at: str | None) -> bool:
+        data = self._draft(finalised_at)
+        if data is None:
+            self.notify(_("Choose both ratings first."), severity="warning")
+            return False
+        record_id = self.evaluation["id"] if self.evaluation else rules.new_id(self.services)
+        if not rules.save(self, "evaluation", record_id, self.person, data):
+            return False
+        self.load()
+        return True
+
+    def action_save(self) -> None:
+        if self._write(None):
+            self.notify(_("Evaluation saved as a draft."))
+
+    def action_finalise(self) -> None:
+        if self._draft() is None:
+            self.notify(_("Choose both ratings first."), severity="warning")
+            return
+        from domain.vocab import PREDIKAT_LABELS
+
+        question = _(
+            "Finalise the evaluation of {who} for {period} with predikat {predikat}? "
+            "A final evaluation can't be changed or undone."
+        ).format(
+            who=facts.name_of(self.records, self.person),
+            period=self.period["data"].get("name") if self.period else "",
+            predikat=PREDIKAT_LABELS[self.predikat],  # type: ignore[index]
+        )
+        if self.breaches:
+            question += "\n" + "\n".join(
+                "⚠ " + b.message(self.services.lang) for b in self.breaches
+            )
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._write(rules.iso(self.services.now())):
+                self.notify(_("The evaluation is final."))
+
+        self.app.push_screen(ConfirmDialog(question), answered)
+
+    def action_discard(self) -> None:
+        if not self.evaluation:
+            return
+        record_id = self.evaluation["id"]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                discard_change(self.services.store, "evaluation", record_id)
+                self.load()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Discard your rejected change? The evaluation goes back to the server's version.")
+            ),
+            answered,
+        )

@@ -1,0 +1,60 @@
+"""The PPK's note on one RHK or one BerAKHLAK value, beside what it is about.
+
+For a BerAKHLAK value the dialog shows its guide behaviours
+(domain.vocab.BERAKHLAK_GUIDES) and the PPK's own expectation from the SKP,
+so the note is written with both in sight. Returns the note, or None when
+cancelled; an empty note removes it.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static, TextArea
+
+from domain.i18n import translator
+
+_ = translator("tui_review")
+
+
+class NoteDialog(ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    NoteDialog { align: center middle; }
+    NoteDialog > Vertical {
+        width: 78; height: auto; max-height: 22; padding: 0 1;
+        border: thick $primary; background: $surface;
+    }
+    NoteDialog .note-title { text-style: bold; }
+    NoteDialog VerticalScroll { height: auto; max-height: 9; }
+    NoteDialog TextArea { height: 6; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", _("Save"), id="evaluation.note_save"),
+        Binding("escape", "cancel", _("Cancel"), id="evaluation.note_cancel"),
+    ]
+
+    def __init__(self, title: str, context: str, note: str) -> None:
+        super().__init__()
+        self.note_title = title
+        self.context = context
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.note_title, classes="note-title")
+            with VerticalScroll():
+                yield Static(self.context, id="note-context")
+            yield TextArea(self.note, id="note-text")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.cursor_blink = False
+        area.focus()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,264 @@
+"""Umpan balik: the PPK writes it, the employee reads and acknowledges it.
+
+One screen for both sides. Pick a person (yourself, or one of those whose
+PPK you are) and a period; the table lists that person's feedback thread by
+thread (the SKP as a whole, then each RHK). What you may do follows
+domain.permissions: the PPK writes feedback and dialog kinerja notes; the
+employee only acknowledges (sets ``acknowledged_at``). Keys you may not use
+are hidden, never refused after typing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+
+from domain.i18n import translator
+from tui.screens import evaluation_model as facts
+from tui.screens import feedback_rules as rules
+from tui.screens.feedback_form import FeedbackForm
+from tui.screens.feedback_model import FeedbackEntry, entries
+from tui.screens.feedback_palette import ScreenActions
+from tui.screens.rejected import ConfirmDialog, RejectedNotice, discard_change
+
+_ = translator("tui_review")
+
+ALL_PERIODS = "__all__"
+
+
+class FeedbackScreen(Screen[None]):
+    CSS_PATH = "feedback.tcss"
+    COMMANDS = {ScreenActions}
+    PALETTE = [
+        ("Umpan balik: write new", "new", "Write umpan balik for this person"),
+        (
+            "Umpan balik: dialog kinerja note",
+            "dialog",
+            "Note a dialog kinerja held with this person",
+        ),
+        ("Umpan balik: edit", "edit", "Change the highlighted umpan balik"),
+        ("Umpan balik: acknowledge", "acknowledge", "Mark the highlighted umpan balik as read"),
+        ("Umpan balik: discard rejected change", "discard", "Back to the server's version"),
+    ]
+    BINDINGS = [
+        Binding("n", "new", _("New"), id="feedback.new"),
+        Binding("d", "dialog", _("Dialog"), id="feedback.dialog"),
+        Binding("e", "edit", _("Edit"), id="feedback.edit"),
+        Binding("a", "acknowledge", _("Read"), id="feedback.acknowledge"),
+        Binding("x", "discard", _("Discard"), id="feedback.discard"),
+    ]
+
+    def __init__(self, services: Any) -> None:
+        super().__init__()
+        self.services = services
+        self.records = services.store.records
+        self.shown: list[FeedbackEntry] = []
+
+    # --- layout -------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        records = self.records
+        me = self.services.me
+        people = [(_("Myself"), me)] + [
+            (str(p["data"].get("name")), str(p["data"]["nip"]))
+            for p in facts.subordinates(records, me)
+        ]
+        periods = [(str(p["data"].get("name")), p["id"]) for p in facts.periods(records)]
+        yield Header()
+        with Horizontal(id="feedback-pickers"):
+            yield Label(_("Employee"))
+            yield Select(people, value=me, allow_blank=False, compact=True, id="feedback-person")
+            yield Label(_("Period"))
+            yield Select(
+                [(_("All periods"), ALL_PERIODS), *periods],
+                value=ALL_PERIODS,
+                allow_blank=False,
+                compact=True,
+                id="feedback-period",
+            )
+        yield Static("", id="feedback-summary")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="feedback-table")
+        yield Static("", id="feedback-detail")
+        yield RejectedNotice(id="feedback-rejected")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = _("Umpan balik")
+        table = self.query_one(DataTable)
+        table.add_columns(_("About"), _("Kind"), _("Umpan balik"), _("Read"))
+        self.refresh_table()
+        table.focus()
+
+    # --- what is shown --------------------------------------------------------
+    @property
+    def person(self) -> str:
+        return str(self.query_one("#feedback-person", Select).value)
+
+    @property
+    def period_id(self) -> str | None:
+        value = self.query_one("#feedback-period", Select).value
+        return None if value == ALL_PERIODS else str(value)
+
+    @property
+    def current(self) -> FeedbackEntry | None:
+        table = self.query_one(DataTable)
+        if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def _item_text(self, item_id: str | None) -> str:
+        if not item_id:
+            return "SKP"
+        item = self.records.get("plan_item", item_id)
+        return str(item["data"].get("text")) if item else item_id
+
+    def refresh_table(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        self.shown = entries(self.records.list("feedback", owner=self.person), self.period_id)
+        for found in self.shown:
+            kind = (
+                _("Dialog {day}").format(day=found.dialog_on.isoformat())
+                if found.dialog_on
+                else _("Umpan balik")
+            )
+            read = (found.acknowledged_at or "")[:10] or _("not yet")
+            table.add_row(
+                self._item_text(found.plan_item_id)[:24],
+                kind,
+                found.body.replace("\n", " ")[:30],
+                read,
+                key=found.id,
+            )
+        if self.shown:
+            table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
+        waiting = sum(1 for e in self.shown if not e.acknowledged_at)
+        summary = _("{count} umpan balik, {waiting} not yet read.").format(
+            count=len(self.shown), waiting=waiting
+        )
+        if not rules.may_give_feedback(self.services, self.person):
+            summary += " " + _("Read-only: only the PPK writes umpan balik.")
+        self.query_one("#feedback-summary", Static).update(summary)
+        self.show_detail()
+        self.refresh_bindings()
+
+    def show_detail(self) -> None:
+        found = self.current
+        detail = self.query_one("#feedback-detail", Static)
+        notice = self.query_one(RejectedNotice)
+        if found is None:
+            detail.update(_("No umpan balik here yet."))
+            notice.show_for(None, self.services.lang)
+            return
+        who = facts.name_of(self.records, found.updated_by)
+        detail.update(
+            f"{self._item_text(found.plan_item_id)}\n{found.body}\n" + _("by {who}").format(who=who)
+        )
+        record = self.records.get("feedback", found.id)
+        notice.show_for(
+            record, self.services.lang, _("Fix it with e to send it again, or x to discard it.")
+        )
+
+    @on(Select.Changed)
+    def _picked(self) -> None:
+        self.refresh_table()
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self.show_detail()
+        self.refresh_bindings()
+
+    # --- which keys work --------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        found = self.current if self.is_mounted else None
+        if action in ("new", "dialog"):
+            return rules.may_give_feedback(self.services, self.person)
+        if action == "edit":
+            return found is not None and rules.may_edit_feedback(self.services, found)
+        if action == "acknowledge":
+            return found is not None and rules.may_acknowledge(self.services, found)
+        if action == "discard":
+            return found is not None and found.rejected is not None
+        return True
+
+    # --- actions --------------------------------------------------------------
+    def _targets(self) -> list[tuple[str, str]]:
+        period = self.records.get("period", self.period_id) if self.period_id else None
+        plans = (
+            [facts.plan_for(self.records, self.person, period)]
+            if period
+            else self.records.list("plan", owner=self.person)
+        )
+        return [
+            (str(item["id"]), str(item["data"].get("text"))[:60])
+            for plan in plans
+            if plan
+            for item in facts.items_of(self.records, plan)
+        ]
+
+    def _open_form(self, *, dialog: bool, existing: FeedbackEntry | None) -> None:
+        record = self.records.get("feedback", existing.id) if existing else None
+        title = _("Dialog kinerja with {who}") if dialog else _("Umpan balik for {who}")
+        form = FeedbackForm(
+            title=title.format(who=facts.name_of(self.records, self.person)),
+            targets=self._targets(),
+            period_id=self.period_id,
+            dialog=dialog,
+            today=self.services.now().date(),
+            existing=dict(record["data"]) if record else None,
+        )
+
+        def saved(data: dict[str, Any] | None) -> None:
+            if data is None:
+                return
+            record_id = existing.id if existing else rules.new_id(self.services)
+            if rules.save(self, "feedback", record_id, self.person, data):
+                self.refresh_table()
+
+        self.app.push_screen(form, saved)
+
+    def action_new(self) -> None:
+        self._open_form(dialog=False, existing=None)
+
+    def action_dialog(self) -> None:
+        self._open_form(dialog=True, existing=None)
+
+    def action_edit(self) -> None:
+        found = self.current
+        if found is not None:
+            self._open_form(dialog=found.dialog_on is not None, existing=found)
+
+    def action_acknowledge(self) -> None:
+        found = self.current
+        record = self.records.get("feedback", found.id) if found else None
+        if record is None:
+            return
+        data = dict(record["data"])
+        data["acknowledged_at"] = rules.iso(self.services.now())
+        if rules.save(self, "feedback", record["id"], record["owner"], data):
+            self.notify(_("Marked as read."))
+            self.refresh_table()
+
+    def action_discard(self) -> None:
+        found = self.current
+        if found is None or found.rejected is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                discard_change(self.services.store, "feedback", found.id)
+                self.notify(_("The rejected change was discarded."))
+                self.refresh_table()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Discard your rejected change? The record goes back to the server's version.")
+            ),
+            answered,
+        )
