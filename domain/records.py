@@ -1,0 +1,265 @@
+"""The envelope, mutation and push result of protocol.md as typed values.
+
+Every class is frozen; ``from_dict`` validates (raising ``ValidationError``
+with every issue found, not just the first) and ``to_dict`` gives back
+exactly the protocol's keys, JSON-able. A record's ``data`` stays a plain
+dict, as it crosses the package seams (docs/architecture.md); the typed view
+of one collection's data is ``parse_data(collection, data)``.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from domain.checks import (
+    Fields,
+    choice,
+    integer,
+    object_issues,
+    optional,
+    required,
+    text,
+    uuid,
+)
+from domain.data import (
+    DATA_CLASSES,
+    Attachments,
+    CollectionData,
+    EmployeeData,
+    EvaluationData,
+    Evidence,
+    FeedbackData,
+    FollowUpData,
+    Indicator,
+    ObjectionData,
+    ObjectionDecision,
+    PeriodData,
+    PlanData,
+    PlanItemData,
+    ProgressData,
+    TrainingData,
+    UnitData,
+    parse_data,
+)
+from domain.errors import ValidationError
+from domain.messages import Issue
+from domain.schema import mutation_issues, record_issues
+from domain.vocab import ERROR_CODES, RESULT_STATUSES, Collection, ErrorCode, Op, ResultStatus
+
+__all__ = [
+    "DATA_CLASSES",
+    "Attachments",
+    "CollectionData",
+    "Conflict",
+    "EmployeeData",
+    "ErrorInfo",
+    "EvaluationData",
+    "Evidence",
+    "FeedbackData",
+    "FollowUpData",
+    "Indicator",
+    "Mutation",
+    "MutationResult",
+    "ObjectionData",
+    "ObjectionDecision",
+    "PeriodData",
+    "PlanData",
+    "PlanItemData",
+    "ProgressData",
+    "Record",
+    "TrainingData",
+    "UnitData",
+    "parse_data",
+]
+
+
+def _raise_if(issues: list[Issue]) -> None:
+    if issues:
+        raise ValidationError(issues)
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A mutation the server could not apply, kept on the record until settled."""
+
+    mutation_id: str
+    by: str
+    at: str
+    deleted: bool
+    data: dict[str, Any]
+
+    @classmethod
+    def from_dict(cls, obj: Mapping[str, Any]) -> Conflict:
+        # validated as part of its record: a conflict's data needs the collection
+        return cls(obj["mutation_id"], obj["by"], obj["at"], obj["deleted"], dict(obj["data"]))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mutation_id": self.mutation_id,
+            "by": self.by,
+            "at": self.at,
+            "deleted": self.deleted,
+            "data": copy.deepcopy(self.data),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One synced record: the envelope of protocol.md around its ``data``."""
+
+    collection: Collection
+    id: str
+    rev: int
+    seq: int
+    deleted: bool
+    owner: str | None
+    updated_by: str | None
+    updated_at: str  # the author's clock, shown to people, never used to decide
+    conflicts: tuple[Conflict, ...] = ()
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, obj: Any) -> Record:
+        _raise_if(record_issues(obj))
+        return cls(
+            collection=obj["collection"],
+            id=obj["id"],
+            rev=obj["rev"],
+            seq=obj["seq"],
+            deleted=obj["deleted"],
+            owner=obj.get("owner"),
+            updated_by=obj.get("updated_by"),
+            updated_at=obj["updated_at"],
+            conflicts=tuple(Conflict.from_dict(c) for c in obj["conflicts"]),
+            data=copy.deepcopy(dict(obj["data"])),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "collection": self.collection,
+            "id": self.id,
+            "rev": self.rev,
+            "seq": self.seq,
+            "deleted": self.deleted,
+            "owner": self.owner,
+            "updated_by": self.updated_by,
+            "updated_at": self.updated_at,
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "data": copy.deepcopy(self.data),
+        }
+
+    def typed(self) -> CollectionData:
+        """The typed view of ``data`` (a live record only; raises ``ValidationError``)."""
+        return parse_data(self.collection, self.data)
+
+
+@dataclass(frozen=True, slots=True)
+class Mutation:
+    """One change a client pushes (protocol.md, "A mutation")."""
+
+    mutation_id: str
+    collection: Collection
+    id: str
+    owner: str | None
+    op: Op
+    base_rev: int | None
+    data: dict[str, Any] = field(default_factory=dict)
+    resolves: tuple[str, ...] = ()
+
+    @classmethod
+    def from_dict(cls, obj: Any) -> Mutation:
+        """Validates the shape and, for an upsert, the data of its collection.
+
+        ``owner``, ``base_rev`` and ``resolves`` may be absent (null, null, []);
+        so may ``data`` for a delete ({}).
+        """
+        _raise_if(mutation_issues(obj))
+        return cls(
+            mutation_id=obj["mutation_id"],
+            collection=obj["collection"],
+            id=obj["id"],
+            owner=obj.get("owner"),
+            op=obj["op"],
+            base_rev=obj.get("base_rev"),
+            data=copy.deepcopy(dict(obj.get("data") or {})),
+            resolves=tuple(obj.get("resolves") or ()),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mutation_id": self.mutation_id,
+            "collection": self.collection,
+            "id": self.id,
+            "owner": self.owner,
+            "op": self.op,
+            "base_rev": self.base_rev,
+            "data": copy.deepcopy(self.data),
+            "resolves": list(self.resolves),
+        }
+
+
+ERROR_FIELDS: Fields = {
+    "code": required(choice(ERROR_CODES)),
+    "message": required(text),
+}
+RESULT_FIELDS: Fields = {
+    "mutation_id": required(uuid),
+    "status": required(choice(RESULT_STATUSES)),
+    "rev": optional(integer("3", 0)),
+    "seq": optional(integer("1041", 0)),
+    "error": optional(lambda value, path: object_issues(value, ERROR_FIELDS, path)),
+    "current": optional(lambda value, path: [i.under(path) for i in record_issues(value)]),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorInfo:
+    """Why a mutation was rejected: ``invalid``, ``forbidden`` or ``immutable``."""
+
+    code: ErrorCode
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class MutationResult:
+    """The server's answer to one mutation (protocol.md, "A result")."""
+
+    mutation_id: str
+    status: ResultStatus
+    rev: int | None = None
+    seq: int | None = None
+    error: ErrorInfo | None = None
+    current: Record | None = None
+
+    @classmethod
+    def from_dict(cls, obj: Any) -> MutationResult:
+        issues = object_issues(obj, RESULT_FIELDS)
+        if not issues and obj["status"] == "rejected" and obj.get("error") is None:
+            issues.append(Issue("error", "required"))
+        _raise_if(issues)
+        error = obj.get("error")
+        current = obj.get("current")
+        return cls(
+            mutation_id=obj["mutation_id"],
+            status=obj["status"],
+            rev=obj.get("rev"),
+            seq=obj.get("seq"),
+            error=None if error is None else ErrorInfo(error["code"], error["message"]),
+            current=None if current is None else Record.from_dict(current),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mutation_id": self.mutation_id,
+            "status": self.status,
+            "rev": self.rev,
+            "seq": self.seq,
+            "error": None if self.error is None else self.error.to_dict(),
+            "current": None if self.current is None else self.current.to_dict(),
+        }
