@@ -155,6 +155,29 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
         "{field}: tiga angka terakhir adalah nomor urut dan dimulai dari 001, bukan 000; periksa lagi.",
         "{field}: the last three digits are a sequence number starting at 001, not 000; check them again.",
     ),
+    # --- the distribution curve (SE MenPANRB 3/2023), warnings only ------------
+    "curve_at_most_percent": (
+        "paling banyak {limit} % {predikats}",
+        "at most {limit} % {predikats}",
+    ),
+    "curve_at_most_count": (
+        "paling banyak {limit} orang {predikats}",
+        "at most {limit} people {predikats}",
+    ),
+    "curve_at_least_percent": (
+        "paling sedikit {limit} % {predikats}",
+        "at least {limit} % {predikats}",
+    ),
+    "curve_at_least_count": (
+        "paling sedikit {limit} orang {predikats}",
+        "at least {limit} people {predikats}",
+    ),
+    "curve_most": ("{predikats} menjadi kelompok terbesar", "{predikats} the largest group"),
+    "curve_none": ("tidak ada {predikats}", "no {predikats}"),
+    "curve_breach": (
+        "Predikat organisasi {org}: aturan '{rule}' tidak terpenuhi. Sekarang {actual} dari {team} orang ({percent} %) {predikats}; predikat {by} orang harus berbeda agar aturan ini terpenuhi.",
+        "Organisation predikat {org}: the rule '{rule}' is not met. Now {actual} of {team} people ({percent} %) are {predikats}; {by} people would need another predikat for it to hold.",
+    ),
     # --- permissions (protocol.md, "Who may write what") ----------------------
     "collection_unknown": (
         "Jenis data ini tidak dikenal, jadi tidak bisa disimpan; perbarui aplikasi.",
