@@ -1,0 +1,137 @@
+"""Passwords, sessions and the brake on guessing.
+
+Passwords are hashed with argon2 (argon2-cffi). A token is 256 random bits
+(``secrets.token_urlsafe(32)``) handed to the client once; the server keeps
+only its SHA-256, so a copy of the database opens no session. After
+``MAX_FAILURES`` failed logins for one NIP within ``FAILURE_WINDOW`` that NIP
+is refused for ``FAILURE_WINDOW`` from the last counted failure, whether or
+not the NIP exists (so the answer does not tell who has an account).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection, delete, insert, select, update
+
+from server import db
+
+DEFAULT_TOKEN_DAYS = 30
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=15)
+
+_hasher = PasswordHasher()
+# Verified against when the NIP has no account, so both cases cost the same.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def set_password(conn: Connection, nip: str, password: str) -> None:
+    hashed = hash_password(password)
+    exists = conn.execute(select(db.accounts.c.nip).where(db.accounts.c.nip == nip)).first()
+    if exists:
+        conn.execute(
+            update(db.accounts)
+            .where(db.accounts.c.nip == nip)
+            .values(password_hash=hashed, updated_at=db.now())
+        )
+    else:
+        conn.execute(insert(db.accounts).values(nip=nip, password_hash=hashed, updated_at=db.now()))
+
+
+class Throttled(Exception):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
+
+def check_throttle(conn: Connection, nip: str, moment: datetime) -> None:
+    """Raise ``Throttled`` while this NIP has used up its failed attempts."""
+    recent = conn.execute(
+        select(db.login_failures.c.at)
+        .where(db.login_failures.c.nip == nip, db.login_failures.c.at > moment - FAILURE_WINDOW)
+        .order_by(db.login_failures.c.at.desc())
+    ).scalars()
+    times = [db.aware(at) for at in recent]
+    if len(times) >= MAX_FAILURES:
+        # Free again when the MAX_FAILURES-th newest failure leaves the window.
+        until = times[MAX_FAILURES - 1] + FAILURE_WINDOW
+        raise Throttled(max(1, math.ceil((until - moment).total_seconds())))
+
+
+def password_hash_of(conn: Connection, nip: str) -> str | None:
+    found = conn.execute(
+        select(db.accounts.c.password_hash).where(db.accounts.c.nip == nip)
+    ).scalar_one_or_none()
+    return None if found is None else str(found)
+
+
+def password_matches(stored: str | None, password: str) -> bool:
+    """Checked outside any transaction: argon2 is slow on purpose."""
+    try:
+        return _hasher.verify(stored or _DUMMY_HASH, password) and stored is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def record_failure(conn: Connection, nip: str, moment: datetime) -> None:
+    conn.execute(insert(db.login_failures).values(nip=nip, at=moment))
+    # Old failures count for nothing; keep the table small.
+    conn.execute(
+        delete(db.login_failures).where(db.login_failures.c.at < moment - 2 * FAILURE_WINDOW)
+    )
+
+
+def clear_failures(conn: Connection, nip: str) -> None:
+    conn.execute(delete(db.login_failures).where(db.login_failures.c.nip == nip))
+
+
+@dataclass(frozen=True)
+class Session:
+    token: str
+    nip: str
+    expires_at: datetime
+
+
+def open_session(conn: Connection, nip: str, lifetime: timedelta, moment: datetime) -> Session:
+    token = secrets.token_urlsafe(32)
+    expires_at = moment + lifetime
+    conn.execute(
+        insert(db.tokens).values(
+            token_hash=token_hash(token), nip=nip, created_at=moment, expires_at=expires_at
+        )
+    )
+    return Session(token=token, nip=nip, expires_at=expires_at)
+
+
+def session_nip(conn: Connection, token: str, moment: datetime) -> str | None:
+    """The NIP a live token belongs to, or None (unknown, expired or revoked)."""
+    row = conn.execute(
+        select(db.tokens.c.nip, db.tokens.c.expires_at, db.tokens.c.revoked_at).where(
+            db.tokens.c.token_hash == token_hash(token)
+        )
+    ).first()
+    if row is None or row.revoked_at is not None or db.aware(row.expires_at) <= moment:
+        return None
+    return str(row.nip)
+
+
+def revoke(conn: Connection, token: str, moment: datetime) -> None:
+    conn.execute(
+        update(db.tokens)
+        .where(db.tokens.c.token_hash == token_hash(token), db.tokens.c.revoked_at.is_(None))
+        .values(revoked_at=moment)
+    )

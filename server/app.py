@@ -1,0 +1,200 @@
+"""The HTTP API of protocol.md, under /api/v1, with its OpenAPI document.
+
+``create_app(db_url)`` builds the FastAPI application over a database that
+``server.db.init`` prepared. Handlers are plain functions (run in the
+threadpool), each in one short transaction; pushes hold the one writer slot.
+No ``from __future__ import annotations`` here: FastAPI reads the handlers'
+annotations at runtime, and they name dependencies local to ``_routes``.
+"""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, FastAPI, Query
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
+from starlette.responses import Response
+
+from server import accounts, db, feed
+from server.config import server_home
+from server.epoch import HighWaterMark, mark_path, settle_epoch
+from server.errors import ApiError, JsonResponse, install
+from server.limits import BodyLimit
+from server.messages import _
+from server.models import (
+    MAX_LIMIT,
+    MAX_SEQ,
+    ChangesAnswer,
+    ErrorBody,
+    Hello,
+    PushAnswer,
+    PushRequest,
+    SessionAnswer,
+    SessionRequest,
+)
+from server.org import EmployeeOrg
+from server.push import Batch
+
+PROTOCOL = 1
+API = "/api/v1"
+_bearer = HTTPBearer(auto_error=False, description="the token of POST /session")
+_ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 413)}
+
+
+class Server:
+    """What the handlers share: the engine, the token lifetime, the high-water mark."""
+
+    def __init__(self, engine: Engine, token_lifetime: timedelta, mark: HighWaterMark) -> None:
+        self.engine = engine
+        self.token_lifetime = token_lifetime
+        self.mark = mark
+
+    def nip_of(self, credentials: HTTPAuthorizationCredentials | None) -> str:
+        if credentials is None or credentials.scheme.lower() != "bearer":
+            raise _unauthorized()
+        moment = db.now()
+        with db.reading(self.engine) as conn:
+            nip = accounts.session_nip(conn, credentials.credentials, moment)
+            if nip is None or not EmployeeOrg.load(conn).is_active(nip):
+                raise _unauthorized()
+        return nip
+
+
+def _unauthorized() -> ApiError:
+    return ApiError(
+        401,
+        "unauthorized",
+        _("Sign in first: the token is missing, expired or revoked."),
+        {"WWW-Authenticate": "Bearer"},
+    )
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()
+
+
+def create_app(
+    db_url: str,
+    *,
+    token_days: float = accounts.DEFAULT_TOKEN_DAYS,
+    home: Path | None = None,
+    engine: Engine | None = None,
+) -> FastAPI:
+    """The application; rotates the epoch first if the database was restored (server.epoch)."""
+    engine = engine or db.make_engine(db_url)
+    db.check_schema(engine)
+    mark = HighWaterMark(mark_path(db_url, home or server_home()))
+    settle_epoch(engine, mark)
+    server = Server(engine, timedelta(days=token_days), mark)
+
+    app = FastAPI(
+        title="Kinerja",
+        version=str(PROTOCOL),
+        description="The sync contract of Kinerja (protocol.md).",
+        openapi_url=f"{API}/openapi.json",
+        docs_url=f"{API}/docs",
+        redoc_url=None,
+    )
+    install(app)
+    app.add_middleware(BodyLimit)
+    app.include_router(_routes(server))
+    app.state.server = server
+    return app
+
+
+def _routes(server: Server) -> APIRouter:
+    router = APIRouter(prefix=API, default_response_class=JsonResponse)
+
+    def caller(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    ) -> str:
+        return server.nip_of(credentials)
+
+    @router.get("/hello", response_model=Hello)
+    def hello() -> JsonResponse:
+        with db.reading(server.engine) as conn:
+            epoch = db.get_meta(conn, "epoch")
+        return JsonResponse({"protocol": PROTOCOL, "epoch": epoch, "server_time": _iso(db.now())})
+
+    @router.post(
+        "/session",
+        response_model=SessionAnswer,
+        responses={**_ERRORS, 429: {"model": ErrorBody}},
+    )
+    def login(body: SessionRequest) -> JsonResponse:
+        nip = body.nip.replace(" ", "")
+        moment = db.now()
+        with db.reading(server.engine) as conn:
+            try:
+                accounts.check_throttle(conn, nip, moment)
+            except accounts.Throttled as throttled:
+                raise ApiError(
+                    429,
+                    "throttled",
+                    _("Too many failed sign-ins for this NIP. Wait a while and try again."),
+                    {"Retry-After": str(throttled.retry_after)},
+                ) from None
+            stored = accounts.password_hash_of(conn, nip)
+            org = EmployeeOrg.load(conn)
+        good = accounts.password_matches(stored, body.password) and org.is_active(nip)
+        with db.writing(server.engine) as conn:
+            if not good:
+                accounts.record_failure(conn, nip, moment)
+            else:
+                accounts.clear_failures(conn, nip)
+                session = accounts.open_session(conn, nip, server.token_lifetime, moment)
+        if not good:
+            raise ApiError(401, "bad_credentials", _("The NIP or the password is wrong."))
+        user = {"nip": nip, "name": org.name_of(nip), "roles": sorted(org.roles_of(nip))}
+        return JsonResponse(
+            {"token": session.token, "expires_at": _iso(session.expires_at), "user": user}
+        )
+
+    @router.delete("/session", status_code=204, responses=_ERRORS)
+    def logout(
+        nip: Annotated[str, Depends(caller)],
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    ) -> Response:
+        assert credentials is not None  # caller() refused the request otherwise
+        with db.writing(server.engine) as conn:
+            accounts.revoke(conn, credentials.credentials, db.now())
+        return Response(status_code=204)
+
+    @router.post(
+        "/push", response_model=PushAnswer, responses={**_ERRORS, 409: {"model": ErrorBody}}
+    )
+    def push(body: PushRequest, nip: Annotated[str, Depends(caller)]) -> JsonResponse:
+        mutations = [mutation.model_dump() for mutation in body.mutations]
+        with db.writing(server.engine) as conn:
+            epoch = db.get_meta(conn, "epoch") or ""
+            if body.epoch != epoch:
+                raise _epoch_mismatch()
+            batch = Batch(conn, nip, body.client_id)
+            results = batch.apply_all(mutations)
+            # Before commit: the mark may run ahead of the database, never behind it.
+            server.mark.note(epoch, batch.seqs.last)
+        return JsonResponse({"epoch": epoch, "results": results})
+
+    @router.get("/changes", response_model=ChangesAnswer, responses=_ERRORS)
+    def changes(
+        nip: Annotated[str, Depends(caller)],
+        since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
+    ) -> JsonResponse:
+        with db.reading(server.engine) as conn:
+            epoch = db.get_meta(conn, "epoch")
+            page = feed.pull(conn, nip, since, limit)
+        return JsonResponse({"epoch": epoch, **page})
+
+    return router
+
+
+def _epoch_mismatch() -> ApiError:
+    return ApiError(
+        409,
+        "epoch",
+        _(
+            "The server's data was restored or reset. Pull everything again from the start, then push."
+        ),
+    )

@@ -1,0 +1,228 @@
+"""``kinerja-server``: init, import-employees, set-password, serve (commands.md).
+
+Help and messages speak Bahasa Indonesia unless ``KINERJA_LANG=en`` or
+``LANG=en*``. A person's mistake (a missing file, a bad CSV, a database not
+initialised or not reachable) ends with one line on stderr and a non-zero
+exit, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from server import accounts, db
+from server.config import database_url, server_home, token_days
+from server.importer import ImportRefused, import_csv
+from server.messages import text
+from server.org import EmployeeOrg
+
+
+class Failure(Exception):
+    """A one-line reason for a person; the command exits with status 1."""
+
+
+def _(msgid: str) -> str:
+    return text(msgid)
+
+
+@contextmanager
+def _argparse_speaks(translate: Callable[[str], str]) -> Iterator[None]:
+    """argparse looks its own texts ("usage: ", "options", ...) up through its
+    module-level ``_``; the server catalogue translates them too. Restored after."""
+    original = argparse._  # type: ignore[attr-defined]
+    argparse._ = translate  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = _(
+        "database URL: sqlite:///PATH or postgresql://...; default KINERJA_DB, else a SQLite file in the server's data folder"
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=db_help)
+    parser = argparse.ArgumentParser(
+        prog="kinerja-server",
+        description=_(
+            "The central server of Kinerja: accounts, permissions, audit trail and the change feed."
+        ),
+    )
+    parser.add_argument("--db", metavar="URL", default=None, help=db_help)
+    commands = parser.add_subparsers(
+        dest="command", metavar=_("COMMAND"), title=_("commands"), required=True
+    )
+    commands.add_parser(
+        "init",
+        parents=[common],
+        help=_("create or upgrade the database schema; safe to run again"),
+        description=_("Create or upgrade the database schema; safe to run again."),
+    )
+    importing = commands.add_parser(
+        "import-employees",
+        parents=[common],
+        help=_("add or update employees from a CSV file"),
+        description=_(
+            "Add or update employees from a CSV with the header nip,name,kind,rank,position,unit,atasan_nip,roles (unit by name, created when new; roles separated by ;). If any row is bad, nothing is imported and every bad row is listed with its line number."
+        ),
+    )
+    importing.add_argument("file", metavar=_("FILE.csv"), type=Path, help=_("the CSV file"))
+    password = commands.add_parser(
+        "set-password",
+        parents=[common],
+        help=_("set a password, read as one line from standard input"),
+        description=_("Set the password of an employee, read as one line from standard input."),
+    )
+    password.add_argument("nip", metavar="NIP", help=_("the employee's NIP"))
+    serve = commands.add_parser(
+        "serve",
+        parents=[common],
+        help=_("serve the API; logs one line a request"),
+        description=_("Serve the API under /api/v1; logs one line a request."),
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help=_("address to listen on (default 127.0.0.1)")
+    )
+    serve.add_argument("--port", type=int, default=8080, help=_("port to listen on (default 8080)"))
+    serve.add_argument(
+        "--token-days",
+        type=int,
+        default=None,
+        help=_("days a sign-in token lives (default KINERJA_TOKEN_DAYS, else 30)"),
+    )
+    return parser
+
+
+def _engine(url: str):  # type: ignore[no-untyped-def]
+    try:
+        return db.make_engine(url)
+    except (ValueError, SQLAlchemyError, ImportError) as error:
+        raise Failure(
+            _("Cannot use the database {url}: {reason}").format(url=url, reason=error)
+        ) from None
+
+
+def _ensure_folder(url: str) -> None:
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+
+
+def cmd_init(url: str, _args: argparse.Namespace) -> None:
+    _ensure_folder(url)
+    found, now = db.init(_engine(url))
+    if found == now:
+        print(_("The database is up to date (schema version {version}).").format(version=now))
+    else:
+        print(
+            _("Database schema at version {version} (was {previous}).").format(
+                version=now, previous=found
+            )
+        )
+
+
+def cmd_import(url: str, args: argparse.Namespace) -> None:
+    try:
+        source = args.file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise Failure(
+            _("Cannot read {file}: {reason}").format(file=args.file, reason=error)
+        ) from None
+    engine = _engine(url)
+    db.check_schema(engine)
+    try:
+        report = import_csv(engine, source)
+    except ImportRefused as refused:
+        lines = [
+            _("Nothing was imported: {count} bad row(s) in {file}.").format(
+                count=len({line for line, _r in refused.problems}), file=args.file
+            )
+        ]
+        lines += [
+            _("line {line}: {reason}").format(line=line, reason=reason)
+            for line, reason in refused.problems
+        ]
+        raise Failure("\n".join(lines)) from None
+    print(
+        _(
+            "Imported: {created} new, {updated} updated, {unchanged} unchanged employees; {units} new units."
+        ).format(
+            created=report.created,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            units=report.units_created,
+        )
+    )
+
+
+def cmd_set_password(url: str, args: argparse.Namespace) -> None:
+    nip = args.nip.replace(" ", "")
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise Failure(_("No password on standard input: give it as one line."))
+    engine = _engine(url)
+    db.check_schema(engine)
+    with db.writing(engine) as conn:
+        if not EmployeeOrg.load(conn).known(nip):
+            raise Failure(
+                _("There is no employee with NIP {nip}; import the employees first.").format(
+                    nip=nip
+                )
+            )
+        accounts.set_password(conn, nip, password)
+    print(_("Password set for NIP {nip}.").format(nip=nip))
+
+
+def cmd_serve(url: str, args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from server.app import create_app
+
+    app = create_app(url, token_days=token_days(args.token_days), home=server_home())
+    uvicorn.run(app, host=args.host, port=args.port, access_log=True, log_level="info")
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "import-employees": cmd_import,
+    "set-password": cmd_set_password,
+    "serve": cmd_serve,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    with _argparse_speaks(text):
+        args = build_parser().parse_args(argv)
+    url = database_url(args.db)
+    try:
+        COMMANDS[args.command](url, args)
+    except Failure as failure:
+        print(f"kinerja-server: {failure}", file=sys.stderr)
+        return 1
+    except db.SchemaMissing:
+        print(
+            "kinerja-server: "
+            + _("The database has no schema yet: run kinerja-server init first."),
+            file=sys.stderr,
+        )
+        return 1
+    except OperationalError as error:
+        reason = str(error.orig).splitlines()[0] if error.orig else str(error)
+        print(
+            "kinerja-server: " + _("Cannot reach the database: {reason}").format(reason=reason),
+            file=sys.stderr,
+        )
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

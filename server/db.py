@@ -1,0 +1,333 @@
+"""The server's database: one SQLAlchemy Core schema for SQLite and PostgreSQL.
+
+Schema versions are kept in a small ``schema_version`` table with ordered
+migration steps (``MIGRATIONS``) rather than Alembic: the schema is small,
+owned by this one package, and ``kinerja-server init`` must work on an
+installed copy without a migrations folder or a second tool to learn.
+
+Writers are serialised, which is what keeps the change feed without gaps
+(protocol.md, "Pulling"): on SQLite every write transaction starts with
+``BEGIN IMMEDIATE`` (one writer at a time, readers go on under WAL); on
+PostgreSQL the push transaction takes the sequence row ``FOR UPDATE`` and
+holds it until commit (see ``next_seqs``).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import make_url
+
+SCHEMA_VERSION = 1
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+metadata = MetaData()
+
+# Server-wide settings: the epoch lives here.
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row: the last seq handed out. Locked by every writer until commit.
+sequence = Table(
+    "sequence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+# The current version of each record, with its conflicts (protocol envelope).
+records = Table(
+    "records",
+    metadata,
+    Column("collection", String(32), nullable=False),
+    Column("id", String(64), nullable=False),
+    Column("rev", Integer, nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("deleted", Boolean, nullable=False),
+    Column("owner", String(32), nullable=True),
+    # Null when the server's admin tools wrote it (import-employees).
+    Column("updated_by", String(32), nullable=True),
+    Column("updated_at", String(40), nullable=False),
+    Column("conflicts", JSON, nullable=False),
+    Column("data", JSON, nullable=False),
+    PrimaryKeyConstraint("collection", "id"),
+)
+Index("records_seq", records.c.seq, unique=True)
+Index("records_owner", records.c.owner)
+
+# The audit trail: every mutation the server took (applied or kept as a conflict).
+history = Table(
+    "history",
+    metadata,
+    Column(
+        "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    ),
+    Column("seq", BigInteger, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("by_nip", String(32), nullable=False),
+    Column("client_id", String(128), nullable=True),
+    Column("mutation_id", String(64), nullable=True),
+    Column("status", String(16), nullable=False),
+    Column("collection", String(32), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Column("op", String(16), nullable=False),
+    Column("rev", Integer, nullable=False),
+    Column("before", JSON, nullable=True),
+    Column("after", JSON, nullable=True),
+)
+Index("history_record", history.c.collection, history.c.record_id)
+
+# mutation_id -> its first result, so that a repeated push is a duplicate.
+applied_mutations = Table(
+    "applied_mutations",
+    metadata,
+    Column("mutation_id", String(64), primary_key=True),
+    Column("collection", String(32), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Column("result", JSON, nullable=False),
+)
+
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("nip", String(32), primary_key=True),
+    Column("password_hash", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Only the SHA-256 of a token is kept: a copy of the database opens no session.
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("nip", String(32), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+Index("tokens_nip", tokens.c.nip)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column(
+        "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    ),
+    Column("nip", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+Index("login_failures_nip_at", login_failures.c.nip, login_failures.c.at)
+
+# Records that became readable to a viewer when the organisation changed
+# (a new subordinate, a new role). due_seq is the seq of the change that
+# widened the view: every pull of that viewer whose range crosses due_seq
+# carries these records, so a lost answer or a second device loses nothing.
+backfill = Table(
+    "backfill",
+    metadata,
+    Column("viewer", String(32), nullable=False),
+    Column("collection", String(32), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Column("due_seq", BigInteger, nullable=False),
+    PrimaryKeyConstraint("viewer", "collection", "record_id"),
+)
+Index("backfill_viewer_due", backfill.c.viewer, backfill.c.due_seq)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def aware(moment: datetime) -> datetime:
+    """SQLite hands datetimes back without their zone; they were stored in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def sqlalchemy_url(db_url: str) -> str:
+    """The URL SQLAlchemy needs: postgresql:// goes through psycopg 3."""
+    for prefix in ("postgresql://", "postgres://"):
+        if db_url.startswith(prefix):
+            return "postgresql+psycopg://" + db_url[len(prefix) :]
+    return db_url
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def make_engine(db_url: str) -> Engine:
+    url = make_url(sqlalchemy_url(db_url))
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"check_same_thread": False}, pool_size=8)
+        _serialise_sqlite_writers(engine)
+        return engine
+    if url.get_backend_name() != "postgresql":
+        raise ValueError(f"unsupported database: {url.get_backend_name()}")
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def _serialise_sqlite_writers(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        # Let SQLAlchemy's begin event, not pysqlite, decide how a transaction starts.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        # FULL: an answered push survives a power cut (the client drops its copy).
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        writing = conn.get_execution_options().get("kinerja_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction; on SQLite it holds the one writer slot from the start."""
+    with engine.connect().execution_options(kinerja_write=True) as conn, conn.begin():
+        yield conn
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A read transaction: one consistent snapshot."""
+    with engine.connect() as conn, conn.begin():
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield conn
+
+
+def lock_sequence(conn: Connection) -> int:
+    """Take the sequence row until commit and return its value.
+
+    On PostgreSQL this is what orders writers: a second pusher waits here
+    until the first commits, so seqs commit in order and a reader never
+    moves past a change that commits later.
+    """
+    query = select(sequence.c.value).where(sequence.c.id == 1)
+    if conn.dialect.name == "postgresql":
+        query = query.with_for_update()
+    value = conn.execute(query).scalar_one()
+    return int(value)
+
+
+def store_sequence(conn: Connection, value: int) -> None:
+    conn.execute(update(sequence).where(sequence.c.id == 1).values(value=value))
+
+
+class SeqCounter:
+    """The seqs of one write transaction, handed out in order, saved once."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._start = lock_sequence(conn)
+        self.last = self._start
+
+    def take(self) -> int:
+        self.last += 1
+        return self.last
+
+    def save(self) -> None:
+        if self.last != self._start:
+            store_sequence(self._conn, self.last)
+
+
+def current_seq(conn: Connection) -> int:
+    return int(conn.execute(select(sequence.c.value).where(sequence.c.id == 1)).scalar_one())
+
+
+def get_meta(conn: Connection, key: str) -> str | None:
+    value = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar_one_or_none()
+    return None if value is None else str(value)
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    if get_meta(conn, key) is None:
+        conn.execute(insert(meta).values(key=key, value=value))
+    else:
+        conn.execute(update(meta).where(meta.c.key == key).values(value=value))
+
+
+def new_epoch() -> str:
+    return secrets.token_hex(8)
+
+
+def _step_1(conn: Connection) -> None:
+    metadata.create_all(conn)
+    conn.execute(insert(sequence).values(id=1, value=0))
+    set_meta(conn, "epoch", new_epoch())
+
+
+# Ordered migration steps: MIGRATIONS[n - 1] brings the schema to version n.
+MIGRATIONS = (_step_1,)
+
+
+def installed_version(conn: Connection) -> int:
+    if not conn.dialect.has_table(conn, "schema_version"):
+        return 0
+    value = conn.execute(
+        select(schema_version.c.version).order_by(schema_version.c.version.desc())
+    ).first()
+    return 0 if value is None else int(value[0])
+
+
+def init(engine: Engine) -> tuple[int, int]:
+    """Create or upgrade the schema; safe to run again. Returns (from, to)."""
+    with writing(engine) as conn:
+        if conn.dialect.name == "postgresql":
+            # Two inits at once must not both create the tables.
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242001)")
+        found = installed_version(conn)
+        for version in range(found + 1, len(MIGRATIONS) + 1):
+            MIGRATIONS[version - 1](conn)
+            conn.execute(insert(schema_version).values(version=version, applied_at=now()))
+    return found, len(MIGRATIONS)
+
+
+class SchemaMissing(RuntimeError):
+    """The database has not been initialised (or is older than this server)."""
+
+
+def check_schema(engine: Engine) -> None:
+    with reading(engine) as conn:
+        if installed_version(conn) < SCHEMA_VERSION:
+            raise SchemaMissing()

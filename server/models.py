@@ -1,0 +1,135 @@
+"""The request and answer shapes of protocol.md, for validation and the OpenAPI document.
+
+These check the envelope only. The ``data`` of each collection is checked by
+``domain.validation`` per mutation, so one bad record is rejected alone and
+never fails its whole batch.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Collection = Literal[
+    "employee",
+    "unit",
+    "period",
+    "plan",
+    "plan_item",
+    "progress",
+    "feedback",
+    "evaluation",
+    "objection",
+    "training",
+    "follow_up",
+]
+MAX_MUTATIONS = 500
+MAX_LIMIT = 1000
+MAX_SEQ = 2**62
+
+# No NUL: PostgreSQL text refuses it. Lengths fit the database columns.
+Nip = Annotated[str, StringConstraints(min_length=1, max_length=32, pattern=r"^[0-9 ]+$")]
+Key = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[^\x00]+$")]
+ClientId = Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=r"^[^\x00]+$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorDetail(Strict):
+    code: str
+    message: str
+
+
+class ErrorBody(Strict):
+    error: ErrorDetail
+
+
+class Hello(Strict):
+    protocol: int
+    epoch: str
+    server_time: str
+
+
+class SessionRequest(Strict):
+    nip: Nip
+    password: Annotated[str, StringConstraints(max_length=1024)]
+
+
+class User(Strict):
+    nip: str
+    name: str
+    roles: list[str]
+
+
+class SessionAnswer(Strict):
+    token: str
+    expires_at: str
+    user: User
+
+
+class ConflictOut(Strict):
+    mutation_id: str
+    by: str
+    at: str
+    deleted: bool
+    data: dict[str, Any]
+
+
+class RecordOut(Strict):
+    collection: Collection
+    id: str
+    rev: int
+    seq: int
+    deleted: bool
+    owner: str | None
+    updated_by: str | None
+    updated_at: str
+    conflicts: list[ConflictOut]
+    data: dict[str, Any]
+
+
+class MutationIn(Strict):
+    mutation_id: Key
+    collection: Collection
+    id: Key
+    owner: Nip | None
+    op: Literal["upsert", "delete"]
+    base_rev: Annotated[int, Field(ge=0, le=2**31)] | None
+    data: dict[str, Any]
+    resolves: list[Key] = Field(default_factory=list)
+
+
+class PushRequest(Strict):
+    client_id: ClientId
+    epoch: Annotated[str, StringConstraints(max_length=64)]
+    mutations: Annotated[list[MutationIn], Field(max_length=MAX_MUTATIONS)]
+
+
+class RejectionOut(Strict):
+    code: Literal["invalid", "forbidden", "immutable"]
+    message: str = Field(description="for people, in Bahasa Indonesia")
+    message_en: str = Field(description="the same in English")
+
+
+class ResultOut(Strict):
+    mutation_id: str
+    status: Literal["applied", "duplicate", "conflict", "rejected"]
+    rev: int | None
+    seq: int | None
+    error: RejectionOut | None
+    current: RecordOut | None
+
+
+class PushAnswer(Strict):
+    epoch: str
+    results: list[ResultOut]
+
+
+class ChangesAnswer(Strict):
+    epoch: str
+    changes: list[RecordOut]
+    next: int
+    more: bool

@@ -1,0 +1,240 @@
+"""Applying one pushed batch: each mutation applied, kept as a conflict, or rejected.
+
+The caller holds the write transaction (``db.writing``) and the sequence
+row, so the checks here and the writes they decide see one state. One bad
+mutation never blocks the others: each gets its own result, in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from domain.permissions import Actor, WriteAttempt, can_read, check_write
+from domain.validation import ValidationError, validate_mutation
+from server import db, recordstore, visibility
+from server.messages import rejection
+from server.org import EmployeeOrg
+from server.write_context import ParentMissing, write_context
+
+ORGLESS = ("unit", "period")
+
+
+class Batch:
+    """One push: who sends it, from which client, against which organisation."""
+
+    def __init__(self, conn: Connection, nip: str, client_id: str) -> None:
+        self.conn = conn
+        self.nip = nip
+        self.author = recordstore.Author(by=nip, client_id=client_id)
+        self.org = EmployeeOrg.load(conn)
+        self.seqs = db.SeqCounter(conn)
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(nip=self.nip, roles=self.org.roles_of(self.nip))
+
+    def apply_all(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        results = [self.apply(mutation) for mutation in mutations]
+        self.seqs.save()
+        return results
+
+    def apply(self, mutation: dict[str, Any]) -> dict[str, Any]:
+        mutation_id = mutation["mutation_id"]
+        first = self.conn.execute(
+            select(db.applied_mutations.c.result).where(
+                db.applied_mutations.c.mutation_id == mutation_id
+            )
+        ).scalar_one_or_none()
+        if first is not None:
+            return self._duplicate(mutation_id, dict(first))
+        try:
+            validate_mutation(mutation)
+        except ValidationError as error:
+            return _rejected(mutation_id, "invalid", error.message("id"), error.message("en"))
+        current = recordstore.get(self.conn, mutation["collection"], mutation["id"])
+        problem = self._shape_problem(mutation, current)
+        if problem is not None:
+            return _rejected(mutation_id, "invalid", *rejection(problem))
+        try:
+            context = write_context(self.conn, mutation, current)
+        except ParentMissing as missing:
+            return _rejected(mutation_id, "invalid", *rejection(missing.reason))
+        attempt = WriteAttempt(
+            collection=mutation["collection"],
+            owner=mutation["owner"],
+            op=mutation["op"],
+            before=None if current is None else current["data"],
+            after=mutation["data"] if mutation["op"] == "upsert" else None,
+            now=db.now(),
+            before_deleted=bool(current and current["deleted"]),
+            **context,
+        )
+        denial = check_write(self.actor, attempt, self.org)
+        if denial is not None:
+            result = _rejected(mutation_id, denial.code, denial.message("id"), denial.message("en"))
+            result["current"] = self._readable(current)
+            return result
+        if current is not None and _conflicts(mutation, current):
+            return self._keep_conflict(mutation, current)
+        return self._store(mutation, current)
+
+    def _shape_problem(
+        self, mutation: Mapping[str, Any], current: Mapping[str, Any] | None
+    ) -> str | None:
+        collection, owner, op = mutation["collection"], mutation["owner"], mutation["op"]
+        if current is not None and current["owner"] != owner:
+            return "owner_changed"
+        if current is None and op == "delete":
+            return "delete_unknown"
+        if collection in ORGLESS and owner is not None:
+            return "owner_not_null"
+        if collection not in ORGLESS and owner is None:
+            return "owner_missing"
+        if collection == "employee" and op == "upsert":
+            if mutation["data"].get("nip") != owner:
+                return "employee_owner"
+            if current is None and self.org.known(owner):
+                return "employee_exists"
+        return None
+
+    def _keep_conflict(
+        self, mutation: Mapping[str, Any], current: dict[str, Any]
+    ) -> dict[str, Any]:
+        entry = {
+            "mutation_id": mutation["mutation_id"],
+            "by": self.nip,
+            "at": db.now().isoformat(),
+            "deleted": mutation["op"] == "delete",
+            "data": dict(mutation["data"] or {}),
+        }
+        record = dict(current, conflicts=[*current["conflicts"], entry])
+        stored = recordstore.save(
+            self.conn,
+            self.seqs,
+            record,
+            existed=True,
+            before=recordstore.audit_state(current),
+            author=self.author,
+            mutation_id=mutation["mutation_id"],
+            status="conflict",
+            op=mutation["op"],
+        )
+        result = _result(
+            mutation["mutation_id"], "conflict", stored["rev"], stored["seq"], current=stored
+        )
+        self._remember(mutation, result)
+        return result
+
+    def _store(self, mutation: Mapping[str, Any], current: dict[str, Any] | None) -> dict[str, Any]:
+        resolves = set(mutation.get("resolves") or [])
+        deleting = mutation["op"] == "delete"
+        record = {
+            "collection": mutation["collection"],
+            "id": mutation["id"],
+            "rev": 1 if current is None else current["rev"] + 1,
+            "deleted": deleting,
+            "owner": mutation["owner"],
+            "updated_by": self.nip,
+            "updated_at": db.now().isoformat(),
+            "conflicts": [
+                c for c in (current or {}).get("conflicts", []) if c["mutation_id"] not in resolves
+            ],
+            "data": dict(current["data"]) if deleting and current else dict(mutation["data"]),
+        }
+        before_org = self.org.copy() if mutation["collection"] == "employee" else None
+        stored = recordstore.save(
+            self.conn,
+            self.seqs,
+            record,
+            existed=current is not None,
+            before=recordstore.audit_state(current),
+            author=self.author,
+            mutation_id=mutation["mutation_id"],
+            status="applied",
+            op=mutation["op"],
+        )
+        if before_org is not None:
+            self.org.apply(stored)
+            visibility.note_employee_change(
+                self.conn,
+                before_org,
+                self.org,
+                None if current is None or current["deleted"] else current["data"],
+                None if deleting else stored["data"],
+                stored["seq"],
+            )
+        result = _result(mutation["mutation_id"], "applied", stored["rev"], stored["seq"])
+        self._remember(mutation, result)
+        return result
+
+    def _remember(self, mutation: Mapping[str, Any], result: Mapping[str, Any]) -> None:
+        first = {key: result[key] for key in ("status", "rev", "seq")}
+        self.conn.execute(
+            insert(db.applied_mutations).values(
+                mutation_id=mutation["mutation_id"],
+                collection=mutation["collection"],
+                record_id=mutation["id"],
+                result=dict(first, collection=mutation["collection"], id=mutation["id"]),
+            )
+        )
+
+    def _duplicate(self, mutation_id: str, first: dict[str, Any]) -> dict[str, Any]:
+        """The first result again; after a conflict, with the record as it stands now.
+
+        The status says ``duplicate`` (protocol.md); a client whose first
+        answer was lost finds its own mutation_id in ``current.conflicts``.
+        """
+        current = None
+        if first["status"] == "conflict":
+            current = self._readable(recordstore.get(self.conn, first["collection"], first["id"]))
+        return _result(mutation_id, "duplicate", first["rev"], first["seq"], current=current)
+
+    def _readable(self, record: dict[str, Any] | None) -> dict[str, Any] | None:
+        if record is None or not can_read(
+            self.actor, record["collection"], record["owner"], self.org
+        ):
+            return None
+        return record
+
+
+def _conflicts(mutation: Mapping[str, Any], current: Mapping[str, Any]) -> bool:
+    """A stale base, a create over an existing id, or an edit over a delete."""
+    if mutation["base_rev"] != current["rev"]:
+        return True
+    if current["deleted"] and mutation["op"] == "upsert":
+        # Bringing a deleted record back is allowed only as a settled conflict.
+        open_ids = {c["mutation_id"] for c in current["conflicts"]}
+        return not open_ids or not open_ids <= set(mutation.get("resolves") or [])
+    return False
+
+
+def _result(
+    mutation_id: str,
+    status: str,
+    rev: int | None,
+    seq: int | None,
+    *,
+    error: dict[str, str] | None = None,
+    current: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    return {
+        "mutation_id": mutation_id,
+        "status": status,
+        "rev": rev,
+        "seq": seq,
+        "error": error,
+        "current": current,
+    }
+
+
+def _rejected(mutation_id: str, code: str, message: str, message_en: str) -> dict[str, Any]:
+    return _result(
+        mutation_id,
+        "rejected",
+        None,
+        None,
+        error={"code": code, "message": message, "message_en": message_en},
+    )

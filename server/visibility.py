@@ -1,0 +1,86 @@
+"""What a change to the organisation makes newly readable, kept for the feed.
+
+When an employee record changes its ``atasan_nip`` or ``roles`` (or appears),
+some people may now read older records they never pulled: the new atasan
+reads the employee's records, that atasan's own atasan reads them as atasan
+PPK, the new atasan also becomes atasan PPK of the employee's staff, and a
+new admin reads everything. Those pairs are written to ``backfill`` with the
+seq of the employee change (``due_seq``); ``server.feed`` hands them out to
+every pull of the viewer whose range crosses ``due_seq``. Keying the rows on
+a seq rather than deleting them on delivery means a lost answer, a retried
+pull or a second device of the same person each get them again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select
+
+from domain.permissions import Actor, can_read
+from server import db, recordstore
+from server.org import EmployeeOrg
+
+
+def _watched(data: Mapping[str, Any] | None) -> tuple[Any, frozenset[str], bool]:
+    if data is None:
+        return None, frozenset(), False
+    roles = frozenset(r for r in data.get("roles") or [] if isinstance(r, str))
+    return data.get("atasan_nip") or None, roles, data.get("active", True) is not False
+
+
+def note_employee_change(
+    conn: Connection,
+    before_org: EmployeeOrg,
+    after_org: EmployeeOrg,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+    due_seq: int,
+) -> int:
+    """Record the backfill one employee change causes; returns how many rows."""
+    old_atasan, old_roles, old_active = _watched(before)
+    new_atasan, new_roles, new_active = _watched(after)
+    if after is None or not isinstance(after.get("nip"), str):
+        return 0
+    nip = after["nip"]
+    pairs: list[tuple[str, list[dict[str, Any]]]] = []
+    if new_atasan and (new_atasan != old_atasan or not old_active) and new_active:
+        owners = [nip, *after_org.subordinates_of(nip)]
+        owned = recordstore.of_owners(conn, owners)
+        viewers = {new_atasan}
+        grand = after_org.atasan_of(new_atasan)
+        if grand:
+            viewers.add(grand)
+        pairs.extend((viewer, owned) for viewer in viewers)
+    if new_active and (new_roles - old_roles or (new_roles and not old_active)):
+        everything = conn.execute(select(db.records).where(db.records.c.owner.is_not(None)))
+        pairs.append((nip, [recordstore.envelope(row) for row in everything]))
+    count = 0
+    for viewer, candidates in pairs:
+        before_actor = Actor(nip=viewer, roles=before_org.roles_of(viewer))
+        after_actor = Actor(nip=viewer, roles=after_org.roles_of(viewer))
+        for record in candidates:
+            collection, owner = record["collection"], record["owner"]
+            if can_read(after_actor, collection, owner, after_org) and not can_read(
+                before_actor, collection, owner, before_org
+            ):
+                _upsert(conn, viewer, collection, record["id"], due_seq)
+                count += 1
+    return count
+
+
+def _upsert(conn: Connection, viewer: str, collection: str, record_id: str, due_seq: int) -> None:
+    table = db.backfill
+    conn.execute(
+        delete(table).where(
+            table.c.viewer == viewer,
+            table.c.collection == collection,
+            table.c.record_id == record_id,
+        )
+    )
+    conn.execute(
+        insert(table).values(
+            viewer=viewer, collection=collection, record_id=record_id, due_seq=due_seq
+        )
+    )
