@@ -146,7 +146,8 @@ class Link:
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        # people paste either the server's address or its API root
+        self.base_url = base_url.rstrip("/").removesuffix(API_PREFIX)
         self.patience = patience or Patience()
         self.requests_made = 0
         self._sleep = sleep

@@ -35,14 +35,21 @@ def sleeps() -> Sleeps:
 
 def link(sleeps: Sleeps, attempts: int = 4) -> Link:
     return Link(
-        BASE, "tok", patience=Patience(attempts=attempts, backoff_initial=0.5, backoff_max=4), sleep=sleeps
+        BASE,
+        "tok",
+        patience=Patience(attempts=attempts, backoff_initial=0.5, backoff_max=4),
+        sleep=sleeps,
     )
 
 
 @respx.mock
 def test_connect_errors_then_success_retries_with_growing_backoff(sleeps: Sleeps) -> None:
     route = respx.get(API + "/hello").mock(
-        side_effect=[httpx.ConnectError("down"), httpx.ConnectError("down"), httpx.Response(200, json=HELLO)]
+        side_effect=[
+            httpx.ConnectError("down"),
+            httpx.ConnectError("down"),
+            httpx.Response(200, json=HELLO),
+        ]
     )
     assert link(sleeps).hello()["epoch"] == "e1"
     assert route.call_count == 3
@@ -77,7 +84,10 @@ def test_attempts_are_bounded_and_end_in_unreachable(sleeps: Sleeps) -> None:
 @respx.mock
 def test_429_waits_what_retry_after_says(sleeps: Sleeps) -> None:
     respx.get(API + "/hello").mock(
-        side_effect=[httpx.Response(429, headers={"Retry-After": "7"}), httpx.Response(200, json=HELLO)]
+        side_effect=[
+            httpx.Response(429, headers={"Retry-After": "7"}),
+            httpx.Response(200, json=HELLO),
+        ]
     )
     link(sleeps).hello()
     assert sleeps == [7.0]
@@ -86,7 +96,10 @@ def test_429_waits_what_retry_after_says(sleeps: Sleeps) -> None:
 @respx.mock
 def test_retry_after_is_capped(sleeps: Sleeps) -> None:
     respx.get(API + "/hello").mock(
-        side_effect=[httpx.Response(503, headers={"Retry-After": "86400"}), httpx.Response(200, json=HELLO)]
+        side_effect=[
+            httpx.Response(503, headers={"Retry-After": "86400"}),
+            httpx.Response(200, json=HELLO),
+        ]
     )
     Link(BASE, patience=Patience(retry_after_max=60), sleep=sleeps).hello()
     assert sleeps == [60.0]
@@ -102,14 +115,18 @@ def test_401_is_auth_expired_and_not_retried(sleeps: Sleeps) -> None:
 
 @respx.mock
 def test_401_on_login_is_bad_credentials(sleeps: Sleeps) -> None:
-    respx.post(API + "/session").mock(return_value=httpx.Response(401, json={"error": {"code": "x"}}))
+    respx.post(API + "/session").mock(
+        return_value=httpx.Response(401, json={"error": {"code": "x"}})
+    )
     with pytest.raises(BadCredentials):
         Link(BASE, sleep=sleeps).open_session("199001012015011001", "nope")
 
 
 @respx.mock
 def test_409_is_epoch_changed(sleeps: Sleeps) -> None:
-    respx.post(API + "/push").mock(return_value=httpx.Response(409, json={"error": {"code": "epoch"}}))
+    respx.post(API + "/push").mock(
+        return_value=httpx.Response(409, json={"error": {"code": "epoch"}})
+    )
     with pytest.raises(EpochChanged):
         link(sleeps).push(b'{"client_id":"c","epoch":"old","mutations":[]}')
 
@@ -117,7 +134,9 @@ def test_409_is_epoch_changed(sleeps: Sleeps) -> None:
 @respx.mock
 def test_400_is_refused_with_the_servers_reason(sleeps: Sleeps) -> None:
     respx.post(API + "/push").mock(
-        return_value=httpx.Response(400, json={"error": {"code": "shape", "message": "no mutations"}})
+        return_value=httpx.Response(
+            400, json={"error": {"code": "shape", "message": "no mutations"}}
+        )
     )
     with pytest.raises(RequestRefused, match="no mutations"):
         link(sleeps).push(b"{}")
@@ -125,7 +144,12 @@ def test_400_is_refused_with_the_servers_reason(sleeps: Sleeps) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [b"<html>proxy login</html>", b"[1, 2]", b'{"epoch": "e1"}', b'{"changes": [], "next": "x", "more": false}'],
+    [
+        b"<html>proxy login</html>",
+        b"[1, 2]",
+        b'{"epoch": "e1"}',
+        b'{"changes": [], "next": "x", "more": false}',
+    ],
     ids=["html", "array", "missing-fields", "wrong-types"],
 )
 @respx.mock
@@ -158,4 +182,9 @@ def test_token_and_timeouts_are_sent(sleeps: Sleeps) -> None:
     client.hello()
     request = route.calls.last.request
     assert request.headers["Authorization"] == "Bearer secret"
-    assert request.extensions["timeout"] == {"connect": 15.0, "read": 60.0, "write": 60.0, "pool": 15.0}
+    assert request.extensions["timeout"] == {
+        "connect": 15.0,
+        "read": 60.0,
+        "write": 60.0,
+        "pool": 15.0,
+    }

@@ -38,7 +38,13 @@ def server_record(rev: int, seq: int, data: dict[str, Any], **extra: Any) -> dic
     }
 
 
-DATA = {"title": "Diklat", "path": "classical", "jp": 20, "start": "2026-03-01", "end": "2026-03-03"}
+DATA = {
+    "title": "Diklat",
+    "path": "classical",
+    "jp": 20,
+    "start": "2026-03-01",
+    "end": "2026-03-03",
+}
 
 
 def pull(store: Store, record: dict[str, Any]) -> None:
@@ -89,7 +95,12 @@ def test_applied_clears_the_outbox_and_updates_the_base(store: Store) -> None:
     record = store.records.get("training", "t1")
     assert record is not None
     assert tally.applied == 1 and store.records.outbox() == []
-    assert (record["rev"], record["seq"], record["base"]["rev"], record["pending"]) == (2, 12, 2, None)
+    assert (record["rev"], record["seq"], record["base"]["rev"], record["pending"]) == (
+        2,
+        12,
+        2,
+        None,
+    )
 
 
 def test_an_edit_made_while_sent_stays_pending_and_is_rebased(store: Store) -> None:
@@ -124,13 +135,23 @@ def test_rejected_keeps_the_change_marked_and_discard_restores(store: Store) -> 
     assert store.records.outbox() == []
 
 
-def conflict(store: Store, entry: dict[str, Any], theirs: dict[str, Any], deleted: bool = False) -> Tally:
+def conflict(
+    store: Store, entry: dict[str, Any], theirs: dict[str, Any], deleted: bool = False
+) -> Tally:
     current = server_record(
         2,
         13,
         theirs,
         deleted=deleted,
-        conflicts=[{"mutation_id": entry["mutation_id"], "by": NIP, "at": "x", "deleted": False, "data": entry["data"]}],
+        conflicts=[
+            {
+                "mutation_id": entry["mutation_id"],
+                "by": NIP,
+                "at": "x",
+                "deleted": False,
+                "data": entry["data"],
+            }
+        ],
     )
     return result_for(store, entry, {"status": "conflict", "rev": 2, "seq": 13, "current": current})
 
@@ -174,4 +195,6 @@ def test_an_edit_against_a_delete_keeps_both(store: Store) -> None:
     record = store.records.get("training", "t1")
     assert record is not None
     assert tally.conflicts == 1 and record["deleted"] is False
-    assert record["local_conflict"]["deleted"] is True and record["local_conflict"]["merged"] is None
+    assert (
+        record["local_conflict"]["deleted"] is True and record["local_conflict"]["merged"] is None
+    )

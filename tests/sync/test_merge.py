@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from sync.merge import merge_fields
 
-BASE = {"text": "RHK lama", "kind": "main", "indicators": [{"aspect": "quantity", "indicator": "a"}]}
+BASE = {
+    "text": "RHK lama",
+    "kind": "main",
+    "indicators": [{"aspect": "quantity", "indicator": "a"}],
+}
 
 
 def test_different_fields_merge() -> None:
