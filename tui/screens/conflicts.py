@@ -21,15 +21,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from domain.field_labels import field_label
-from domain.i18n import translator
 from tui.screens import evaluation_model as facts
 from tui.screens import feedback_rules as rules
 from tui.screens.conflicts_edit import FieldEditDialog, shown
 from tui.screens.conflicts_model import WHOLE_RECORD, ConflictView, Settlement, conflict_view
-from tui.screens.feedback_palette import ScreenActions
+from tui.screens.feedback_keys import N_, ScreenActions, _, localise_bindings
 from tui.screens.rejected import ConfirmDialog, discard_change, reason_text
-
-_ = translator("tui_review")
 
 # what each collection is called in the list (msgids; SKP, RHK and the like are terms)
 COLLECTION_LABELS = {
@@ -59,16 +56,17 @@ class ConflictsScreen(Screen[None]):
         ("Ditolak: discard the change", "discard", "Back to the server's version"),
     ]
     BINDINGS = [
-        Binding("m", "take('mine')", _("Mine"), id="conflicts.mine"),
-        Binding("t", "take('theirs')", _("Theirs"), id="conflicts.theirs"),
-        Binding("e", "edit", _("Edit"), id="conflicts.edit"),
-        Binding("r", "resolve", _("Resolve"), id="conflicts.resolve"),
-        Binding("s", "resend", _("Send again"), id="conflicts.resend"),
-        Binding("x", "discard", _("Discard"), id="conflicts.discard"),
+        Binding("m", "take('mine')", N_("Mine"), id="conflicts.mine"),
+        Binding("t", "take('theirs')", N_("Theirs"), id="conflicts.theirs"),
+        Binding("e", "edit", N_("Edit"), id="conflicts.edit"),
+        Binding("r", "resolve", N_("Resolve"), id="conflicts.resolve"),
+        Binding("s", "resend", N_("Send again"), id="conflicts.resend"),
+        Binding("x", "discard", N_("Discard"), id="conflicts.discard"),
     ]
 
     def __init__(self, services: Any) -> None:
         super().__init__()
+        localise_bindings(self)
         self.services = services
         self.records = services.store.records
         self.views: list[ConflictView] = []

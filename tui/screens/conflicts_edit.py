@@ -15,11 +15,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.validation import Function
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
-from domain.i18n import translator
-
-_ = translator("tui_review")
+from tui.screens.feedback_keys import N_, _, localise_bindings
 
 
 def _is_json(text: str) -> bool:
@@ -49,12 +47,13 @@ class FieldEditDialog(ModalScreen[tuple[Any] | None]):
     FieldEditDialog #field-error { color: $error; height: auto; }
     """
     BINDINGS = [
-        Binding("enter", "save", _("Save"), id="conflicts.edit_save", priority=True),
-        Binding("escape", "cancel", _("Cancel"), id="conflicts.edit_cancel"),
+        Binding("enter", "save", N_("Save"), id="conflicts.edit_save", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="conflicts.edit_cancel"),
     ]
 
     def __init__(self, label: str, value: Any) -> None:
         super().__init__()
+        localise_bindings(self)
         self.label = label
         self.as_text = isinstance(value, str)
         self.value = value
@@ -70,6 +69,7 @@ class FieldEditDialog(ModalScreen[tuple[Any] | None]):
                 id="field-value",
             )
             yield Static("", id="field-error")
+        yield Footer()
 
     def on_mount(self) -> None:
         field_input = self.query_one(Input)

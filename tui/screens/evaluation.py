@@ -32,17 +32,14 @@ from textual.widgets import (
     TabPane,
 )
 
-from domain.i18n import translator
 from domain.vocab import BERAKHLAK, BERAKHLAK_LABELS, RATING_LABELS, RATINGS
 from tui.screens import evaluation_model as facts
 from tui.screens import evaluation_text as text
 from tui.screens import feedback_rules as rules
 from tui.screens.evaluation_note import NoteDialog
+from tui.screens.feedback_keys import N_, ScreenActions, _, localise_bindings
 from tui.screens.feedback_model import entries
-from tui.screens.feedback_palette import ScreenActions
 from tui.screens.rejected import ConfirmDialog, RejectedNotice, discard_change
-
-_ = translator("tui_review")
 
 
 class EvaluationScreen(Screen[None]):
@@ -65,16 +62,19 @@ class EvaluationScreen(Screen[None]):
         ("Evaluasi: discard rejected change", "discard", "Back to the server's version"),
     ]
     BINDINGS = [
-        Binding("h", "cycle('result')", _("Hasil kerja"), id="evaluation.result"),
-        Binding("b", "cycle('behaviour')", _("Perilaku"), id="evaluation.behaviour"),
-        Binding("c", "note", _("Note"), id="evaluation.note"),
-        Binding("s", "save", _("Save"), id="evaluation.save"),
-        Binding("f", "finalise", _("Finalise"), id="evaluation.finalise"),
-        Binding("x", "discard", _("Discard"), id="evaluation.discard"),
+        Binding("p", "pick('#eval-person')", N_("Employee"), id="evaluation.person", show=False),
+        Binding("o", "pick('#eval-period')", N_("Period"), id="evaluation.period", show=False),
+        Binding("h", "cycle('result')", N_("Hasil kerja"), id="evaluation.result", show=False),
+        Binding("b", "cycle('behaviour')", N_("Perilaku"), id="evaluation.behaviour", show=False),
+        Binding("c", "note", N_("Note"), id="evaluation.note"),
+        Binding("s", "save", N_("Save"), id="evaluation.save"),
+        Binding("f", "finalise", N_("Finalise"), id="evaluation.finalise"),
+        Binding("x", "discard", N_("Discard"), id="evaluation.discard"),
     ]
 
     def __init__(self, services: Any) -> None:
         super().__init__()
+        localise_bindings(self)
         self.services = services
         self.records = services.store.records
         self.result: str | None = None
@@ -96,11 +96,11 @@ class EvaluationScreen(Screen[None]):
         ratings = [(RATING_LABELS[r], r) for r in RATINGS]
         yield Header()
         with Horizontal(classes="eval-row"):
-            yield Label(_("Employee"))
+            yield Label(_("Employee (p)"))
             yield Select(
                 people, value=people[0][1], allow_blank=False, compact=True, id="eval-person"
             )
-            yield Label(_("Period"))
+            yield Label(_("Period (o)"))
             yield Select(
                 periods,
                 value=periods[0][1] if periods else Select.NULL,
@@ -109,9 +109,9 @@ class EvaluationScreen(Screen[None]):
                 id="eval-period",
             )
         with Horizontal(classes="eval-row"):
-            yield Label(_("Hasil kerja"))
+            yield Label(_("Hasil kerja (h)"))
             yield Select(ratings, prompt="-", compact=True, id="eval-result")
-            yield Label(_("Perilaku"))
+            yield Label(_("Perilaku (b)"))
             yield Select(ratings, prompt="-", compact=True, id="eval-behaviour")
         yield Static("", id="eval-verdict")
         yield Static("", id="eval-warning")
@@ -131,13 +131,24 @@ class EvaluationScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = _("Evaluasi")
-        self.query_one("#eval-items", DataTable).add_columns(
-            _("RHK"), _("IKI"), _("Target"), _("Realisasi"), _("UB")
+        columns = (
+            (
+                "#eval-items",
+                (
+                    (_("RHK"), 22),
+                    (_("IKI"), 18),
+                    (_("Target"), 10),
+                    (_("Realisasi"), 10),
+                    (_("UB"), 3),
+                ),
+            ),
+            ("#eval-behaviour-table", ((_("Value"), 22), (_("Expectation"), 24), (_("Note"), 24))),
+            ("#eval-feedback", ((_("About"), 20), (_("Umpan balik"), 52))),
         )
-        self.query_one("#eval-behaviour-table", DataTable).add_columns(
-            _("Value"), _("Expectation"), _("Note")
-        )
-        self.query_one("#eval-feedback", DataTable).add_columns(_("About"), _("Umpan balik"))
+        for selector, widths in columns:
+            table = self.query_one(selector, DataTable)
+            for label, width in widths:
+                table.add_column(label, width=width)
         self.load()
         self.query_one("#eval-items", DataTable).focus()
 
@@ -372,6 +383,10 @@ class EvaluationScreen(Screen[None]):
         return True
 
     # --- actions --------------------------------------------------------------
+    def action_pick(self, selector: str) -> None:
+        """Open a picker's list, ready for the arrow keys."""
+        self.query_one(selector, Select).action_show_overlay()
+
     def action_cycle(self, which: str) -> None:
         """Step a rating through Di Atas, Sesuai, Di Bawah Ekspektasi."""
         current = self.result if which == "result" else self.behaviour

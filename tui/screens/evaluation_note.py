@@ -12,11 +12,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static, TextArea
+from textual.widgets import Footer, Static, TextArea
 
-from domain.i18n import translator
-
-_ = translator("tui_review")
+from tui.screens.feedback_keys import N_, localise_bindings
 
 
 class NoteDialog(ModalScreen[str | None]):
@@ -31,12 +29,13 @@ class NoteDialog(ModalScreen[str | None]):
     NoteDialog TextArea { height: 6; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", _("Save"), id="evaluation.note_save"),
-        Binding("escape", "cancel", _("Cancel"), id="evaluation.note_cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="evaluation.note_save"),
+        Binding("escape", "cancel", N_("Cancel"), id="evaluation.note_cancel"),
     ]
 
     def __init__(self, title: str, context: str, note: str) -> None:
         super().__init__()
+        localise_bindings(self)
         self.note_title = title
         self.context = context
         self.note = note
@@ -47,6 +46,7 @@ class NoteDialog(ModalScreen[str | None]):
             with VerticalScroll():
                 yield Static(self.context, id="note-context")
             yield TextArea(self.note, id="note-text")
+        yield Footer()
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

@@ -39,8 +39,8 @@ def item_rows(
                     (
                         str(item["data"].get("text", ""))[:22] if first else "",
                         str(indicator.get("indicator", ""))[:18],
-                        facts.target_text(indicator)[:12],
-                        facts.realisasi_text(progress.get(item["id"]), index, indicator)[:12],
+                        facts.target_text(indicator)[:10],
+                        facts.realisasi_text(progress.get(item["id"]), index, indicator)[:10],
                         str(feedback_counts.get(item["id"], 0)) if first else "",
                     ),
                 )

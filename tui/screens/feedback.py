@@ -19,15 +19,12 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
-from domain.i18n import translator
 from tui.screens import evaluation_model as facts
 from tui.screens import feedback_rules as rules
 from tui.screens.feedback_form import FeedbackForm
+from tui.screens.feedback_keys import N_, ScreenActions, _, localise_bindings
 from tui.screens.feedback_model import FeedbackEntry, entries
-from tui.screens.feedback_palette import ScreenActions
 from tui.screens.rejected import ConfirmDialog, RejectedNotice, discard_change
-
-_ = translator("tui_review")
 
 ALL_PERIODS = "__all__"
 
@@ -47,15 +44,18 @@ class FeedbackScreen(Screen[None]):
         ("Umpan balik: discard rejected change", "discard", "Back to the server's version"),
     ]
     BINDINGS = [
-        Binding("n", "new", _("New"), id="feedback.new"),
-        Binding("d", "dialog", _("Dialog"), id="feedback.dialog"),
-        Binding("e", "edit", _("Edit"), id="feedback.edit"),
-        Binding("a", "acknowledge", _("Read"), id="feedback.acknowledge"),
-        Binding("x", "discard", _("Discard"), id="feedback.discard"),
+        Binding("p", "pick('#feedback-person')", N_("Employee"), id="feedback.person", show=False),
+        Binding("o", "pick('#feedback-period')", N_("Period"), id="feedback.period", show=False),
+        Binding("n", "new", N_("New"), id="feedback.new"),
+        Binding("d", "dialog", N_("Dialog"), id="feedback.dialog"),
+        Binding("e", "edit", N_("Edit"), id="feedback.edit"),
+        Binding("a", "acknowledge", N_("Read"), id="feedback.acknowledge"),
+        Binding("x", "discard", N_("Discard"), id="feedback.discard"),
     ]
 
     def __init__(self, services: Any) -> None:
         super().__init__()
+        localise_bindings(self)
         self.services = services
         self.records = services.store.records
         self.shown: list[FeedbackEntry] = []
@@ -71,9 +71,9 @@ class FeedbackScreen(Screen[None]):
         periods = [(str(p["data"].get("name")), p["id"]) for p in facts.periods(records)]
         yield Header()
         with Horizontal(id="feedback-pickers"):
-            yield Label(_("Employee"))
+            yield Label(_("Employee (p)"))
             yield Select(people, value=me, allow_blank=False, compact=True, id="feedback-person")
-            yield Label(_("Period"))
+            yield Label(_("Period (o)"))
             yield Select(
                 [(_("All periods"), ALL_PERIODS), *periods],
                 value=ALL_PERIODS,
@@ -90,7 +90,13 @@ class FeedbackScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = _("Umpan balik")
         table = self.query_one(DataTable)
-        table.add_columns(_("About"), _("Kind"), _("Umpan balik"), _("Read"))
+        for label, width in (
+            (_("About"), 22),
+            (_("Kind"), 17),
+            (_("Umpan balik"), 20),
+            (_("Read"), 10),
+        ):
+            table.add_column(label, width=width)
         self.refresh_table()
         table.focus()
 
@@ -130,9 +136,9 @@ class FeedbackScreen(Screen[None]):
             )
             read = (found.acknowledged_at or "")[:10] or _("not yet")
             table.add_row(
-                self._item_text(found.plan_item_id)[:24],
+                self._item_text(found.plan_item_id)[:22],
                 kind,
-                found.body.replace("\n", " ")[:30],
+                found.body.replace("\n", " ")[:20],
                 read,
                 key=found.id,
             )
@@ -222,6 +228,10 @@ class FeedbackScreen(Screen[None]):
                 self.refresh_table()
 
         self.app.push_screen(form, saved)
+
+    def action_pick(self, selector: str) -> None:
+        """Open a picker's list, ready for the arrow keys."""
+        self.query_one(selector, Select).action_show_overlay()
 
     def action_new(self) -> None:
         self._open_form(dialog=False, existing=None)

@@ -17,12 +17,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.validation import Function
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
-from domain.i18n import translator
+from tui.screens.feedback_keys import N_, _, localise_bindings
 from tui.screens.feedback_model import dialog_text, feedback_data, parse_dialog
-
-_ = translator("tui_review")
 
 WHOLE_PLAN = "__plan__"
 
@@ -47,8 +45,8 @@ class FeedbackForm(ModalScreen[dict[str, Any] | None]):
     FeedbackForm .field-error { color: $error; height: auto; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", _("Save"), id="feedback.save"),
-        Binding("escape", "cancel", _("Cancel"), id="feedback.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="feedback.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="feedback.cancel"),
     ]
 
     def __init__(
@@ -62,6 +60,7 @@ class FeedbackForm(ModalScreen[dict[str, Any] | None]):
         existing: dict[str, Any] | None = None,
     ) -> None:
         super().__init__()
+        localise_bindings(self)
         self.form_title = title
         self.targets = targets
         self.period_id = period_id
@@ -96,6 +95,7 @@ class FeedbackForm(ModalScreen[dict[str, Any] | None]):
             yield Label(_("Dialog kinerja note") if self.dialog else _("Umpan balik"))
             yield TextArea(body, id="feedback-text")
             yield Static("", classes="field-error", id="feedback-text-error")
+        yield Footer()
 
     def on_mount(self) -> None:
         for area in self.query(Input):

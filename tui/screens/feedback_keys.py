@@ -1,20 +1,51 @@
-"""The command palette Provider of the review screens (umpan balik, evaluasi, konflik).
+"""Texts, keys and the command palette of the review screens (umpan balik,
+evaluasi, konflik).
+
+``_`` looks the language up at each call (domain.i18n.language: KINERJA_LANG,
+LANG), so a screen speaks the language of the moment it is drawn, not of the
+moment its module was imported. Bindings are declared with English msgids;
+``localise_bindings`` gives each screen instance its translated copies (ids
+and keys unchanged, so the user's keymap still applies).
 
 Each screen lists its palette entries in ``PALETTE`` as (label msgid, action,
-help msgid); the provider offers those that the screen's ``check_action``
-allows right now, so the palette never offers what the keys don't.
+help msgid); ``ScreenActions`` offers those that the screen's
+``check_action`` allows right now, so the palette never offers what the keys
+don't.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+from textual.binding import BindingsMap
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
 
 from domain.i18n import translator
 
-_ = translator("tui_review")
+GETTEXT_DOMAIN = "tui_review"
+
+
+def _(msgid: str) -> str:
+    """The translation of ``msgid`` in the current language."""
+    return translator(GETTEXT_DOMAIN)(msgid)
+
+
+def N_(msgid: str) -> str:
+    """Marks a msgid for the catalogue; translated where it is shown."""
+    return msgid
+
+
+def localise_bindings(node: DOMNode) -> None:
+    """Give ``node`` its own bindings with descriptions in the current language."""
+    translated = BindingsMap()
+    for bindings in node._bindings.key_to_bindings.values():
+        for bound in bindings:
+            translated._add_binding(dataclasses.replace(bound, description=_(bound.description)))
+    node._bindings = translated
+
 
 PaletteEntry = tuple[str, str, str]
 

@@ -16,10 +16,8 @@ from typing import Any
 
 from textual.screen import Screen
 
-from domain.i18n import translator
+from tui.screens.feedback_keys import _
 from tui.screens.feedback_model import FeedbackEntry
-
-_ = translator("tui_review")
 
 
 def denial(
@@ -81,6 +79,20 @@ def problems(services: Any, collection: str, data: Mapping[str, Any]) -> list[st
     return [issue.message(services.lang) for issue in validate_data(collection, data)]
 
 
+def write_context(records: Any, collection: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """What domain.permissions needs to know beyond the record itself."""
+    if collection in ("plan_item", "progress"):
+        item = (
+            records.get("plan_item", data.get("plan_item_id", ""))
+            if collection == "progress"
+            else None
+        )
+        plan_id = item["data"].get("plan_id") if item else data.get("plan_id")
+        plan = records.get("plan", plan_id) if plan_id else None
+        return {"plan_status": plan["data"].get("status") if plan else None}
+    return {}
+
+
 def save(
     screen: Screen[Any],
     collection: str,
@@ -97,6 +109,7 @@ def save(
         return False
     current = services.store.records.get(collection, record_id)
     before = current["data"] if current and not current.get("deleted") else None
+    context = {**write_context(services.store.records, collection, data), **context}
     refused = denial(services, collection, owner, before, data, **context)
     if refused is not None:
         screen.notify(refused.message(services.lang), title=_("Not saved"), severity="error")

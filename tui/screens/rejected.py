@@ -20,11 +20,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 from domain.i18n import translator
-
-_ = translator("tui_review")
+from tui.screens.feedback_keys import N_, _, localise_bindings
 
 
 def reason_text(rejected: Mapping[str, Any], lang: str) -> str:
@@ -87,12 +86,13 @@ class ConfirmDialog(ModalScreen[bool]):
     ConfirmDialog Button { margin-left: 2; }
     """
     BINDINGS = [
-        Binding("y", "answer(True)", _("Yes"), id="confirm.yes"),
-        Binding("n,escape", "answer(False)", _("No"), id="confirm.no"),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
     def __init__(self, question: str) -> None:
         super().__init__()
+        localise_bindings(self)
         self.question = question
 
     def compose(self) -> ComposeResult:
@@ -101,6 +101,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal():
                 yield Button(_("Yes (y)"), id="confirm-yes", variant="error")
                 yield Button(_("No (n)"), id="confirm-no", variant="primary")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()
