@@ -211,4 +211,4 @@ def _queue(tx: Transaction, record: JSON, op: str, resolves: list[str]) -> None:
 
 def _next_order(tx: Transaction) -> int:
     # The same rule as the sync engine's queue: after everything waiting.
-    return max((entry.get("order", 0) for entry in tx.all("outbox").values()), default=0) + 1
+    return max((entry.get("order", 0) for entry in tx.peek("outbox")), default=0) + 1

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import orjson
 
-from store.fileformat import OBJECT_TABLES, TABLES, Op, Tables
+from store.fileformat import OBJECT_TABLES, TABLES, Op, Tables, no_gc_pauses
 
 
 def check_table(table: str) -> None:
@@ -16,7 +17,8 @@ def check_table(table: str) -> None:
 
 def copy_value(value: Any) -> Any:
     """A private deep copy of a JSON value, so callers never alias the store's state."""
-    return orjson.loads(orjson.dumps(value))
+    with no_gc_pauses():  # a whole table can be tens of megabytes
+        return orjson.loads(orjson.dumps(value))
 
 
 class Transaction:
@@ -64,6 +66,20 @@ class Transaction:
                 merged[key] = orjson.loads(written)
         assert isinstance(merged, dict)
         return merged
+
+    def peek(self, table: str) -> Iterator[Any]:
+        """The values of ``table`` as this block sees them, NOT copied: read them, never change them.
+
+        For scans over a whole table (the outbox's next order) where copying
+        every value would cost more than the save itself.
+        """
+        check_table(table)
+        for key, value in self._committed[table].items():
+            if (table, key) not in self._writes:
+                yield value
+        for (name, _key), written in self._writes.items():
+            if name == table and written is not None:
+                yield orjson.loads(written)
 
     # --- used by Store -------------------------------------------------------
 
