@@ -16,15 +16,17 @@ What every screen can count on:
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from domain.i18n import translator
 from tui.keys import binding, key_help
@@ -58,7 +60,10 @@ AREAS: tuple[Area, ...] = (
     Area("conflicts", "f7", N_("Conflicts"), "tui.screens.conflicts:ConflictsScreen"),
 )
 AREA_BY_ID = {area.id: area for area in AREAS}
-HOLDING_MODE = "_default"
+# A blank screen to stand on while the area screens of one person are
+# removed and those of another are made (the demo's switch).
+HOLDING_MODE = "holding"
+FUNCTION_KEY = re.compile(r"^f\d{1,2}$")
 
 
 def load_screen_class(target: str) -> type[Screen[Any]]:
@@ -76,10 +81,11 @@ def _area_bindings() -> list[BindingType]:
     ]
 
 
-class KinerjaApp(SyncWorkerMixin, App[int]):
+class KinerjaApp(SyncWorkerMixin, App[str]):
     TITLE = "Kinerja"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {HOLDING_MODE: Screen}
     BINDINGS: ClassVar[list[BindingType]] = [
         binding("app.quit", "ctrl+q", "quit", _("Quit"), show=False, priority=True),
         binding("app.help", "f1", "help", _("Help"), priority=True),
@@ -109,6 +115,9 @@ class KinerjaApp(SyncWorkerMixin, App[int]):
         self.services = services
         self.settings = settings if settings is not None else load_settings(home)
         self._switch_profiles = switch_profiles
+        # Called once the first screen a person can use is on show (the
+        # startup benchmark exits there).
+        self.on_first_screen: Callable[[], None] | None = None
         self.register_theme(DEFAULT_THEME)
         self.register_theme(ANSI_THEME)
         self.theme = choose_theme(self.settings.theme)
@@ -120,9 +129,15 @@ class KinerjaApp(SyncWorkerMixin, App[int]):
         if self.services is None:
             from tui.screens.first_run import FirstRunScreen
 
-            self.push_screen(FirstRunScreen(self.home))
+            self.push_screen(FirstRunScreen(self.home), callback=None)
+            self.call_after_refresh(self._first_screen_shown)
         else:
             self.enter_profile(self.services)
+
+    def _first_screen_shown(self) -> None:
+        hook, self.on_first_screen = self.on_first_screen, None
+        if hook is not None:
+            hook()
 
     # -- profiles -------------------------------------------------------------
 
@@ -131,17 +146,20 @@ class KinerjaApp(SyncWorkerMixin, App[int]):
         self.run_worker(self._enter_profile(services), group="profile", exclusive=True)
 
     async def _enter_profile(self, services: Services) -> None:
-        if self.current_mode != HOLDING_MODE:
+        if self.current_mode in AREA_BY_ID:
             await self.switch_mode(HOLDING_MODE)
         while len(self.screen_stack) > 1:
-            self.pop_screen()
+            await self.pop_screen()
         for area in AREAS:
             if area.id in self._modes:
                 await self.remove_mode(area.id)
         self.stop_sync()
         self.services = services
         services.sync_requester = self.request_sync
-        self.open_area("home")
+        shown = self.open_area("home")
+        if shown is not None:
+            await shown
+        self.call_after_refresh(self._first_screen_shown)
         self.start_sync(services, self.settings.sync_minutes)
 
     def action_switch_person(self) -> None:
@@ -163,12 +181,12 @@ class KinerjaApp(SyncWorkerMixin, App[int]):
     def action_open_area(self, area_id: str) -> None:
         self.open_area(area_id)
 
-    def open_area(self, area_id: str) -> bool:
+    def open_area(self, area_id: str) -> AwaitMount | None:
         """Switch to an area, importing its screen the first time."""
         area = AREA_BY_ID[area_id]
         services = self.services
         if services is None:
-            return False
+            return None
         if area_id not in self._modes:
             try:
                 screen_class = load_screen_class(area.target)
@@ -177,10 +195,14 @@ class KinerjaApp(SyncWorkerMixin, App[int]):
                     _("{area} is not available: {reason}").format(area=_(area.label), reason=exc),
                     severity="error",
                 )
-                return False
+                return None
             self.add_mode(area_id, lambda: screen_class(services))
-        self.switch_mode(area_id)
-        return True
+        return self.switch_mode(area_id)
+
+    def get_key_display(self, binding: Binding) -> str:
+        # "F5" as printed on keyboards, not Textual's "f5".
+        shown = super().get_key_display(binding)
+        return shown.upper() if FUNCTION_KEY.match(shown) else shown
 
     # -- help, palette, sync --------------------------------------------------
 

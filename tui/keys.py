@@ -105,7 +105,9 @@ def key_help(screen: Screen, bindings: Iterable[Binding] | None = None) -> list[
     rows: list[KeyHelp] = []
     seen: set[tuple[str, str]] = set()
     for bound in bindings:
-        if not bound.description:
+        # Only Kinerja's own keys: Textual's widget keys (scrolling, focus)
+        # carry no id and work the same everywhere.
+        if not bound.description or bound.id is None:
             continue
         shown = (app.get_key_display(bound), bound.description)
         if shown in seen:
@@ -113,3 +115,11 @@ def key_help(screen: Screen, bindings: Iterable[Binding] | None = None) -> list[
         seen.add(shown)
         rows.append(KeyHelp(shown[0], shown[1], bound.id))
     return rows
+
+
+def key_for(screen: Screen, binding_id: str) -> str | None:
+    """How the key of ``binding_id`` is shown now on ``screen`` (after remapping)."""
+    for active in screen.active_bindings.values():
+        if active.binding.id == binding_id:
+            return screen.app.get_key_display(active.binding)
+    return None

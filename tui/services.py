@@ -22,7 +22,6 @@ from domain.i18n import language
 
 if TYPE_CHECKING:
     from domain.permissions import Actor
-
     from store import Store
 
 
@@ -97,3 +96,21 @@ class Services:
     def my_employee(self) -> dict[str, Any] | None:
         """My own employee record, once a sync has brought it."""
         return self.store.records.get("employee", self.me)
+
+
+def open_services(home: Path, *, clock: Callable[[], datetime] = utc_now) -> Services | None:
+    """The Services of the profile in ``home``, or None before its first sign-in.
+
+    A profile is signed in when it has a session token and a server address;
+    without them the app starts on the first-run screen.
+    """
+    from store import open_store
+    from sync.session import load_session
+
+    session = load_session(home)
+    if session is None or not session.nip:
+        return None
+    store = open_store(home)
+    if not store.get_meta("server_url"):
+        return None
+    return Services(store=store, me=session.nip, home=home, clock=clock)

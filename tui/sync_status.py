@@ -54,6 +54,21 @@ def read_state(store: Store, *, online: bool | None, error: str | None = None) -
     )
 
 
+def error_text(code: str | None) -> str | None:
+    """What a sync error code (sync.link.LinkError.code) means for the person."""
+    if code is None:
+        return None
+    texts = {
+        "unreachable": _("the server does not answer; your changes wait here"),
+        "auth": _("your session has ended: sign in again (kinerja login)"),
+        "credentials": _("the NIP or password was not accepted"),
+        "epoch": _("the server's data was restored; syncing again"),
+        "malformed": _("the server's answer could not be used"),
+        "refused": _("the server refused the request"),
+    }
+    return texts.get(code, code)
+
+
 def when_text(when: datetime | None, now: datetime) -> str:
     """A sync time as people read it: the time today, else the date too."""
     if when is None:

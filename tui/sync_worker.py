@@ -13,6 +13,7 @@ re-read the store, and updates the status line (``app.sub_title``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -58,23 +59,32 @@ class SyncDone(Message):
         self.outcome = outcome
 
 
-def run_round(services: Services, progress: Any) -> RoundOutcome:
+def run_round(services: Services, progress: Callable[[str], None]) -> RoundOutcome:
     """One sync round on ``services``' profile; runs in a worker thread.
 
     The sync package (and with it httpx) is imported here, on the first round.
     """
-    from sync.engine import SyncEngine
+    from sync.engine import engine_for_profile
 
-    from sync.link import Link
-    from sync.session import load_session
+    engine = engine_for_profile(services.store)
+    if engine is None:
+        return RoundOutcome(online=False, report=None, error="auth")
+    with engine.link:
+        report = engine.run_round(progress=lambda step: progress(progress_text(step)))
+    return RoundOutcome(online=report.error != "unreachable", report=report, error=report.error)
 
-    session = load_session(services.home)
-    server_url = services.store.get("meta", "server_url")
-    if session is None or not server_url:
-        return RoundOutcome(online=False, report=None, error=_("Not signed in to a server"))
-    with Link(server_url, session.token) as link:
-        report = SyncEngine(services.store, link).run_round(progress=progress)
-    return RoundOutcome(online=report.error is None, report=report, error=report.error)
+
+def progress_text(step: Any) -> str:
+    """The status line while a round runs (step: sync.engine.Progress)."""
+    if step.phase == "hello":
+        return _("Syncing: contacting the server…")
+    if step.phase == "push":
+        return _("Syncing: sending {sent} of {total} changes…").format(
+            sent=step.sent, total=step.to_send
+        )
+    if step.phase == "pull":
+        return _("Syncing: {n} records received…").format(n=step.received)
+    return _("Syncing: done")
 
 
 class SyncWorkerMixin:

@@ -1,0 +1,1 @@
+"""Sample data of one Sofifi office for ``kinerja demo`` (all people fictional)."""

@@ -1,0 +1,38 @@
+"""``kinerja`` without a subcommand: open the app on the current profile.
+
+KINERJA_BENCH_T0 (a time.time() value) is for bench/startup_bench.py: the
+app then runs headless, prints the seconds from that instant to its first
+interactive screen, and exits.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+
+def open_app() -> int:
+    from store.paths import profile_home
+    from tui.app import KinerjaApp
+    from tui.services import open_services
+
+    home = profile_home()
+    bench_t0 = os.environ.get("KINERJA_BENCH_T0")
+    app = KinerjaApp(home, open_services(home))
+    if bench_t0:
+        start = float(bench_t0)
+
+        def report_and_exit() -> None:
+            print(f"ready {time.time() - start:.4f}", file=sys.stderr, flush=True)
+            app.exit(0)
+
+        app.on_first_screen = report_and_exit
+        app.run(headless=True)
+        return 0
+    result = app.run()
+    if result == "demo" and app.return_code == 0:
+        from tui.demo_command import run_default
+
+        return run_default()
+    return app.return_code or 0

@@ -1,0 +1,181 @@
+"""Beranda: who I am, my SKP, what waits for me, and how the sync stands.
+
+The list of what waits is the one thing to move through: Enter on a line
+opens the area where it is done. The facts are read from the local store
+(home_model.py) when the screen is shown and after every sync round.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from domain.i18n import translator
+from domain.nip import format_nip
+from domain.vocab import PERIOD_KIND_LABELS, PLAN_STATUS_LABELS
+from tui.keys import binding, key_for
+from tui.screens.home_model import HomeFacts, home_facts
+from tui.services import Services
+from tui.sync_status import describe, error_text, read_state
+from tui.sync_worker import SyncDone
+
+_ = translator("tui")
+
+
+def _period_name(period: dict[str, Any] | None) -> str:
+    if period is None:
+        return "-"
+    data = period["data"]
+    return data.get("name") or f"{PERIOD_KIND_LABELS.get(data.get('kind'), '')} {data.get('year')}"
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Same id as the app's hidden sync key, so one remap moves both.
+        binding("app.sync", "f9", "app.sync_now", _("Sync now")),
+        binding("app.switch_person", "f8", "app.switch_person", _("Switch person")),
+    ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.title = _("Home")
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with VerticalScroll(id="home-body"):
+            yield Static(id="home-me")
+            yield Static(id="home-plan")
+            yield Static(_("Waiting for me"), classes="home-heading")
+            yield OptionList(id="home-waiting")
+            yield Static(_("Sync"), classes="home-heading")
+            yield Static(id="home-sync")
+            yield Static(id="home-areas")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_facts()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_facts()
+
+    def on_sync_done(self, _message: SyncDone) -> None:
+        self.refresh_facts()
+
+    def refresh_facts(self) -> None:
+        facts = home_facts(self.services)
+        self.query_one("#home-me", Static).update(self._me_text(facts))
+        self.query_one("#home-plan", Static).update(self._plan_text(facts))
+        self._fill_waiting(facts)
+        self._show_sync()
+        self.query_one("#home-areas", Static).update(self._areas_text())
+
+    def _me_text(self, facts: HomeFacts) -> str:
+        who = f"[b]{facts.name or _('(name not yet synced)')}[/b] · NIP {format_nip(self.services.me)}"
+        where = " · ".join(x for x in (facts.position, facts.unit_name) if x)
+        return f"{who}\n{where}" if where else who
+
+    def _plan_text(self, facts: HomeFacts) -> str:
+        period = _period_name(facts.plan_period)
+        if facts.my_plan is None:
+            return _("My SKP {period}: none yet. Press {key} to draft it.").format(
+                period=period, key=key_for(self, "nav.plan") or "F3"
+            )
+        status = facts.my_plan["data"].get("status", "draft")
+        text = _("My SKP {period}: [b]{status}[/b] · {n} RHK").format(
+            period=period, status=PLAN_STATUS_LABELS.get(status, status), n=facts.my_plan_items
+        )
+        note = facts.my_plan["data"].get("return_note")
+        if status == "returned" and note:
+            text += "\n" + _("Returned with the note: {note}").format(note=note)
+        return text
+
+    def _fill_waiting(self, facts: HomeFacts) -> None:
+        waiting = self.query_one("#home-waiting", OptionList)
+        highlighted = waiting.highlighted
+        waiting.clear_options()
+        options = list(self._waiting_options(facts))
+        if not options:
+            options = [Option(_("Nothing waits for you."), id="none", disabled=True)]
+        waiting.add_options(options)
+        if highlighted is not None and highlighted < len(options):
+            waiting.highlighted = highlighted
+
+    def _waiting_options(self, facts: HomeFacts) -> list[Option]:
+        def who(plans: tuple[dict[str, Any], ...]) -> str:
+            people = [facts.names.get(p["owner"], format_nip(p["owner"])) for p in plans]
+            shown = ", ".join(people[:3])
+            return shown + (_(" and {n} more").format(n=len(people) - 3) if len(people) > 3 else "")
+
+        options = []
+        if facts.to_approve:
+            options.append(
+                Option(
+                    _("{n} SKP to approve: {who}").format(
+                        n=len(facts.to_approve), who=who(facts.to_approve)
+                    ),
+                    id="plan",
+                )
+            )
+        if facts.to_evaluate:
+            options.append(
+                Option(
+                    _("{n} evaluations to write for {period}: {who}").format(
+                        n=len(facts.to_evaluate),
+                        period=_period_name(facts.evaluation_period),
+                        who=who(facts.to_evaluate),
+                    ),
+                    id="evaluation",
+                )
+            )
+        if facts.to_acknowledge:
+            options.append(
+                Option(
+                    _("{n} umpan balik to acknowledge").format(n=len(facts.to_acknowledge)),
+                    id="feedback",
+                )
+            )
+        state = getattr(self.app, "sync_state", None)
+        if state is not None and (state.conflicts or state.rejected):
+            options.append(
+                Option(
+                    _("{n} changes need your decision (conflicts or rejections)").format(
+                        n=state.conflicts + state.rejected
+                    ),
+                    id="conflicts",
+                )
+            )
+        return options
+
+    def _show_sync(self) -> None:
+        state = getattr(self.app, "sync_state", None)
+        if state is None:
+            state = read_state(self.services.store, online=None)
+        text = describe(state, self.services.now())
+        if state.error:
+            text += "\n" + _("Last problem: {error}").format(error=error_text(state.error))
+        self.query_one("#home-sync", Static).update(text)
+
+    def _areas_text(self) -> str:
+        from tui.app import AREAS
+
+        shown = [
+            f"[b]{key_for(self, f'nav.{area.id}') or area.key}[/b] {_(area.label)}"
+            for area in AREAS
+            if area.id != "home"
+        ]
+        return "  ".join(shown)
+
+    @on(OptionList.OptionSelected, "#home-waiting")
+    def _open_waiting(self, event: OptionList.OptionSelected) -> None:
+        area = event.option.id
+        if area and area != "none":
+            self.app.open_area(area)  # type: ignore[attr-defined]
