@@ -12,7 +12,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import (
     DataTable,
@@ -38,6 +38,7 @@ from tui.screens.plan_common import (
     N_,
     ConfirmDialog,
     ErrorLabel,
+    FieldScroll,
     NoteDialog,
     ScreenActions,
     clear_errors,
@@ -64,6 +65,7 @@ from tui.screens.plan_data import (
     person_label,
     plan_for_period,
     plans_of,
+    reopened,
 )
 from tui.screens.plan_item_editor import ItemEditor
 
@@ -77,17 +79,17 @@ class PlanScreen(Screen[None]):
     COMMANDS = {ScreenActions}
     BINDINGS = [
         binding("plan.create", "ctrl+b", "create_plan", N_("New SKP")),
-        binding("plan.pick", "ctrl+o", "pick_plan", N_("Other SKP")),
-        binding("plan.add_item", "ctrl+n", "add_item", N_("Add RHK")),
-        binding("plan.edit_item", "ctrl+e", "edit_item", N_("Open RHK")),
-        binding("plan.delete_item", "delete", "delete_item", N_("Delete RHK")),
-        binding("plan.approach", "ctrl+g", "toggle_approach", N_("Approach")),
+        binding("plan.add_item", "ctrl+n", "add_item", N_("New RHK")),
+        binding("plan.edit_item", "ctrl+e", "edit_item", N_("Open")),
+        binding("plan.delete_item", "delete", "delete_item", N_("Delete")),
         binding("plan.save", "ctrl+s", "save", N_("Save")),
-        binding("plan.submit", "ctrl+y", "submit", N_("Submit")),
-        binding("plan.team", "ctrl+t", "team", N_("Team SKP")),
+        binding("plan.approach", "ctrl+g", "toggle_approach", N_("Approach")),
+        binding("plan.submit", "f8", "submit", N_("Submit")),
+        binding("plan.pick", "ctrl+o", "pick_plan", N_("Other SKP")),
+        binding("plan.team", "ctrl+t", "team", N_("Team")),
         # The PPK's keys share keys with the owner's: the two are never both
         # available on one SKP (check_action), so they never clash.
-        binding("plan.approve", "ctrl+y", "approve", N_("Approve")),
+        binding("plan.approve", "f8", "approve", N_("Approve")),
         binding("plan.return", "ctrl+b", "return_plan", N_("Return")),
         binding("plan.back", "escape", "back", N_("Back")),
     ]
@@ -142,27 +144,31 @@ class PlanScreen(Screen[None]):
         return self.services.store.records.get("plan_item", str(row_key.value))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only what this person may do here now, so that the footer fits 80 columns.
+
+        Item keys show on the Utama and Tambahan tabs, the keys of the plan's
+        own fields (save, approach) on the Lampiran and Perilaku tabs.
+        """
         plan = self.plan
         own = plan is None or plan["owner"] == self.services.me
-        gate = self._gate()
         if action == "create_plan":
-            return not self.pushed
+            return not self.pushed and plan is None
         if action == "pick_plan":
-            return not self.pushed and len(plans_of(self.services, self.services.me)) > 1
+            return not self.pushed and bool(plans_of(self.services, self.services.me))
         if action == "team":
             return not self.pushed and bool(self.services.org().subordinates_of(self.services.me))
         if action == "back":
             return self.pushed
         if plan is None:
             return False
-        if action in ("add_item", "delete_item"):
-            return self._may_write_items() and (
-                action == "add_item" or self._item_tab() is not None
-            )
+        on_items = self.is_mounted and self._item_tab() is not None
         if action == "edit_item":
-            return self._item_tab() is not None
+            return on_items
+        if action in ("add_item", "delete_item"):
+            return on_items and self._may_write_items()
         if action in ("save", "toggle_approach"):
-            return self._may_edit()
+            return not on_items and self._may_edit()
+        gate = self._gate()
         if action == "submit":
             return own and gate.may_set_status(plan, "submitted")
         if action == "approve":
@@ -185,14 +191,14 @@ class PlanScreen(Screen[None]):
                 yield self._item_table("main")
             with TabPane(_("Tambahan"), id="tab-additional"):
                 yield self._item_table("additional")
-            with TabPane(_("Lampiran"), id="tab-attachments"), VerticalScroll():
+            with TabPane(_("Lampiran"), id="tab-attachments"), FieldScroll():
                 for key in ATTACHMENT_KEYS:
                     yield Label(ATTACHMENT_LABELS[key] + _(" (one per line)"))
                     area = TextArea(id=f"att-{key}", classes="attachment", compact=True)
                     area.cursor_blink = False
                     yield area
                     yield ErrorLabel(id=f"attachments-{key}-error")
-            with TabPane(_("Perilaku"), id="tab-behaviour"), VerticalScroll():
+            with TabPane(_("Perilaku"), id="tab-behaviour"), FieldScroll():
                 yield Static(_("Ekspektasi khusus pimpinan (the PPK's words)"), classes="hint")
                 for value in BERAKHLAK:
                     with Horizontal(classes="expectation"):
@@ -201,7 +207,7 @@ class PlanScreen(Screen[None]):
                         field.cursor_blink = False
                         yield field
                     yield ErrorLabel(id=f"expectations-{value}-error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _item_table(self, kind: str) -> DataTable[str]:
         table: DataTable[str] = DataTable(id=f"items-{kind}", cursor_type="row", zebra_stripes=True)
@@ -214,6 +220,7 @@ class PlanScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_view()
+        self.query_one("#items-main", DataTable).focus()
 
     def on_screen_resume(self) -> None:
         # Another screen (or a sync) may have changed the store meanwhile.
@@ -252,7 +259,9 @@ class PlanScreen(Screen[None]):
             )
         )
         note = self.query_one("#plan-note", Static)
-        note.display = status == RETURNED and bool(data.get("return_note"))
+        # The note stays shown while the owner works on it (a returned SKP
+        # becomes a draft again at the first change).
+        note.display = status in (RETURNED, "draft") and bool(data.get("return_note"))
         note.update(_("Returned by the PPK: {note}").format(note=data.get("return_note", "")))
         for kind in ("main", "additional"):
             self._fill_items(plan, kind)
@@ -355,7 +364,9 @@ class PlanScreen(Screen[None]):
 
     def action_pick_plan(self) -> None:
         def picked(plan_id: str | None) -> None:
-            if plan_id:
+            if plan_id == PlanPicker.NEW:
+                self.action_create_plan()
+            elif plan_id:
                 self.plan_id = plan_id
                 self.refresh_view()
 
@@ -405,6 +416,7 @@ class PlanScreen(Screen[None]):
     def _typed_data(self, plan: Record) -> dict[str, Any]:
         """The plan's data with what is typed in the lampiran and Perilaku tabs."""
         data = dict(plan["data"])
+        data["status"] = reopened(data.get("status"))
         data["attachments"] = {
             key: lines_of(self.query_one(f"#att-{key}", TextArea).text) for key in ATTACHMENT_KEYS
         }

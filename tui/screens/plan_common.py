@@ -9,10 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from domain.i18n import translator
 from tui.keys import binding
@@ -48,6 +48,10 @@ def translate_bindings(node: DOMNode, _: Callable[[str], str]) -> None:
                 else dataclasses.replace(bound, description=_(bound.description))
             )
     node._bindings = translated
+
+
+class FieldScroll(VerticalScroll, can_focus=False):
+    """A scrolling column of fields: tab goes to the fields, not the column."""
 
 
 class ErrorLabel(Label):
@@ -122,6 +126,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Yes (ctrl+y)"), id="yes", variant="primary", compact=True)
                 yield Button(_("No (esc)"), id="no", compact=True)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -158,7 +163,7 @@ class NoteDialog(ModalScreen[str | None]):
             yield Static(self.title_text, classes="dialog-question")
             yield Input(placeholder=_("What should be corrected"), id="note")
             yield ErrorLabel(id="note-error")
-            yield Static(_("ctrl+s send · esc cancel"), classes="hint")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         note = self.query_one("#note", Input)

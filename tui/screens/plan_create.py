@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from domain.vocab import PLAN_STATUS_LABELS
@@ -69,7 +69,7 @@ class CreatePlanDialog(ModalScreen[str | None]):
                 _("Periods: {names}").format(names=", ".join(annual or names) or "-"),
                 classes="hint",
             )
-            yield Static(_("ctrl+s create · esc cancel"), classes="hint")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         field = self.query_one("#period", Input)
@@ -96,6 +96,7 @@ class PlanPicker(ModalScreen[str | None]):
     """Chooses which of my SKP to show: one line per period, with its status."""
 
     BINDINGS = [binding("plan.pick_cancel", "escape", "dismiss(None)", N_("Cancel"))]
+    NEW = "new"  # the option that drafts an SKP for another period
 
     def __init__(self, services: Services) -> None:
         super().__init__(classes="plan-dialog")
@@ -119,10 +120,11 @@ class PlanPicker(ModalScreen[str | None]):
             )
             for p in mine
         ]
+        options.append(Option(self._("New SKP for another period…"), id=self.NEW))
         with Vertical(classes="dialog-body"):
             yield Static(self._("Which SKP?"), classes="dialog-title")
             yield OptionList(*options, id="plans")
-            yield Static(self._("enter open · esc cancel"), classes="hint")
+        yield Footer(compact=True)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from domain.permissions import Actor, Denial, Org, WriteAttempt, check_write
-
 from domain.messages import Issue
+from domain.permissions import Actor, Denial, Org, WriteAttempt, check_write
 from domain.validation import validate_data
 
 Record = dict[str, Any]
@@ -209,6 +208,15 @@ def issues_for(collection: str, data: Mapping[str, Any]) -> list[Issue]:
     return validate_data(collection, data)
 
 
+def reopened(status: object) -> object:
+    """The status an owner's edit gives: a returned SKP becomes a draft again.
+
+    domain.permissions lets the owner write only the statuses draft and
+    submitted; the PPK's note stays on the record and is still shown.
+    """
+    return "draft" if status == RETURNED else status
+
+
 # --- what may be written -----------------------------------------------------
 
 
@@ -257,7 +265,7 @@ class Gate:
         def probe(data: Record) -> Record:
             attachments = dict(data.get("attachments") or {})
             attachments["resources"] = [*attachments.get("resources", []), "?"]
-            return {**data, "attachments": attachments}
+            return {**data, "attachments": attachments, "status": reopened(data.get("status"))}
 
         return self.may_change_plan(plan, probe)
 

@@ -10,13 +10,20 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Select, Static
+from textual.widgets import Footer, Input, Select, Static
 
 from domain.vocab import ASPECT_LABELS, ASPECTS
 from tui.keys import binding
-from tui.screens.plan_common import N_, ErrorLabel, clear_errors, texts, translate_bindings
+from tui.screens.plan_common import (
+    N_,
+    ErrorLabel,
+    FieldScroll,
+    clear_errors,
+    texts,
+    translate_bindings,
+)
 from tui.screens.plan_data import (
     Gate,
     Record,
@@ -185,16 +192,11 @@ class ItemEditor(ModalScreen[bool]):
                 )
             yield ErrorLabel(id="parent_item_id-error")
             yield Static(_("Indicators (IKI)"), classes="section")
-            with VerticalScroll(id="indicators"):
+            with FieldScroll(id="indicators"):
                 for indicator in data.get("indicators") or [{}]:
                     yield self._row(indicator)
             yield ErrorLabel(id="indicators-error")
-            yield Static(
-                _("ctrl+s save · ctrl+n add IKI · ctrl+l remove IKI · esc close")
-                if self.editable
-                else _("esc close"),
-                classes="hint",
-            )
+        yield Footer(compact=True)
 
     def _row(self, indicator: dict[str, Any]) -> IndicatorRow:
         return IndicatorRow(indicator, self.qualitative, self.editable, self._)
@@ -213,7 +215,7 @@ class ItemEditor(ModalScreen[bool]):
 
     async def action_add_indicator(self) -> None:
         row = self._row({})
-        await self.query_one("#indicators", VerticalScroll).mount(row)
+        await self.query_one("#indicators", FieldScroll).mount(row)
         row.query_one(".iki", Input).focus()
         row.scroll_visible()
 

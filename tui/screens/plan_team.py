@@ -43,7 +43,7 @@ class TeamPlansScreen(Screen[None]):
         table.add_column(_("Status"), width=12)
         yield table
         yield Static("", id="team-empty", classes="empty-state")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_view()
@@ -60,7 +60,7 @@ class TeamPlansScreen(Screen[None]):
         for plan in subordinate_plans(self.services):
             status = str(plan["data"].get("status", ""))
             table.add_row(
-                self._name(plan["owner"]),
+                self.person_name(plan["owner"]),
                 plan["owner"],
                 period_name(self.services, plan["data"].get("period_id")),
                 PLAN_STATUS_LABELS.get(status, status),
@@ -68,14 +68,14 @@ class TeamPlansScreen(Screen[None]):
             )
         for nip in self.services.org().subordinates_of(self.services.me):
             if not plans_of(self.services, nip):
-                table.add_row(self._name(nip), nip, "-", _("no SKP yet"), key=f"none:{nip}")
+                table.add_row(self.person_name(nip), nip, "-", _("no SKP yet"), key=f"none:{nip}")
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
         empty = self.query_one("#team-empty", Static)
         empty.display = table.row_count == 0
         empty.update(_("No employee has you as their atasan in your data."))
 
-    def _name(self, nip: str) -> str:
+    def person_name(self, nip: str) -> str:
         found = employee(self.services, nip)
         return str(found["data"].get("name", nip)) if found else nip
 

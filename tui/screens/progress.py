@@ -89,7 +89,7 @@ class ProgressScreen(Screen[None]):
         table.add_column(_("Evidence"), width=8)
         yield table
         yield Static("", id="progress-empty", classes="empty-state")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._fill_periods()

@@ -7,12 +7,19 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from tui.keys import binding
-from tui.screens.plan_common import N_, ErrorLabel, clear_errors, texts, translate_bindings
+from tui.screens.plan_common import (
+    N_,
+    ErrorLabel,
+    FieldScroll,
+    clear_errors,
+    texts,
+    translate_bindings,
+)
 from tui.screens.plan_data import (
     Gate,
     Record,
@@ -147,14 +154,11 @@ class ProgressEditor(ModalScreen[bool]):
             )
             yield ErrorLabel(id="note-error")
             yield Static(_("Evidence (bukti dukung): label and link"), classes="section")
-            with VerticalScroll(id="evidence"):
+            with FieldScroll(id="evidence"):
                 for evidence in data.get("evidence") or [{}]:
                     yield EvidenceRow(evidence, self._)
             yield ErrorLabel(id="evidence-error")
-            yield Static(
-                _("ctrl+s save · ctrl+n add evidence · ctrl+l remove evidence · esc close"),
-                classes="hint",
-            )
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         first = self.query(Input).first()
@@ -165,7 +169,7 @@ class ProgressEditor(ModalScreen[bool]):
 
     async def action_add_evidence(self) -> None:
         row = EvidenceRow({}, self._)
-        await self.query_one("#evidence", VerticalScroll).mount(row)
+        await self.query_one("#evidence", FieldScroll).mount(row)
         row.query_one(".evidence-label", Input).focus()
         row.scroll_visible()
 
@@ -179,7 +183,7 @@ class ProgressEditor(ModalScreen[bool]):
         )
         await target.remove()
         if not self.rows():
-            await self.query_one("#evidence", VerticalScroll).mount(EvidenceRow({}, self._))
+            await self.query_one("#evidence", FieldScroll).mount(EvidenceRow({}, self._))
 
     def progress_data(self) -> tuple[dict[str, Any], list[int]]:
         """The record's data, and for each kept evidence its row (for messages)."""
