@@ -7,6 +7,8 @@ No ``from __future__ import annotations`` here: FastAPI reads the handlers'
 annotations at runtime, and they name dependencies local to ``_routes``.
 """
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated
@@ -82,13 +84,22 @@ def create_app(
     engine: Engine | None = None,
 ) -> FastAPI:
     """The application; rotates the epoch first if the database was restored (server.epoch)."""
+    owns_engine = engine is None
     engine = engine or db.make_engine(db_url)
     db.check_schema(engine)
     mark = HighWaterMark(mark_path(db_url, home or server_home()))
     settle_epoch(engine, mark)
     server = Server(engine, timedelta(days=token_days), mark)
 
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owns_engine:
+            # Close the database files: a stopped server may have its database replaced.
+            engine.dispose()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Kinerja",
         version=str(PROTOCOL),
         description="The sync contract of Kinerja (protocol.md).",

@@ -11,8 +11,9 @@
   subprocess only).
 - Seeding goes through the server's own code (the import-employees path):
   ``add_employee(nip, name, atasan_nip=None, roles=(), unit=...)``,
-  ``set_password(nip, pw)``, ``login(nip, pw) -> token``, and
-  ``account(nip, name, ...)`` for all three at once.
+  ``set_password(nip, pw)``, ``login(nip, pw) -> token``,
+  ``account(nip, name, ...)`` for all three at once, and ``token_for(nip)``
+  (a session opened straight in the database, without the slow argon2).
 - Requests: ``client(token)`` (an httpx.Client on ``base_url``),
   ``push(token, mutations)``, ``pull_all(token)``, ``epoch()``.
 - ``make_nip(n)``: a valid fictional NIP for each n in 1..999.
@@ -29,6 +30,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable, Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -214,6 +216,11 @@ class LiveServer:
         )
         answer.raise_for_status()
         return str(answer.json()["token"])
+
+    def token_for(self, nip: str) -> str:
+        """A fresh session token for ``nip`` straight from the database (no argon2: fast)."""
+        with db.writing(self.engine) as conn:
+            return accounts.open_session(conn, nip, timedelta(days=self.token_days), db.now()).token
 
     def account(
         self,
