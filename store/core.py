@@ -44,6 +44,8 @@ from store.fileformat import (
     scan_commits,
 )
 from store.files import (
+    open_file,
+    read_at,
     remove_stale_temps,
     replace_durably,
     set_aside,
@@ -73,6 +75,14 @@ class KeyedTable(Table):  # type: ignore[misc]
 
 def _signature(st: os.stat_result) -> Signature:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _holds_commits(journal: bytes) -> bool:
+    try:
+        _, start = decode_header(journal)
+    except FormatDamage:
+        return True  # unreadable: it may hold anything
+    return len(journal) > start
 
 
 def _next_generation(previous: int) -> int:
@@ -206,7 +216,7 @@ class Store:
         if self._signature is not None and self._journal_signature() == self._signature:
             return
         try:
-            fd = os.open(self.files.journal, os.O_RDWR)
+            fd = open_file(self.files.journal, os.O_RDWR)
         except FileNotFoundError:
             self._reload_locked()
             return
@@ -217,13 +227,13 @@ class Store:
                 st.st_ino,
             )
             try:
-                generation, _ = decode_header(os.pread(fd, _HEADER_READ, 0))
+                generation, _ = decode_header(read_at(fd, 0, _HEADER_READ))
             except FormatDamage:
                 generation = -1
             if not same_file or generation != self._generation or st.st_size < self._offset:
                 scan = None
             else:
-                tail = os.pread(fd, st.st_size - self._offset, self._offset)
+                tail = read_at(fd, self._offset, st.st_size - self._offset)
                 scan = scan_commits(tail, 0)
                 if scan.damage is None:
                     self._apply_scan(scan)
@@ -263,8 +273,8 @@ class Store:
         loaded = self._read_snapshot(put_aside)
         journal_raw = self._read_file(self.files.journal, put_aside)
         if loaded is None:
-            # Without its snapshot a journal's commits would be half a state.
-            if journal_raw is not None:
+            if journal_raw is not None and _holds_commits(journal_raw):
+                # Without its snapshot a journal's commits would be half a state.
                 put_aside(self.files.journal, errors.ORPHAN_JOURNAL)
             self._start_fresh(self._generation)
             return moved, False
@@ -302,7 +312,7 @@ class Store:
             self._compact_locked()
             return moved, True
         if scan.torn:
-            fd = os.open(self.files.journal, os.O_RDWR)
+            fd = open_file(self.files.journal, os.O_RDWR)
             try:
                 self._truncate(fd, self._offset)
             finally:
@@ -356,7 +366,7 @@ class Store:
         if not ops:
             return
         line = encode_commit(ops)
-        fd = os.open(self.files.journal, os.O_WRONLY)
+        fd = open_file(self.files.journal, os.O_WRONLY)
         try:
             if _signature(os.fstat(fd)) != self._signature:
                 # Only a process ignoring the lock could get here.

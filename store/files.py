@@ -20,12 +20,32 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+# Without O_BINARY, Windows would translate newlines in the journal.
+BINARY = getattr(os, "O_BINARY", 0)
+
+
+def open_file(path: Path, flags: int, mode: int = FILE_MODE) -> int:
+    return os.open(path, flags | BINARY, mode)
+
+
+def read_at(fd: int, offset: int, size: int) -> bytes:
+    """Up to ``size`` bytes from ``offset`` (seek + read: os.pread is POSIX-only)."""
+    os.lseek(fd, offset, os.SEEK_SET)
+    chunks = []
+    while size > 0:
+        chunk = os.read(fd, size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
 def write_all(fd: int, data: bytes, offset: int) -> None:
+    os.lseek(fd, offset, os.SEEK_SET)
     view = memoryview(data)
     while view:
-        written = os.pwrite(fd, view, offset)
-        view = view[written:]
-        offset += written
+        view = view[os.write(fd, view) :]
 
 
 def sync_data(fd: int) -> None:
@@ -39,7 +59,7 @@ def sync_data(fd: int) -> None:
 def replace_durably(path: Path, data: bytes) -> None:
     """Replace ``path`` by ``data`` so that a crash leaves the old file or the new, whole."""
     temp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    fd = open_file(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     try:
         write_all(fd, data, 0)
         os.fsync(fd)

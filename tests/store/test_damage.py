@@ -168,3 +168,12 @@ def test_a_journal_without_its_snapshot_is_set_aside(tmp_path: Path) -> None:
     error = _open_damaged(tmp_path)
     _check_report(error, tmp_path / "store.journal", journal_bytes)
     assert "snapshot yang dilanjutkannya rusak atau hilang" in error.message("id")
+
+
+def test_a_journal_with_no_commits_is_not_reported_with_its_damaged_snapshot(
+    tmp_path: Path,
+) -> None:
+    open_store(tmp_path)  # a new store: its journal holds only its header
+    (tmp_path / "store.json").write_bytes(b"{")
+    error = _open_damaged(tmp_path)
+    assert [item.original.name for item in error.set_aside] == ["store.json"]
