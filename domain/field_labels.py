@@ -130,17 +130,21 @@ def _numbered(name: str, indexes: str, lang: str) -> str:
     return name
 
 
-def field_label(path: str, lang: str = "id", collection: str | None = None) -> str:
+def field_label(
+    path: str, lang: str = "id", collection: str | None = None, verbatim: bool = False
+) -> str:
     """The name of a field path for people: the field itself, then where it sits.
 
     ``indicators[0].target`` -> "Target (Indikator ke-1)" / "Target (Indicator 1)".
+    ``verbatim`` keeps the field's own key as written (for a key that is unknown
+    and so has no label, but may look like one that has).
     """
     lang = "en" if lang.startswith("en") else "id"
     segments = _SEGMENT.findall(path)
     if not segments:
         return path
     key, indexes = segments[-1]
-    label = _numbered(_name(key, lang, collection), indexes, lang)
+    label = _numbered(key if verbatim else _name(key, lang, collection), indexes, lang)
     # "data" only wraps a record's fields; naming it would be noise
     context = [
         _numbered(_name(k, lang, collection), i, lang) for k, i in segments[:-1] if k != "data"

@@ -162,7 +162,7 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
     ),
     "curve_at_most_count": (
         "paling banyak {limit} orang {predikats}",
-        "at most {limit} people {predikats}",
+        "at most {limit} {predikats}",
     ),
     "curve_at_least_percent": (
         "paling sedikit {limit} % {predikats}",
@@ -170,13 +170,13 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
     ),
     "curve_at_least_count": (
         "paling sedikit {limit} orang {predikats}",
-        "at least {limit} people {predikats}",
+        "at least {limit} {predikats}",
     ),
     "curve_most": ("{predikats} menjadi kelompok terbesar", "{predikats} the largest group"),
     "curve_none": ("tidak ada {predikats}", "no {predikats}"),
     "curve_breach": (
         "Predikat organisasi {org}: aturan '{rule}' tidak terpenuhi. Sekarang {actual} dari {team} orang ({percent} %) {predikats}; predikat {by} orang harus berbeda agar aturan ini terpenuhi.",
-        "Organisation predikat {org}: the rule '{rule}' is not met. Now {actual} of {team} people ({percent} %) are {predikats}; {by} people would need another predikat for it to hold.",
+        "Organisation predikat {org}: the rule '{rule}' is not met. Now {actual} of {team} people ({percent} %) are {predikats}; {by} would need a different predikat for it to hold.",
     ),
     # --- permissions (protocol.md, "Who may write what") ----------------------
     "collection_unknown": (
@@ -309,7 +309,7 @@ def render(
         for key, value in params.items()
     }
     if field is not None:
-        values["field"] = field_label(field, lang, collection)
+        values["field"] = field_label(field, lang, collection, verbatim=code == "unknown_field")
     return (en_text if lang == "en" else id_text).format(**values)
 
 
