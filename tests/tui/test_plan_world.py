@@ -186,3 +186,73 @@ def screen_text(app: App[Any]) -> str:
         if widget.display:
             parts.append(str(widget.render()))
     return "\n".join(parts)
+
+
+PLAN = "00000000-0000-4000-8000-0000000000a1"
+ITEM_MAIN = "00000000-0000-4000-8000-0000000000b1"
+ITEM_EXTRA = "00000000-0000-4000-8000-0000000000b2"
+
+
+def seed_plan(services: Services, status: str, return_note: str | None = None) -> None:
+    """The staff member's 2026 SKP with two RHK, as pulled from the server."""
+    data: dict[str, Any] = {
+        "period_id": ANNUAL,
+        "ppk_nip": PPK,
+        "approach": "quantitative",
+        "status": status,
+        "expectations": {"service": "Ramah dan cepat melayani pemohon izin"},
+        "attachments": {
+            "resources": ["Akses aplikasi perizinan"],
+            "accountability": ["Laporan bulanan ke Kepala Bidang"],
+            "consequences": [],
+        },
+    }
+    if return_note:
+        data["return_note"] = return_note
+    put_pulled(services.store, "plan", PLAN, STAFF, data, 100)
+    put_pulled(
+        services.store,
+        "plan_item",
+        ITEM_MAIN,
+        STAFF,
+        {
+            "plan_id": PLAN,
+            "kind": "main",
+            "text": "Permohonan izin diselesaikan tepat waktu",
+            "indicators": [
+                {
+                    "aspect": "time",
+                    "indicator": "Rata-rata waktu penyelesaian",
+                    "target": 3,
+                    "unit": "hari kerja",
+                },
+                {
+                    "aspect": "quantity",
+                    "indicator": "Berkas selesai",
+                    "target": 120,
+                    "unit": "berkas",
+                },
+            ],
+        },
+        101,
+    )
+    put_pulled(
+        services.store,
+        "plan_item",
+        ITEM_EXTRA,
+        STAFF,
+        {
+            "plan_id": PLAN,
+            "kind": "additional",
+            "text": "Sosialisasi layanan daring",
+            "indicators": [
+                {
+                    "aspect": "quantity",
+                    "indicator": "Kegiatan sosialisasi",
+                    "target": 4,
+                    "unit": "kali",
+                }
+            ],
+        },
+        102,
+    )
