@@ -115,7 +115,8 @@ class ConflictsScreen(Screen[None]):
 
     def reload(self) -> None:
         everything = self._all_records()
-        self.views = [v for r in everything if (v := conflict_view(r)) is not None]
+        settling = {m for entry in self.records.outbox() for m in entry.get("resolves") or ()}
+        self.views = [v for r in everything if (v := conflict_view(r, settling)) is not None]
         self.rejected = [r for r in everything if r.get("rejected")]
         conflicts = self.query_one("#conflict-list", DataTable)
         conflicts.clear()

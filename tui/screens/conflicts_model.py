@@ -16,7 +16,7 @@ only one side changed merges by itself and is shown, not asked about.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -113,8 +113,12 @@ def _rows_from_lists(
     return tuple(rows)
 
 
-def conflict_view(record: Mapping[str, Any]) -> ConflictView | None:
-    """The two sides of a record, or None when it is not in conflict."""
+def conflict_view(record: Mapping[str, Any], settling: Collection[str] = ()) -> ConflictView | None:
+    """The two sides of a record, or None when it is not in conflict.
+
+    ``settling``: the conflicts a queued resolution already names (the
+    outbox's ``resolves``); they are settled here and wait only for the push.
+    """
     mine = record.get("data") or {}
     local = record.get("local_conflict")
     if local:
@@ -140,7 +144,7 @@ def conflict_view(record: Mapping[str, Any]) -> ConflictView | None:
             ),
             ours=True,
         )
-    kept = record.get("conflicts") or []
+    kept = [c for c in record.get("conflicts") or [] if c.get("mutation_id") not in settling]
     if not kept:
         return None
     # Another client's push clashed with the version we hold: that person
