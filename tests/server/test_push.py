@@ -1,0 +1,228 @@
+"""Every push status through a live server: applied, duplicate, conflict, rejected."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from server import db
+from tests.server import samples
+from tests.support.live_server import LiveServer, make_nip, mutation
+
+STAFF, PPK = make_nip(2), make_nip(1)
+
+
+@pytest.fixture
+def office(live_server: LiveServer) -> dict[str, str]:
+    live_server.add_employee(PPK, "Kepala Bidang")
+    live_server.add_employee(STAFF, "Staf Pelayanan", atasan_nip=PPK)
+    return {"ppk": live_server.token_for(PPK), "staff": live_server.token_for(STAFF)}
+
+
+def _seq(live_server: LiveServer) -> int:
+    with db.reading(live_server.engine) as conn:
+        return db.current_seq(conn)
+
+
+def test_applied_then_duplicate_returns_the_first_result(
+    live_server: LiveServer, office: dict[str, str]
+) -> None:
+    first = mutation("training", samples.training(), owner=STAFF)
+    [applied] = live_server.push(office["staff"], [first], client_id="laptop-1")
+    assert applied["status"] == "applied"
+    assert applied["rev"] == 1 and applied["seq"] == _seq(live_server)
+    assert applied["error"] is None
+    [again] = live_server.push(office["staff"], [first], client_id="laptop-1")
+    assert again == dict(applied, status="duplicate")
+    record = live_server.record_of("training", id=first["id"])
+    assert (record["rev"], record["updated_by"], record["data"]) == (1, STAFF, first["data"])
+
+
+def test_audit_trail_keeps_who_when_where_before_and_after(
+    live_server: LiveServer, office: dict[str, str]
+) -> None:
+    create = mutation("training", samples.training(jp=8), owner=STAFF)
+    live_server.push(office["staff"], [create], client_id="laptop-1")
+    edit = mutation("training", samples.training(jp=12), owner=STAFF, id=create["id"], base_rev=1)
+    live_server.push(office["staff"], [edit], client_id="laptop-2")
+    with db.reading(live_server.engine) as conn:
+        rows = conn.execute(
+            select(db.history)
+            .where(db.history.c.record_id == create["id"])
+            .order_by(db.history.c.seq)
+        ).all()
+    assert [(r.by_nip, r.client_id, r.mutation_id, r.rev, r.status) for r in rows] == [
+        (STAFF, "laptop-1", create["mutation_id"], 1, "applied"),
+        (STAFF, "laptop-2", edit["mutation_id"], 2, "applied"),
+    ]
+    assert rows[0].before is None and rows[0].after["data"]["jp"] == 8
+    assert rows[1].before["data"]["jp"] == 8 and rows[1].after["data"]["jp"] == 12
+
+
+def test_conflict_is_kept_then_resolved(live_server: LiveServer, office: dict[str, str]) -> None:
+    create = mutation("training", samples.training(jp=8), owner=STAFF)
+    live_server.push(office["staff"], [create])
+    ours = mutation("training", samples.training(jp=10), owner=STAFF, id=create["id"], base_rev=1)
+    live_server.push(office["staff"], [ours], client_id="laptop-1")
+    stale = mutation("training", samples.training(jp=16), owner=STAFF, id=create["id"], base_rev=1)
+    seq_before = _seq(live_server)
+    [result] = live_server.push(office["staff"], [stale], client_id="laptop-2")
+    assert result["status"] == "conflict"
+    current = result["current"]
+    assert current["rev"] == 2 and current["data"]["jp"] == 10  # the server keeps its version
+    assert result["seq"] == current["seq"] == seq_before + 1  # a new seq, so readers pull it
+    [kept] = current["conflicts"]
+    assert kept["mutation_id"] == stale["mutation_id"] and kept["by"] == STAFF
+    assert kept["deleted"] is False and kept["data"]["jp"] == 16
+    # The PPK reads the conflict in the feed too.
+    changes, _next = live_server.pull_all(office["ppk"], since=seq_before)
+    assert [c["conflicts"][0]["mutation_id"] for c in changes] == [stale["mutation_id"]]
+    # Sending it again is a duplicate, answered with the record as it stands.
+    [again] = live_server.push(office["staff"], [stale], client_id="laptop-2")
+    assert again["status"] == "duplicate" and again["current"]["conflicts"] == current["conflicts"]
+    # Resolving against an old rev is one more conflict, not a resolution.
+    late = mutation(
+        "training",
+        samples.training(jp=13),
+        owner=STAFF,
+        id=create["id"],
+        base_rev=1,
+        resolves=[stale["mutation_id"]],
+    )
+    assert live_server.push(office["staff"], [late])[0]["status"] == "conflict"
+    settle = mutation(
+        "training",
+        samples.training(jp=13),
+        owner=STAFF,
+        id=create["id"],
+        base_rev=2,
+        resolves=[stale["mutation_id"], late["mutation_id"]],
+    )
+    [settled] = live_server.push(office["staff"], [settle])
+    assert settled["status"] == "applied" and settled["rev"] == 3
+    record = live_server.record_of("training", id=create["id"])
+    assert record["conflicts"] == [] and record["data"]["jp"] == 13
+
+
+def test_resolving_only_some_conflicts_keeps_the_others(
+    live_server: LiveServer, office: dict[str, str]
+) -> None:
+    create = mutation("training", samples.training(), owner=STAFF)
+    live_server.push(office["staff"], [create])
+    one, two = (
+        mutation("training", samples.training(jp=n), owner=STAFF, id=create["id"], base_rev=0)
+        for n in (3, 4)
+    )
+    live_server.push(office["staff"], [one, two])
+    settle = mutation(
+        "training",
+        samples.training(jp=5),
+        owner=STAFF,
+        id=create["id"],
+        base_rev=1,
+        resolves=[one["mutation_id"]],
+    )
+    assert live_server.push(office["staff"], [settle])[0]["status"] == "applied"
+    record = live_server.record_of("training", id=create["id"])
+    assert [c["mutation_id"] for c in record["conflicts"]] == [two["mutation_id"]]
+
+
+def test_edit_against_a_delete_is_a_conflict(
+    live_server: LiveServer, office: dict[str, str]
+) -> None:
+    create = mutation("training", samples.training(), owner=STAFF)
+    live_server.push(office["staff"], [create])
+    gone = mutation("training", {}, owner=STAFF, id=create["id"], op="delete", base_rev=1)
+    [deleted] = live_server.push(office["staff"], [gone])
+    assert deleted["status"] == "applied" and deleted["rev"] == 2
+    edit = mutation("training", samples.training(jp=9), owner=STAFF, id=create["id"], base_rev=1)
+    [result] = live_server.push(office["staff"], [edit])
+    assert result["status"] == "conflict"
+    assert result["current"]["deleted"] is True and result["current"]["rev"] == 2
+    # Bringing it back as the settlement of that conflict is allowed.
+    back = mutation(
+        "training",
+        samples.training(jp=9),
+        owner=STAFF,
+        id=create["id"],
+        base_rev=2,
+        resolves=[edit["mutation_id"]],
+    )
+    [restored] = live_server.push(office["staff"], [back])
+    assert restored["status"] == "applied"
+    record = live_server.record_of("training", id=create["id"])
+    assert record["deleted"] is False and record["conflicts"] == [] and record["rev"] == 3
+
+
+def _rejected(result: dict[str, Any], code: str) -> None:
+    assert result["status"] == "rejected", result
+    assert result["error"]["code"] == code
+    assert result["error"]["message"] and result["error"]["message_en"]
+    assert result["rev"] is None and result["seq"] is None
+
+
+def test_each_rejection_code_and_the_rest_of_the_batch_still_applies(
+    live_server: LiveServer, office: dict[str, str]
+) -> None:
+    period_id = samples.new_id()
+    live_server.add_employee(make_nip(3), "Admin BKD", roles=["admin"])
+    admin = live_server.token_for(make_nip(3))
+    live_server.push(admin, [mutation("period", samples.period(), owner=None, id=period_id)])
+    plan = mutation("plan", samples.plan(period_id, PPK, status="submitted"), owner=STAFF)
+    live_server.push(office["staff"], [plan])
+    approve = mutation(
+        "plan",
+        samples.plan(period_id, PPK, status="approved"),
+        owner=STAFF,
+        id=plan["id"],
+        base_rev=1,
+    )
+    assert live_server.push(office["ppk"], [approve])[0]["status"] == "applied"
+    seq_before = _seq(live_server)
+
+    invalid = mutation("training", samples.training(jp="dua puluh"), owner=STAFF)  # type: ignore[arg-type]
+    good_one = mutation("training", samples.training(), owner=STAFF)
+    forbidden = mutation("period", samples.period(), owner=None)  # only admin writes periods
+    immutable = mutation(
+        "plan", samples.plan(period_id, PPK, status="draft"), owner=STAFF, id=plan["id"], base_rev=2
+    )
+    good_two = mutation("training", samples.training(title="Orientasi"), owner=STAFF)
+    results = live_server.push(office["staff"], [invalid, good_one, forbidden, immutable, good_two])
+
+    assert [r["mutation_id"] for r in results] == [
+        m["mutation_id"] for m in (invalid, good_one, forbidden, immutable, good_two)
+    ]
+    _rejected(results[0], "invalid")
+    assert (
+        "JP" in results[0]["error"]["message"] or "jp" in results[0]["error"]["message_en"].lower()
+    )
+    _rejected(results[2], "forbidden")
+    _rejected(results[3], "immutable")
+    assert [results[1]["status"], results[4]["status"]] == ["applied", "applied"]
+    assert _seq(live_server) == seq_before + 2  # nothing stored for the rejected ones
+    # A rejected mutation is not remembered: the same one is judged again, not a duplicate.
+    _rejected(live_server.push(office["staff"], [forbidden])[0], "forbidden")
+
+
+def test_the_owner_of_a_record_never_changes(
+    live_server: LiveServer, office: dict[str, str]
+) -> None:
+    create = mutation("training", samples.training(), owner=STAFF)
+    live_server.push(office["staff"], [create])
+    moved = mutation("training", samples.training(), owner=PPK, id=create["id"], base_rev=1)
+    _rejected(live_server.push(office["ppk"], [moved])[0], "invalid")
+    assert live_server.record_of("training", id=create["id"])["owner"] == STAFF
+
+
+def test_invalid_nip_and_shape_of_a_mutation_are_rejected_invalid(
+    live_server: LiveServer, office: dict[str, str]
+) -> None:
+    bad_owner = mutation("training", samples.training(), owner="19800101")
+    not_a_uuid = dict(mutation("training", samples.training(), owner=STAFF), id="rekam-1")
+    plan_item_without_plan = mutation("plan_item", samples.plan_item(samples.new_id()), owner=STAFF)
+    results = live_server.push(office["staff"], [bad_owner, not_a_uuid, plan_item_without_plan])
+    for result in results:
+        _rejected(result, "invalid")
+    assert "SKP" in results[2]["error"]["message"]
