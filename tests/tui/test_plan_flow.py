@@ -34,8 +34,8 @@ def as_person(services: Services, nip: str) -> Services:
     )
 
 
-async def draft_and_submit(pilot: Pilot[Any]) -> None:
-    """The employee drafts an SKP with one RHK utama and submits it."""
+async def draft(pilot: Pilot[Any]) -> None:
+    """The employee drafts an SKP with one RHK utama."""
     await pilot.press("ctrl+b")
     await pilot.press("ctrl+s")  # the annual period is proposed
     await pilot.press("ctrl+n")
@@ -47,9 +47,18 @@ async def draft_and_submit(pilot: Pilot[Any]) -> None:
     await pilot.press("tab")
     await type_text(pilot, "berkas")
     await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def submit(pilot: Pilot[Any]) -> None:
     await pilot.press("f8")  # submit, then confirm
     await pilot.press("ctrl+y")
     await pilot.pause()
+
+
+async def draft_and_submit(pilot: Pilot[Any]) -> None:
+    await draft(pilot)
+    await submit(pilot)
 
 
 async def test_skp_from_draft_to_approval_and_realisasi(tmp_path: Path) -> None:
