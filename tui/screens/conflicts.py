@@ -30,17 +30,17 @@ from tui.screens.rejected import ConfirmDialog, discard_change, reason_text
 
 # what each collection is called in the list (msgids; SKP, RHK and the like are terms)
 COLLECTION_LABELS = {
-    "plan": "SKP",
-    "plan_item": "RHK",
-    "progress": "Realisasi",
-    "feedback": "Umpan balik",
-    "evaluation": "Evaluasi",
-    "objection": "Keberatan",
-    "training": "Training",
-    "follow_up": "Follow-up",
-    "employee": "Employee",
-    "unit": "Unit",
-    "period": "Period",
+    "plan": N_("SKP"),
+    "plan_item": N_("RHK"),
+    "progress": N_("Realisasi"),
+    "feedback": N_("Umpan balik"),
+    "evaluation": N_("Evaluasi"),
+    "objection": N_("Keberatan"),
+    "training": N_("Training"),
+    "follow_up": N_("Follow-up"),
+    "employee": N_("Employee"),
+    "unit": N_("Unit"),
+    "period": N_("Period"),
 }
 
 
@@ -48,12 +48,20 @@ class ConflictsScreen(Screen[None]):
     CSS_PATH = "conflicts.tcss"
     COMMANDS = {ScreenActions}
     PALETTE = [
-        ("Konflik: take mine", "take('mine')", "Keep my value of the highlighted field"),
-        ("Konflik: take theirs", "take('theirs')", "Take their value of the highlighted field"),
-        ("Konflik: edit the field", "edit", "Write the value by hand"),
-        ("Konflik: send the resolution", "resolve", "Push the chosen version to the server"),
-        ("Ditolak: send again", "resend", "Send the fixed change again"),
-        ("Ditolak: discard the change", "discard", "Back to the server's version"),
+        (N_("Konflik: take mine"), "take('mine')", N_("Keep my value of the highlighted field")),
+        (
+            N_("Konflik: take theirs"),
+            "take('theirs')",
+            N_("Take their value of the highlighted field"),
+        ),
+        (N_("Konflik: edit the field"), "edit", N_("Write the value by hand")),
+        (
+            N_("Konflik: send the resolution"),
+            "resolve",
+            N_("Push the chosen version to the server"),
+        ),
+        (N_("Ditolak: send again"), "resend", N_("Send the fixed change again")),
+        (N_("Ditolak: discard the change"), "discard", N_("Back to the server's version")),
     ]
     BINDINGS = [
         Binding("m", "take('mine')", N_("Mine"), id="conflicts.mine"),

@@ -46,19 +46,23 @@ class EvaluationScreen(EvaluationTabs):
     COMMANDS = {ScreenActions}
     PALETTE = [
         (
-            "Evaluasi: next rating hasil kerja",
+            N_("Evaluasi: next rating hasil kerja"),
             "cycle('result')",
-            "Di Atas, Sesuai, Di Bawah Ekspektasi",
+            N_("Di Atas, Sesuai, Di Bawah Ekspektasi"),
         ),
         (
-            "Evaluasi: next rating perilaku",
+            N_("Evaluasi: next rating perilaku"),
             "cycle('behaviour')",
-            "Di Atas, Sesuai, Di Bawah Ekspektasi",
+            N_("Di Atas, Sesuai, Di Bawah Ekspektasi"),
         ),
-        ("Evaluasi: write a note", "note", "A note on the highlighted RHK or BerAKHLAK value"),
-        ("Evaluasi: save draft", "save", "Save the evaluation as a draft"),
-        ("Evaluasi: finalise", "finalise", "Make the evaluation final; it can't be undone"),
-        ("Evaluasi: discard rejected change", "discard", "Back to the server's version"),
+        (
+            N_("Evaluasi: write a note"),
+            "note",
+            N_("A note on the highlighted RHK or BerAKHLAK value"),
+        ),
+        (N_("Evaluasi: save draft"), "save", N_("Save the evaluation as a draft")),
+        (N_("Evaluasi: finalise"), "finalise", N_("Make the evaluation final; it can't be undone")),
+        (N_("Evaluasi: discard rejected change"), "discard", N_("Back to the server's version")),
     ]
     BINDINGS = [
         Binding("p", "pick('#eval-person')", N_("Employee"), id="evaluation.person", show=False),

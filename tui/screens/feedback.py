@@ -33,15 +33,19 @@ class FeedbackScreen(Screen[None]):
     CSS_PATH = "feedback.tcss"
     COMMANDS = {ScreenActions}
     PALETTE = [
-        ("Umpan balik: write new", "new", "Write umpan balik for this person"),
+        (N_("Umpan balik: write new"), "new", N_("Write umpan balik for this person")),
         (
-            "Umpan balik: dialog kinerja note",
+            N_("Umpan balik: dialog kinerja note"),
             "dialog",
-            "Note a dialog kinerja held with this person",
+            N_("Note a dialog kinerja held with this person"),
         ),
-        ("Umpan balik: edit", "edit", "Change the highlighted umpan balik"),
-        ("Umpan balik: acknowledge", "acknowledge", "Mark the highlighted umpan balik as read"),
-        ("Umpan balik: discard rejected change", "discard", "Back to the server's version"),
+        (N_("Umpan balik: edit"), "edit", N_("Change the highlighted umpan balik")),
+        (
+            N_("Umpan balik: acknowledge"),
+            "acknowledge",
+            N_("Mark the highlighted umpan balik as read"),
+        ),
+        (N_("Umpan balik: discard rejected change"), "discard", N_("Back to the server's version")),
     ]
     BINDINGS = [
         Binding("p", "pick('#feedback-person')", N_("Employee"), id="feedback.person", show=False),

@@ -28,18 +28,18 @@ from tui.screens.feedback_keys import N_, _, localise_bindings
 
 def reason_text(rejected: Mapping[str, Any], lang: str) -> str:
     """Why the server refused a change, in the person's language."""
-    t = translator("tui_review", lang)
+    _ = translator("tui_review", lang)
     meanings = {
-        "invalid": t("the data is not valid"),
-        "forbidden": t("you may not change this record"),
-        "immutable": t("the record is final and can no longer change"),
+        "invalid": _("the data is not valid"),
+        "forbidden": _("you may not change this record"),
+        "immutable": _("the record is final and can no longer change"),
     }
     code = str(rejected.get("code", ""))
     meaning = meanings.get(code, code)
     message = str(rejected.get("message") or "").strip()
-    text = t("Rejected by the server: {meaning}.").format(meaning=meaning)
+    text = _("Rejected by the server: {meaning}.").format(meaning=meaning)
     if message:
-        text += " " + t("Server's reason: {message}").format(message=message)
+        text += " " + _("Server's reason: {message}").format(message=message)
     return text
 
 
