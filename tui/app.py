@@ -28,19 +28,12 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
-from domain.i18n import translator
 from tui.keys import binding, key_help
 from tui.services import Services
 from tui.settings import Settings, load_settings
-from tui.sync_worker import SyncWorkerMixin
+from tui.sync_worker import SyncRunner, SyncWorkerMixin, run_round
+from tui.texts import N_, _
 from tui.themes import ANSI_THEME, DEFAULT_THEME, choose_theme
-
-_ = translator("tui")
-
-
-def N_(msgid: str) -> str:
-    """Marks a msgid for the catalogue; translated where it is shown."""
-    return msgid
 
 
 @dataclass(frozen=True)
@@ -92,7 +85,8 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         binding(
             "app.palette", "ctrl+p", "command_palette", _("Commands"), show=False, priority=True
         ),
-        binding("app.sync", "f9", "sync_now", _("Sync"), show=False, priority=True),
+        binding("app.sync", "f9", "sync_now", _("Sync now"), show=False),
+        binding("app.switch_person", "f8", "switch_person", _("Switch person"), show=False),
         *_area_bindings(),
     ]
 
@@ -103,6 +97,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         *,
         settings: Settings | None = None,
         switch_profiles: Callable[[Services], Services | None] | None = None,
+        sync_runner: SyncRunner = run_round,
     ) -> None:
         """``home`` is the profile folder; ``services`` None means first run.
 
@@ -115,6 +110,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         self.services = services
         self.settings = settings if settings is not None else load_settings(home)
         self._switch_profiles = switch_profiles
+        self.sync_runner = sync_runner
         # Called once the first screen a person can use is on show (the
         # startup benchmark exits there).
         self.on_first_screen: Callable[[], None] | None = None
@@ -159,8 +155,13 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         shown = self.open_area("home")
         if shown is not None:
             await shown
-        self.call_after_refresh(self._first_screen_shown)
-        self.start_sync(services, self.settings.sync_minutes)
+
+        def shown_then_sync() -> None:
+            # The first round (and its import of httpx) only once Beranda is up.
+            self._first_screen_shown()
+            self.start_sync(services, self.settings.sync_minutes)
+
+        self.call_after_refresh(shown_then_sync)
 
     def action_switch_person(self) -> None:
         if self._switch_profiles is None or self.services is None:

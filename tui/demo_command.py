@@ -18,7 +18,7 @@ from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from domain.i18n import translator
+from tui.texts import _
 
 if TYPE_CHECKING:
     from tui.demo.setup import Demo
@@ -27,7 +27,6 @@ HELP = "open the app on sample data, with a demo server on this machine"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    _ = translator("tui")
     parser.add_argument(
         "--data",
         metavar="DIR",
@@ -42,7 +41,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    _ = translator("tui")
     with ExitStack() as cleanup:
         if args.data is None:
             data = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="kinerja-demo-")))
@@ -54,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
 
             demo = start_demo(data, quiet=not args.no_tui)
         except Exception as error:  # a failed start is one line, not a stack trace
-            print(f"kinerja demo: {_('error')}: {error}", file=sys.stderr, flush=True)
+            reason = _("kinerja demo: error: {reason}").format(reason=error)
+            print(reason, file=sys.stderr, flush=True)
             return 2
         cleanup.callback(demo.server.stop)
         if args.no_tui:
@@ -74,7 +73,6 @@ def run_default() -> int:
 def print_accounts(url: str, data: Path) -> None:
     from tui.demo.office import PASSWORD, PEOPLE
 
-    _ = translator("tui")
     print(_("Kinerja demo server: {url}").format(url=url))
     print(_("Data folder: {folder}").format(folder=data))
     print(_("Sample accounts (password {password} for all):").format(password=PASSWORD))
@@ -86,8 +84,9 @@ def print_accounts(url: str, data: Path) -> None:
 
 def open_demo_app(demo: Demo) -> int:
     from tui.app import KinerjaApp
+    from tui.demo.setup import services_for
 
-    services = demo.services_for(demo.superior_home)
+    services = services_for(demo.superior_home)
     app = KinerjaApp(demo.superior_home, services, switch_profiles=demo.switch)
     app.run()
     return app.return_code or 0

@@ -10,10 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
-from domain.i18n import translator
 from tui.keys import KeyHelp, binding
-
-_ = translator("tui")
+from tui.texts import _
 
 
 class HelpScreen(ModalScreen[None]):

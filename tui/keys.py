@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from domain.i18n import translator
+from tui.texts import _
 
 if TYPE_CHECKING:
     from textual.binding import Binding
@@ -66,7 +66,6 @@ def parse_keymap(table: Mapping[str, object]) -> tuple[Keymap, list[str]]:
 
     A bad entry is left out (its default key stays) and reported.
     """
-    _ = translator("tui")
     keymap: Keymap = {}
     problems: list[str] = []
     for binding_id, value in table.items():

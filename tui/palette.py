@@ -13,14 +13,12 @@ from typing import TYPE_CHECKING, Any
 from textual.app import SystemCommand
 from textual.screen import Screen
 
-from domain.i18n import translator
 from tui.keys import key_for
+from tui.texts import _
 from tui.themes import ANSI, DEFAULT
 
 if TYPE_CHECKING:
     from tui.app import KinerjaApp
-
-_ = translator("tui")
 
 
 def shell_commands(app: KinerjaApp, screen: Screen[Any]) -> Iterator[SystemCommand]:

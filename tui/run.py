@@ -24,7 +24,8 @@ def open_app() -> int:
         start = float(bench_t0)
 
         def report_and_exit() -> None:
-            print(f"ready {time.time() - start:.4f}", file=sys.stderr, flush=True)
+            loaded = "httpx" in sys.modules
+            print(f"ready {time.time() - start:.4f} httpx={loaded}", file=sys.stderr, flush=True)
             app.exit(0)
 
         app.on_first_screen = report_and_exit

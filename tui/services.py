@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from store import Store
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+def local_now() -> datetime:
+    """Now, on this computer's clock and in its time zone (shown to people)."""
+    return datetime.now().astimezone()
 
 
 class LocalOrg:
@@ -72,7 +73,7 @@ class Services:
     me: str
     home: Path
     lang: str = field(default_factory=language)
-    clock: Callable[[], datetime] = utc_now
+    clock: Callable[[], datetime] = local_now
     # Set by the app once its background sync worker exists; until then (and
     # in screen tests) a request for a sync does nothing.
     sync_requester: Callable[[], None] | None = None
@@ -98,7 +99,7 @@ class Services:
         return self.store.records.get("employee", self.me)
 
 
-def open_services(home: Path, *, clock: Callable[[], datetime] = utc_now) -> Services | None:
+def open_services(home: Path, *, clock: Callable[[], datetime] = local_now) -> Services | None:
     """The Services of the profile in ``home``, or None before its first sign-in.
 
     A profile is signed in when it has a session token and a server address;

@@ -17,8 +17,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from domain.i18n import translator
 from tui.keys import Keymap, parse_keymap
+from tui.texts import _
 
 SETTINGS_FILE = "settings.toml"
 THEMES = ("default", "ansi")
@@ -34,7 +34,6 @@ class Settings:
 
 
 def load_settings(home: Path) -> Settings:
-    _ = translator("tui")
     path = home / SETTINGS_FILE
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))

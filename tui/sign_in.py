@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from domain.i18n import translator
-
-_ = translator("tui")
+from tui.texts import _
 
 
 class ProfileInUse(Exception):

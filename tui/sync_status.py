@@ -11,12 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from domain.i18n import translator
+from tui.texts import _
 
 if TYPE_CHECKING:
     from store import Store
-
-_ = translator("tui")
 
 
 @dataclass(frozen=True)

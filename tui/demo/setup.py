@@ -8,6 +8,7 @@ shows the same office from the other side.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,16 +31,24 @@ class Demo:
     def employee_home(self) -> Path:
         return self.data / "profiles" / "employee"
 
-    def services_for(self, home: Path) -> Services:
-        services = open_services(home)
-        if services is None:
-            raise RuntimeError(f"the demo profile {home} is not signed in")
-        return services
-
     def switch(self, current: Services) -> Services:
-        """The other sample person's Services (the app's "switch person" key)."""
-        other = self.employee_home if current.home == self.superior_home else self.superior_home
-        return self.services_for(other)
+        return switch_between(self.superior_home, self.employee_home)(current)
+
+
+def services_for(home: Path) -> Services:
+    services = open_services(home)
+    if services is None:
+        raise RuntimeError(f"the demo profile {home} is not signed in")
+    return services
+
+
+def switch_between(first: Path, second: Path) -> Callable[[Services], Services]:
+    """The app's "switch person" key: the Services of the other profile."""
+
+    def switch(current: Services) -> Services:
+        return services_for(second if current.home == first else first)
+
+    return switch
 
 
 def start_demo(data: Path, *, quiet: bool = True) -> Demo:

@@ -22,11 +22,9 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from domain.i18n import translator
 from domain.nip import nip_issues
 from tui.keys import binding
-
-_ = translator("tui")
+from tui.texts import _
 
 DEMO_RESULT = "demo"
 

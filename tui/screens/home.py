@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -17,7 +19,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from domain.i18n import translator
 from domain.nip import format_nip
 from domain.vocab import PERIOD_KIND_LABELS, PLAN_STATUS_LABELS
 from tui.keys import binding, key_for
@@ -25,8 +26,7 @@ from tui.screens.home_model import HomeFacts, home_facts
 from tui.services import Services
 from tui.sync_status import describe, error_text, read_state
 from tui.sync_worker import SyncDone
-
-_ = translator("tui")
+from tui.texts import _
 
 
 def _period_name(period: dict[str, Any] | None) -> str:
@@ -63,6 +63,9 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_facts()
+        waiting = self.query_one("#home-waiting", OptionList)
+        waiting.focus()
+        waiting.highlighted = 0
 
     def on_screen_resume(self) -> None:
         self.refresh_facts()
@@ -79,12 +82,13 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-areas", Static).update(self._areas_text())
 
     def _me_text(self, facts: HomeFacts) -> str:
-        who = f"[b]{facts.name or _('(name not yet synced)')}[/b] · NIP {format_nip(self.services.me)}"
-        where = " · ".join(x for x in (facts.position, facts.unit_name) if x)
+        name = escape(facts.name) if facts.name else _("(name not yet synced)")
+        who = f"[b]{name}[/b] · NIP {format_nip(self.services.me)}"
+        where = escape(" · ".join(x for x in (facts.position, facts.unit_name) if x))
         return f"{who}\n{where}" if where else who
 
     def _plan_text(self, facts: HomeFacts) -> str:
-        period = _period_name(facts.plan_period)
+        period = escape(_period_name(facts.plan_period))
         if facts.my_plan is None:
             return _("My SKP {period}: none yet. Press {key} to draft it.").format(
                 period=period, key=key_for(self, "nav.plan") or "F3"
@@ -95,7 +99,7 @@ class HomeScreen(Screen[None]):
         )
         note = facts.my_plan["data"].get("return_note")
         if status == "returned" and note:
-            text += "\n" + _("Returned with the note: {note}").format(note=note)
+            text += "\n" + _("Returned with the note: {note}").format(note=escape(note))
         return text
 
     def _fill_waiting(self, facts: HomeFacts) -> None:
@@ -104,56 +108,39 @@ class HomeScreen(Screen[None]):
         waiting.clear_options()
         options = list(self._waiting_options(facts))
         if not options:
-            options = [Option(_("Nothing waits for you."), id="none", disabled=True)]
+            options = [Option(Text(_("Nothing waits for you.")), id="none", disabled=True)]
         waiting.add_options(options)
         if highlighted is not None and highlighted < len(options):
             waiting.highlighted = highlighted
 
     def _waiting_options(self, facts: HomeFacts) -> list[Option]:
+        """One line per kind of work waiting, each opening the area that does it."""
+
         def who(plans: tuple[dict[str, Any], ...]) -> str:
             people = [facts.names.get(p["owner"], format_nip(p["owner"])) for p in plans]
-            shown = ", ".join(people[:3])
-            return shown + (_(" and {n} more").format(n=len(people) - 3) if len(people) > 3 else "")
+            more = len(people) - 3
+            return ", ".join(people[:3]) + (_(" and {n} more").format(n=more) if more > 0 else "")
 
-        options = []
+        lines: list[tuple[str, str]] = []
         if facts.to_approve:
-            options.append(
-                Option(
-                    _("{n} SKP to approve: {who}").format(
-                        n=len(facts.to_approve), who=who(facts.to_approve)
-                    ),
-                    id="plan",
-                )
-            )
+            text = _("SKP to approve ({n}): {who}")
+            lines.append((text.format(n=len(facts.to_approve), who=who(facts.to_approve)), "plan"))
         if facts.to_evaluate:
-            options.append(
-                Option(
-                    _("{n} evaluations to write for {period}: {who}").format(
-                        n=len(facts.to_evaluate),
-                        period=_period_name(facts.evaluation_period),
-                        who=who(facts.to_evaluate),
-                    ),
-                    id="evaluation",
-                )
+            text = _("Evaluations to write for {period} ({n}): {who}").format(
+                period=_period_name(facts.evaluation_period),
+                n=len(facts.to_evaluate),
+                who=who(facts.to_evaluate),
             )
+            lines.append((text, "evaluation"))
         if facts.to_acknowledge:
-            options.append(
-                Option(
-                    _("{n} umpan balik to acknowledge").format(n=len(facts.to_acknowledge)),
-                    id="feedback",
-                )
-            )
+            text = _("Umpan balik to acknowledge ({n})").format(n=len(facts.to_acknowledge))
+            lines.append((text, "feedback"))
         state = getattr(self.app, "sync_state", None)
         if state is not None and (state.conflicts or state.rejected):
-            options.append(
-                Option(
-                    _("{n} changes need your decision (conflicts or rejections)").format(
-                        n=state.conflicts + state.rejected
-                    ),
-                    id="conflicts",
-                )
-            )
-        return options
+            text = _("Conflicts or rejections to settle ({n})")
+            lines.append((text.format(n=state.conflicts + state.rejected), "conflicts"))
+        # Text, not markup: names and periods are people's data.
+        return [Option(Text(line), id=area) for line, area in lines]
 
     def _show_sync(self) -> None:
         state = getattr(self.app, "sync_state", None)
