@@ -57,10 +57,11 @@ from store.paths import StoreFiles
 from store.records import Records
 from store.transaction import Transaction, check_table, copy_value
 
-# Compaction rewrites the whole state, so it waits until the journal is at
-# least as big as the snapshot (opening then reads at most twice the state)
-# and never bothers below this size.
+# Compaction rewrites the whole state, so it waits until the journal is
+# COMPACT_RATIO times as big as the snapshot (opening then reads at most
+# twice the state) and never bothers below COMPACT_MIN_BYTES.
 COMPACT_MIN_BYTES = 4 * 1024 * 1024
+COMPACT_RATIO = 1.0
 _HEADER_READ = 256
 _MISSING = object()
 
@@ -207,7 +208,7 @@ class Store:
         with self._locked():
             moved, kept = self._load_locked()
             migrations.migrate(self)
-            if self._offset > max(COMPACT_MIN_BYTES, self._snapshot_size):
+            if self._journal_outgrew_snapshot():
                 self._compact_quietly_locked()
         if moved:
             raise StoreDamaged(tuple(moved), kept, self)
@@ -388,8 +389,11 @@ class Store:
                 self._tables[table][key] = orjson.loads(value)
         self._offset += len(line)
         self._clear_query_caches()
-        if self._offset > max(COMPACT_MIN_BYTES, self._snapshot_size):
+        if self._journal_outgrew_snapshot():
             self._compact_quietly_locked()
+
+    def _journal_outgrew_snapshot(self) -> bool:
+        return self._offset > max(COMPACT_MIN_BYTES, COMPACT_RATIO * self._snapshot_size)
 
     def _compact_quietly_locked(self) -> None:
         """Compact; a failure (disk full) only postpones it, as the commits are safe in the journal."""

@@ -21,6 +21,12 @@ def start_writer(home: Path, prefix: str, count: int, *extra: str) -> subprocess
     )
 
 
+def close_pipes(child: subprocess.Popen[str]) -> None:
+    for pipe in (child.stdin, child.stdout, child.stderr):
+        if pipe is not None:
+            pipe.close()
+
+
 def assert_consistent(records: dict[str, Any], outbox: dict[str, Any]) -> None:
     """Every record points at its queued mutation and every mutation at its record."""
     for key, record in records.items():

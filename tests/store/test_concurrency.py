@@ -9,7 +9,7 @@ import pytest
 
 import store.core
 from store import open_store
-from tests.store.helpers import assert_consistent, start_writer
+from tests.store.helpers import assert_consistent, close_pipes, start_writer
 
 OWNER = "199001012020121001"
 
@@ -26,9 +26,12 @@ def test_two_processes_saving_500_each_end_with_1000(tmp_path: Path) -> None:
         lines = [child.stdout.readline() for _ in range(501)]
         assert lines[-1] == "done\n", lines[-3:]
     for child in children:
-        out, err = child.communicate("check\n", timeout=60)
-        assert child.returncode == 0, err
-        outputs.append(out.split())
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write("check\n")
+        child.stdin.flush()
+        outputs.append(child.stdout.readline().split())
+        assert child.wait(timeout=60) == 0
+        close_pipes(child)
     # Each process's own in-memory view caught up with the other's saves.
     assert outputs == [["1000", "1000"], ["1000", "1000"]]
     reopened = open_store(tmp_path)

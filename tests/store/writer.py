@@ -31,8 +31,9 @@ def main() -> None:
     parser.add_argument("--compact-at", type=int, default=0)
     args = parser.parse_args()
     if args.compact_at:
-        # Compact often, so that kills also land during compaction.
+        # Compact every few kilobytes, so that kills also land during compaction.
         store.core.COMPACT_MIN_BYTES = args.compact_at
+        store.core.COMPACT_RATIO = 0.0
     db = open_store(args.home)
     print("ready", flush=True)
     numbers = itertools.count() if args.count == 0 else range(args.count)
