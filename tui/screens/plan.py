@@ -79,13 +79,13 @@ class PlanScreen(Screen[None]):
     COMMANDS = {ScreenActions}
     BINDINGS = [
         binding("plan.create", "ctrl+b", "create_plan", N_("New SKP")),
-        binding("plan.add_item", "ctrl+n", "add_item", N_("New RHK")),
+        binding("plan.add_item", "ctrl+n", "add_item", N_("Add")),
         binding("plan.edit_item", "ctrl+e", "edit_item", N_("Open")),
         binding("plan.delete_item", "delete", "delete_item", N_("Delete")),
         binding("plan.save", "ctrl+s", "save", N_("Save")),
         binding("plan.approach", "ctrl+g", "toggle_approach", N_("Approach")),
         binding("plan.submit", "f8", "submit", N_("Submit")),
-        binding("plan.pick", "ctrl+o", "pick_plan", N_("Other SKP")),
+        binding("plan.pick", "ctrl+o", "pick_plan", N_("Choose")),
         binding("plan.team", "ctrl+t", "team", N_("Team")),
         # The PPK's keys share keys with the owner's: the two are never both
         # available on one SKP (check_action), so they never clash.
@@ -213,9 +213,9 @@ class PlanScreen(Screen[None]):
         table: DataTable[str] = DataTable(id=f"items-{kind}", cursor_type="row", zebra_stripes=True)
         _ = self._
         table.add_column("#", width=2)
-        table.add_column(_("RHK"), width=30)
-        table.add_column(_("IKI and target"), width=26)
-        table.add_column(_("Atasan"), width=8)
+        table.add_column(_("RHK"), width=33)
+        table.add_column(_("IKI and target"), width=28)
+        table.add_column(_("Atasan"), width=7)
         return table
 
     def on_mount(self) -> None:

@@ -62,6 +62,7 @@ class CreatePlanDialog(ModalScreen[str | None]):
                 value=annual[-1] if annual else "",
                 placeholder=_("e.g. {example}").format(example=names[0] if names else "2026"),
                 suggester=SuggestFromList(names, case_sensitive=False),
+                compact=True,
                 id="period",
             )
             yield ErrorLabel(id="period-error")

@@ -83,10 +83,10 @@ class ProgressScreen(Screen[None]):
         table: DataTable[str] = DataTable(
             id="progress-items", cursor_type="row", zebra_stripes=True
         )
-        table.add_column(_("RHK"), width=28)
-        table.add_column(_("IKI and target"), width=22)
-        table.add_column(_("Realisasi"), width=12)
-        table.add_column(_("Evidence"), width=8)
+        table.add_column(_("RHK"), width=30)
+        table.add_column(_("IKI and target"), width=26)
+        table.add_column(_("Realisasi"), width=10)
+        table.add_column(_("Evidence"), width=5)
         yield table
         yield Static("", id="progress-empty", classes="empty-state")
         yield Footer(compact=True)
