@@ -1,8 +1,9 @@
 """``kinerja`` without a subcommand: open the app on the current profile.
 
-KINERJA_BENCH_T0 (a time.time() value) is for bench/startup_bench.py: the
-app then runs headless, prints the seconds from that instant to its first
-interactive screen, and exits.
+KINERJA_BENCH_T0 (a time.time() value) is for bench/startup_bench.py and
+the import test: the app then runs headless, prints the seconds from that
+instant to its first interactive screen (and whether httpx or the server
+code were loaded by then), and exits.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ def open_app() -> int:
         start = float(bench_t0)
 
         def report_and_exit() -> None:
-            loaded = "httpx" in sys.modules
-            print(f"ready {time.time() - start:.4f} httpx={loaded}", file=sys.stderr, flush=True)
+            # What must wait for the first sync (tests/tui/test_shell_sync.py).
+            httpx, server = "httpx" in sys.modules, "server" in sys.modules
+            ready = f"ready {time.time() - start:.4f} httpx={httpx} server={server}"
+            print(ready, file=sys.stderr, flush=True)
             app.exit(0)
 
         app.on_first_screen = report_and_exit
