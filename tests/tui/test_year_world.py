@@ -289,3 +289,75 @@ def live_bidang(server: Any, home: Path) -> dict[str, Device]:
         bkd.edit("period", period_id, dict(data), None)
     bkd.sync()
     return devices
+
+
+FEEDBACK_1 = "00000000-0000-4000-8000-0000000f0001"
+FEEDBACK_2 = "00000000-0000-4000-8000-0000000f0002"
+
+
+def seed_feedback(store: Store) -> None:
+    """Umpan balik the PPK gave Siti: one on an RHK (read), one dialog note."""
+    put_pulled(
+        store,
+        "feedback",
+        FEEDBACK_1,
+        STAFF,
+        {
+            "period_id": Q1,
+            "plan_item_id": ITEM_1,
+            "text": "Target berkas sudah di jalur, pertahankan.",
+            "acknowledged_at": "2026-03-20T08:00:00+09:00",
+        },
+        by=PPK,
+    )
+    put_pulled(
+        store,
+        "feedback",
+        FEEDBACK_2,
+        STAFF,
+        {"period_id": Q1, "text": "Dialog kinerja 2026-03-25: Bahas kendala verifikasi berkas."},
+        by=PPK,
+    )
+
+
+def seed_conflict(store: Store) -> None:
+    """FEEDBACK_1 as a sync leaves it after a clash: ours, theirs, and the fields."""
+    key = record_key("feedback", FEEDBACK_1)
+    with store.transaction() as tx:
+        record = dict(tx.get("records", key))
+        theirs = {**record["data"], "text": "Target berkas hampir tercapai.", "period_id": ANNUAL}
+        record.update(
+            base={"rev": 2, "deleted": False, "data": theirs},
+            data={**record["data"], "text": "Target berkas tercapai, pertahankan."},
+            updated_by=PPK,
+            updated_at="2026-03-21T09:15:00+09:00",
+            rev=2,
+            local_conflict={
+                "rev": 2,
+                "seq": 40,
+                "deleted": False,
+                "data": theirs,
+                "by": PPK,
+                "at": "2026-03-21T10:40:00+09:00",
+                "mutation_ids": ["00000000-0000-4000-8000-000000000m01"],
+                "fields": {"mine": [], "theirs": ["period_id"], "clashes": ["text"]},
+                "merged": None,
+            },
+        )
+        tx.put("records", key, record)
+
+
+def seed_rejected(store: Store) -> None:
+    """FEEDBACK_2 changed here and refused by the server."""
+    key = record_key("feedback", FEEDBACK_2)
+    with store.transaction() as tx:
+        record = dict(tx.get("records", key))
+        record.update(
+            data={**record["data"], "text": "Dialog kinerja 2026-03-26: Bahas kendala berkas."},
+            rejected={
+                "mutation_id": "00000000-0000-4000-8000-000000000m02",
+                "code": "forbidden",
+                "message": "Hanya PPK pegawai ini yang boleh menulis umpan balik.",
+            },
+        )
+        tx.put("records", key, record)

@@ -26,7 +26,7 @@ from tui.screens import feedback_rules as rules
 from tui.screens.conflicts_edit import FieldEditDialog, shown
 from tui.screens.conflicts_model import WHOLE_RECORD, ConflictView, Settlement, conflict_view
 from tui.screens.feedback_keys import N_, ScreenActions, _, localise_bindings
-from tui.screens.rejected import ConfirmDialog, discard_change, reason_text
+from tui.screens.rejected import ConfirmDialog, code_meaning, discard_change, reason_text
 
 # what each collection is called in the list (msgids; SKP, RHK and the like are terms)
 COLLECTION_LABELS = {
@@ -81,6 +81,7 @@ class ConflictsScreen(Screen[None]):
         self.settlements: dict[str, Settlement] = {}
         self.rejected: list[dict[str, Any]] = []
         self.fixes: dict[str, dict[str, Any]] = {}
+        self._shown_key: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,16 +98,19 @@ class ConflictsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = _("Konflik")
-        self.query_one("#conflict-list", DataTable).add_columns(
-            _("Record"), _("About"), _("Changed by")
+        columns = (
+            ("#conflict-list", ((_("Record"), 14), (_("About"), 26), (_("Changed by"), 30))),
+            (
+                "#conflict-fields",
+                ((_("Field"), 16), (_("Mine"), 19), (_("Theirs"), 19), (_("Choice"), 18)),
+            ),
+            ("#rejected-list", ((_("Record"), 14), (_("About"), 26), (_("Reason"), 30))),
+            ("#rejected-fields", ((_("Field"), 24), (_("Value"), 50))),
         )
-        self.query_one("#conflict-fields", DataTable).add_columns(
-            _("Field"), _("Mine"), _("Theirs"), _("Choice")
-        )
-        self.query_one("#rejected-list", DataTable).add_columns(
-            _("Record"), _("About"), _("Reason")
-        )
-        self.query_one("#rejected-fields", DataTable).add_columns(_("Field"), _("Value"))
+        for selector, widths in columns:
+            table = self.query_one(selector, DataTable)
+            for label, width in widths:
+                table.add_column(label, width=width)
         self.reload()
         self.query_one("#conflict-list", DataTable).focus()
 
@@ -139,7 +143,7 @@ class ConflictsScreen(Screen[None]):
             rejected.add_row(
                 what,
                 who,
-                str(record["rejected"].get("code", "")),
+                code_meaning(str(record["rejected"].get("code", "")), self.services.lang)[:30],
                 key=f"{record['collection']}/{record['id']}",
             )
         tabs = self.query_one(TabbedContent)
@@ -203,31 +207,43 @@ class ConflictsScreen(Screen[None]):
         if settlement.deletion:
             mine = _("deleted") if view.mine_deleted else _("kept, edited")
             theirs = _("deleted") if view.theirs_deleted else _("kept, edited")
-            table.add_row(
-                _("The whole record"),
-                mine,
-                theirs,
-                self._choice_text(settlement, WHOLE_RECORD, "ask"),
-                key=WHOLE_RECORD,
-            )
+            choice = self._choice_text(settlement, WHOLE_RECORD, "ask")
+            table.add_row(_("The whole record"), mine, theirs, choice, key=WHOLE_RECORD)
         else:
             for field_row in view.rows:
-                value = (
-                    settlement.value_of(field_row) if field_row.name in settlement.choices else None
-                )
-                mine_text = shown(
-                    value if settlement.choices.get(field_row.name) == "edited" else field_row.mine
-                )
+                edited = settlement.choices.get(field_row.name) == "edited"
+                mine = settlement.value_of(field_row) if edited else field_row.mine
                 table.add_row(
-                    field_label(field_row.name, lang, view.collection)[:18],
-                    mine_text[:22],
-                    shown(field_row.theirs)[:22],
+                    field_label(field_row.name, lang, view.collection)[:16],
+                    self._display(field_row.name, mine)[:19],
+                    self._display(field_row.name, field_row.theirs)[:19],
                     self._choice_text(settlement, field_row.name, field_row.status),
                     key=field_row.name,
                 )
+        key = f"{view.collection}/{view.id}"
+        if key != self._shown_key:
+            # a new conflict: start on the first field that needs a choice
+            self._shown_key = key
+            asked = [i for i, r in enumerate(view.rows) if r.status == "ask"]
+            row = 0 if settlement.deletion or not asked else asked[0]
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
         self.refresh_bindings()
+
+    def _display(self, name: str, value: Any) -> str:
+        """A value as people know it: the period's name, the RHK's words, a person's name."""
+        if isinstance(value, str):
+            if name == "period_id":
+                period = self.records.get("period", value)
+                return str(period["data"].get("name")) if period else value
+            if name in ("plan_item_id", "parent_item_id"):
+                item = self.records.get("plan_item", value)
+                return str(item["data"].get("text")) if item else value
+            if name.endswith("_nip"):
+                return facts.name_of(self.records, value)
+            if name.endswith("_at"):
+                return value[:16].replace("T", " ")
+        return shown(value)
 
     def _field(self) -> str | None:
         table = self.query_one("#conflict-fields", DataTable)
@@ -260,7 +276,7 @@ class ConflictsScreen(Screen[None]):
         for name, value in sorted(self._fixed_data(record).items()):
             table.add_row(
                 field_label(name, self.services.lang, record["collection"])[:24],
-                shown(value)[:50],
+                self._display(name, value)[:50],
                 key=name,
             )
         if table.row_count:
@@ -288,7 +304,9 @@ class ConflictsScreen(Screen[None]):
             name = self._field()
             if settlement is None or not settlement.view.ours or name is None:
                 return False
-            return action == "take" or name != WHOLE_RECORD
+            if action == "take":
+                return name in settlement.asked
+            return name != WHOLE_RECORD
         if action == "resolve":
             settlement = self._settlement()
             return bool(
@@ -297,6 +315,8 @@ class ConflictsScreen(Screen[None]):
                 and settlement.view.ours
                 and settlement.complete
             )
+        if action == "take":
+            return False
         if action == "edit":
             return self._rejected_record() is not None
         if action in ("resend", "discard"):

@@ -279,6 +279,7 @@ class EvaluationScreen(EvaluationTabs):
     @on(Select.Changed, "#eval-person, #eval-period")
     def _picked(self) -> None:
         self.load()
+        self.query_one("#eval-items", DataTable).focus()
 
     @on(Select.Changed, "#eval-result, #eval-behaviour")
     def _rated(self, event: Select.Changed) -> None:

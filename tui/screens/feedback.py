@@ -178,6 +178,7 @@ class FeedbackScreen(Screen[None]):
     @on(Select.Changed)
     def _picked(self) -> None:
         self.refresh_table()
+        self.query_one(DataTable).focus()
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:

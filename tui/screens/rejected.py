@@ -26,16 +26,21 @@ from domain.i18n import translator
 from tui.screens.feedback_keys import N_, _, localise_bindings
 
 
-def reason_text(rejected: Mapping[str, Any], lang: str) -> str:
-    """Why the server refused a change, in the person's language."""
+def code_meaning(code: str, lang: str) -> str:
+    """What a rejection code of protocol.md means, in the person's language."""
     _ = translator("tui_review", lang)
     meanings = {
         "invalid": _("the data is not valid"),
         "forbidden": _("you may not change this record"),
         "immutable": _("the record is final and can no longer change"),
     }
-    code = str(rejected.get("code", ""))
-    meaning = meanings.get(code, code)
+    return meanings.get(code, code)
+
+
+def reason_text(rejected: Mapping[str, Any], lang: str) -> str:
+    """Why the server refused a change, in the person's language."""
+    _ = translator("tui_review", lang)
+    meaning = code_meaning(str(rejected.get("code", "")), lang)
     message = str(rejected.get("message") or "").strip()
     text = _("Rejected by the server: {meaning}.").format(meaning=meaning)
     if message:
