@@ -27,7 +27,7 @@ from tinydb.queries import QueryLike
 from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
-from store import errors, migrations
+from store import migrations
 from store.errors import SetAside, StoreDamaged, StoreWriteFailed
 from store.fileformat import (
     TABLES,
@@ -36,7 +36,6 @@ from store.fileformat import (
     Tables,
     apply_commit,
     decode_header,
-    decode_snapshot,
     empty_tables,
     encode_commit,
     encode_header,
@@ -46,12 +45,11 @@ from store.fileformat import (
 from store.files import (
     open_file,
     read_at,
-    remove_stale_temps,
     replace_durably,
-    set_aside,
     sync_data,
     write_all,
 )
+from store.loading import Then, read_store
 from store.lock import ProfileLock
 from store.paths import StoreFiles
 from store.records import Records
@@ -76,14 +74,6 @@ class KeyedTable(Table):  # type: ignore[misc]
 
 def _signature(st: os.stat_result) -> Signature:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def _holds_commits(journal: bytes) -> bool:
-    try:
-        _, start = decode_header(journal)
-    except FormatDamage:
-        return True  # unreadable: it may hold anything
-    return len(journal) > start
 
 
 def _next_generation(previous: int) -> int:
@@ -167,6 +157,21 @@ class Store:
             self._refresh()
             found = self._db.table(table).search(cond)
             return [copy_value(dict(doc)) for doc in found]
+
+    def count(self, table: str, cond: QueryLike | None = None) -> int:
+        """How many values ``table`` holds (matching ``cond``), without copying any.
+
+        For status lines: ``store.all("records")`` would copy every record.
+        """
+        check_table(table)
+        with self._mutex:
+            self._refresh()
+            if cond is None:
+                return len(self._tables[table])
+            if table == "meta":
+                raise ValueError("count with a query works on records and outbox")
+            found: int = self._db.table(table).count(cond)
+            return found
 
     def get_meta(self, name: str, default: Any = None) -> Any:
         return self.get("meta", name, default)
@@ -263,85 +268,27 @@ class Store:
             raise StoreDamaged(tuple(moved), kept, self)
 
     def _load_locked(self) -> tuple[list[SetAside], bool]:
-        """Read snapshot + journal into memory; set damaged files aside and start over without them."""
-        remove_stale_temps(self.home, self.files.snapshot.name)
-        remove_stale_temps(self.home, self.files.journal.name)
-        moved: list[SetAside] = []
-
-        def put_aside(path: Path, reason: str, detail: str = "") -> None:
-            moved.append(SetAside(path, set_aside(path), reason, detail))
-
-        loaded = self._read_snapshot(put_aside)
-        journal_raw = self._read_file(self.files.journal, put_aside)
-        if loaded is None:
-            if journal_raw is not None and _holds_commits(journal_raw):
-                # Without its snapshot a journal's commits would be half a state.
-                put_aside(self.files.journal, errors.ORPHAN_JOURNAL)
+        """Read the files into memory and repair them; returns (files set aside, state kept)."""
+        loaded = read_store(self.files)
+        if loaded.tables is None:
             self._start_fresh(self._generation)
-            return moved, False
-
-        generation, tables = loaded
-        self._set_state(generation, tables)
-        if journal_raw is None:
-            # A crash right after the first snapshot, or the journal was set aside.
-            if moved:
-                self._compact_locked()
-            else:
-                self._write_fresh_journal()
-            return moved, True
-        try:
-            journal_generation, start = decode_header(journal_raw)
-        except FormatDamage as damage:
-            put_aside(self.files.journal, damage.reason, damage.detail)
+            return loaded.set_aside, False
+        self._set_state(loaded.generation, loaded.tables)
+        self._snapshot_size = loaded.snapshot_size
+        self._offset = loaded.journal_end
+        if loaded.then is Then.COMPACT:
             self._compact_locked()
-            return moved, True
-        if journal_generation < generation:
-            # A crash during compaction: the snapshot already holds these commits.
+        elif loaded.then is Then.NEW_JOURNAL:
             self._write_fresh_journal()
-            return moved, True
-        if journal_generation > generation:
-            put_aside(self.files.journal, errors.FOREIGN_JOURNAL)
-            self._compact_locked()
-            return moved, True
-
-        self._offset = 0  # scan_commits counts from the start of the file
-        scan = scan_commits(journal_raw, start)
-        self._apply_scan(scan)
-        if scan.damage is not None:
-            # Keep the commits before the damage: a consistent, earlier state.
-            put_aside(self.files.journal, scan.damage.reason, scan.damage.detail)
-            self._compact_locked()
-            return moved, True
-        if scan.torn:
-            fd = open_file(self.files.journal, os.O_RDWR)
-            try:
-                self._truncate(fd, self._offset)
-            finally:
-                os.close(fd)
-        self._signature = self._journal_signature()
-        return moved, True
-
-    def _read_snapshot(self, put_aside: Any) -> tuple[int, Tables] | None:
-        raw = self._read_file(self.files.snapshot, put_aside)
-        if raw is None:
-            return None
-        try:
-            loaded = decode_snapshot(raw)
-        except FormatDamage as damage:
-            put_aside(self.files.snapshot, damage.reason, damage.detail)
-            return None
-        self._snapshot_size = len(raw)
-        return loaded
-
-    @staticmethod
-    def _read_file(path: Path, put_aside: Any) -> bytes | None:
-        try:
-            return path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            put_aside(path, errors.UNREADABLE, error.strerror or str(error))
-            return None
+        else:
+            if loaded.then is Then.TRUNCATE:
+                fd = open_file(self.files.journal, os.O_RDWR)
+                try:
+                    self._truncate(fd, self._offset)
+                finally:
+                    os.close(fd)
+            self._signature = self._journal_signature()
+        return loaded.set_aside, True
 
     def _start_fresh(self, previous_generation: int) -> None:
         tables = empty_tables()

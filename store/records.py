@@ -139,7 +139,7 @@ class Records:
 
     def pending_count(self) -> int:
         """How many mutations wait in the outbox (sent or not, until acknowledged)."""
-        return len(self._store.all("outbox"))
+        return self._store.count("outbox")
 
     def outbox(self) -> RecordList:
         """The outbox in queue order."""

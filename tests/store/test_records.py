@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from tinydb import where
 
 from store import Store, open_store
 
@@ -175,3 +176,15 @@ def test_unknown_collections_are_refused(db: Store) -> None:
 def test_new_ids_are_uuids(db: Store) -> None:
     first, second = db.records.new_id(), db.records.new_id()
     assert first != second and str(uuid.UUID(first)) == first
+
+
+def test_count_reads_without_copying_everything(db: Store) -> None:
+    db.records.edit("plan", "p1", {}, owner=OWNER, by=OWNER)
+    db.records.edit("plan", "p2", {}, owner=PPK, by=PPK)
+    assert (db.count("records"), db.count("outbox"), db.count("meta")) == (2, 2, 1)
+    assert db.count("records", where("owner") == PPK) == 1
+    with db.transaction() as tx:
+        record = tx.get("records", "plan/p1")
+        record["rejected"] = {"mutation_id": record["pending"], "code": "forbidden", "message": ""}
+        tx.put("records", "plan/p1", record)
+    assert db.count("records", where("rejected") != None) == 1  # noqa: E711 - a TinyDB query
