@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -49,10 +50,15 @@ def write_all(fd: int, data: bytes, offset: int) -> None:
 
 
 def sync_data(fd: int) -> None:
-    # fdatasync also flushes the file size, which is all an append changes.
-    if hasattr(os, "fdatasync"):
+    """Flush a file's bytes to the disk itself before a save returns."""
+    if sys.platform == "darwin":  # pragma: no cover - macOS fsync stops at the drive's cache
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_FULLFSYNC)
+    elif hasattr(os, "fdatasync"):
+        # fdatasync also flushes the file size, which is all an append changes.
         os.fdatasync(fd)
-    else:  # pragma: no cover - macOS, Windows
+    else:  # pragma: no cover - Windows
         os.fsync(fd)
 
 
@@ -62,7 +68,7 @@ def replace_durably(path: Path, data: bytes) -> None:
     fd = open_file(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     try:
         write_all(fd, data, 0)
-        os.fsync(fd)
+        sync_data(fd)
     except BaseException:
         os.close(fd)
         temp.unlink(missing_ok=True)
