@@ -19,6 +19,7 @@ from tests.tui.test_year_world import (
     profile,
     put_pulled,
     screen_text,
+    type_text,
 )
 from tui.screens.evaluation import EvaluationScreen
 
@@ -137,3 +138,16 @@ async def test_the_employee_sees_a_draft_as_not_final_and_a_final_one_with_its_d
         shown = screen_text(app)
         assert f"Predikat: {PREDIKAT_LABELS['needs_improvement']}" in shown
         assert "2026-12-10" in shown
+
+
+async def test_the_command_palette_offers_what_the_keys_do(tmp_path: Path) -> None:
+    services = profile(tmp_path, PPK)
+    app = Host(lambda: EvaluationScreen(services))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "down", "down", "enter", "h", "b", "ctrl+p")
+        await type_text(pilot, "simpan draf")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    (saved,) = services.store.records.list("evaluation", owner=STAFF)
+    assert saved["data"]["status"] == "draft" and saved["data"]["predikat"] == "very_good"

@@ -80,3 +80,17 @@ async def test_empty_feedback_is_refused_beside_the_field_and_nothing_saved(
         assert error == _("Write the umpan balik first: it can't be empty.")
         await pilot.press("escape")
     assert services.store.records.list("feedback") == []
+
+
+async def test_english_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KINERJA_LANG", "en")
+    services = profile(tmp_path, PPK)
+    app = Host(lambda: FeedbackScreen(services))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "down", "down", "down", "enter")
+        shown = screen_text(app)
+        assert "Employee (p)" in shown and "0 umpan balik, 0 not yet read." in shown
+        assert {b.binding.description for b in app.screen.active_bindings.values()} >= {
+            "New",
+            "Dialog",
+        }
