@@ -91,11 +91,12 @@ CONTEXT: dict[str, dict[str, Any]] = {
 def attempt(collection: str, op: str, **fields: Any) -> WriteAttempt:
     before = OPEN_STATE.get(collection, valid(collection))
     after = dict(before, **EDITS[collection])
-    defaults: dict[str, Any] = {
+    by_op: dict[str, dict[str, Any]] = {
         "create": {"before": None, "after": before},
         "edit": {"before": before, "after": after},
         "delete": {"before": before, "after": None},
-    }[op]
+    }
+    defaults = by_op[op]
     settings = {**defaults, **CONTEXT.get(collection, {}), **fields}
     return WriteAttempt(
         collection=collection,
