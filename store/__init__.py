@@ -1,7 +1,14 @@
 """The local store: one durable, locked TinyDB database per profile folder."""
 
 from store.core import Store, open_store
-from store.errors import StoreBusy, StoreDamaged, StoreError, StoreTooNew, StoreWriteFailed
+from store.errors import (
+    StoreBusy,
+    StoreDamaged,
+    StoreError,
+    StoreTooNew,
+    StoreUnavailable,
+    StoreWriteFailed,
+)
 from store.records import new_id, record_key
 
 __all__ = [
@@ -10,6 +17,7 @@ __all__ = [
     "StoreDamaged",
     "StoreError",
     "StoreTooNew",
+    "StoreUnavailable",
     "StoreWriteFailed",
     "new_id",
     "open_store",

@@ -28,7 +28,7 @@ from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
 from store import migrations
-from store.errors import SetAside, StoreDamaged, StoreWriteFailed
+from store.errors import SetAside, StoreDamaged, StoreUnavailable, StoreWriteFailed
 from store.fileformat import (
     TABLES,
     FormatDamage,
@@ -371,13 +371,18 @@ def open_store(home: Path | None = None) -> Store:
 
     Raises StoreDamaged when a damaged file had to be set aside: the
     exception's ``store`` is open and usable, and its message says what to do.
+    Raises StoreUnavailable when the folder cannot be used at all (no right
+    to write there, disk full), StoreTooNew for a newer Kinerja's store.
     """
     from store.paths import profile_home
 
     folder = profile_home(home)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    store = Store(folder)
-    store.open()
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        store = Store(folder)
+        store.open()
+    except OSError as error:
+        raise StoreUnavailable(folder, error) from error
     return store
 
 

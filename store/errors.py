@@ -141,3 +141,19 @@ class StoreWriteFailed(StoreError):
             "The change could not be saved to {path}: {error}. Nothing was changed; "
             "free some disk space or check the folder's permissions, then try again."
         ).format(path=self.path, error=self.error.strerror or self.error)
+
+
+class StoreUnavailable(StoreError):
+    """The profile folder cannot hold a store: no right to write there, disk full, ..."""
+
+    def __init__(self, home: Path, error: OSError) -> None:
+        super().__init__()
+        self.home, self.error = home, error
+
+    def message(self, lang: str | None = None) -> str:
+        _ = _translator(lang)
+        return _(
+            "The local store in {home} cannot be opened: {error}. Check that you may "
+            "write in that folder and that the disk has space (KINERJA_HOME chooses "
+            "another folder)."
+        ).format(home=self.home, error=self.error.strerror or self.error)

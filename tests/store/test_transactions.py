@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import store.core
-from store import StoreWriteFailed, open_store
+from store import StoreUnavailable, StoreWriteFailed, open_store
 
 OWNER = "199001012020121001"
 
@@ -134,3 +134,11 @@ def test_the_profile_folder_comes_from_kinerja_home(
     monkeypatch.setenv("KINERJA_HOME", str(tmp_path / "from-env"))
     assert open_store().home == tmp_path / "from-env"
     assert (tmp_path / "from-env" / "store.json").exists()
+
+
+def test_a_folder_that_cannot_hold_a_store_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    with pytest.raises(StoreUnavailable) as caught:
+        open_store(tmp_path / "a-file" / "profile")
+    assert "KINERJA_HOME" in caught.value.message("en")
+    assert "tidak dapat dibuka" in caught.value.message("id")
