@@ -102,6 +102,10 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
         "{field} harus {expected} menurut kuadran kinerja (rating hasil kerja {result}, rating perilaku kerja {behaviour}); pilih {expected}.",
         "{field} must be {expected} by the kuadran kinerja (rating hasil kerja {result}, rating perilaku kerja {behaviour}); choose {expected}.",
     ),
+    "values_count": (
+        "{field} harus berisi {expected} nilai, satu untuk setiap indikator RHK, sekarang {count}; isi yang belum ada dengan kosong (null).",
+        "{field} must hold {expected} values, one per indicator of the RHK, it has {count}; leave the missing ones empty (null).",
+    ),
     "required_when_final": (
         "{field} wajib diisi bila penilaian berstatus final; isi waktu penilaian difinalkan.",
         "{field} is required once the evaluation is final; fill in when it was finalised.",
