@@ -31,6 +31,7 @@ from textual.widget import AwaitMount
 from tui.keys import binding, key_help
 from tui.services import Services
 from tui.settings import Settings, load_settings
+from tui.sync_status import describe, read_state
 from tui.sync_worker import SyncRunner, SyncWorkerMixin, run_round
 from tui.texts import N_, _
 from tui.themes import ANSI_THEME, DEFAULT_THEME, choose_theme
@@ -128,7 +129,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
             self.push_screen(FirstRunScreen(self.home), callback=None)
             self.call_after_refresh(self._first_screen_shown)
         else:
-            self.enter_profile(self.services)
+            self._show_profile(self.services)
 
     def _first_screen_shown(self) -> None:
         hook, self.on_first_screen = self.on_first_screen, None
@@ -150,11 +151,15 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
             if area.id in self._modes:
                 await self.remove_mode(area.id)
         self.stop_sync()
+        self._show_profile(services)
+
+    def _show_profile(self, services: Services) -> None:
+        """Beranda of ``services``' person, then their first sync round."""
         self.services = services
         services.sync_requester = self.request_sync
-        shown = self.open_area("home")
-        if shown is not None:
-            await shown
+        self.sync_state = read_state(services.store, online=None)
+        self.sub_title = describe(self.sync_state, services.now())
+        self.open_area("home")
 
         def shown_then_sync() -> None:
             # The first round (and its import of httpx) only once Beranda is up.

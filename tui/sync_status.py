@@ -36,17 +36,20 @@ def _instant(value: Any) -> datetime | None:
         return None
 
 
-def has_conflict(record: dict[str, Any]) -> bool:
-    return bool(record.get("conflicts")) or record.get("local_conflict") is not None
-
-
 def read_state(store: Store, *, online: bool | None, error: str | None = None) -> SyncState:
-    records = store.all("records").values()
+    """Counted in the store without copying records: it runs after every round."""
+    from tinydb import where
+
+    def present(value: Any) -> bool:
+        return bool(value)
+
     return SyncState(
         online=online,
-        pending=len(store.all("outbox")),
-        conflicts=sum(1 for r in records if has_conflict(r)),
-        rejected=sum(1 for r in records if r.get("rejected")),
+        pending=store.count("outbox"),
+        conflicts=store.count(
+            "records", where("conflicts").test(present) | where("local_conflict").test(present)
+        ),
+        rejected=store.count("records", where("rejected").test(present)),
         last_sync_at=_instant(store.get("meta", "last_sync_at")),
         error=error,
     )

@@ -108,8 +108,6 @@ class SyncWorkerMixin:
         self._sync_services = services
         self._sync_interval = minutes * 60
         self._sync_failures = 0
-        self.sync_state = read_state(services.store, online=None)
-        self.sub_title = describe(self.sync_state, services.now())
         self.request_sync()
 
     def stop_sync(self: Any) -> None:

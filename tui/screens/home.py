@@ -48,6 +48,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.services = services
         self.title = _("Home")
+        self._fresh = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -62,13 +63,16 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_facts()
-        waiting = self.query_one("#home-waiting", OptionList)
-        waiting.focus()
-        waiting.highlighted = 0
+        self.query_one("#home-waiting", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_facts()
+        # Also on first show (Textual resumes a new mode's screen twice:
+        # read the store once); coming back from an area, its edits show.
+        if not self._fresh:
+            self.refresh_facts()
+
+    def on_screen_suspend(self) -> None:
+        self._fresh = False
 
     def on_sync_done(self, _message: SyncDone) -> None:
         self.refresh_facts()
@@ -79,6 +83,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-plan", Static).update(self._plan_text(facts))
         self._fill_waiting(facts)
         self._show_sync()
+        self._fresh = True
         self.query_one("#home-areas", Static).update(self._areas_text())
 
     def _me_text(self, facts: HomeFacts) -> str:
@@ -110,8 +115,7 @@ class HomeScreen(Screen[None]):
         if not options:
             options = [Option(Text(_("Nothing waits for you.")), id="none", disabled=True)]
         waiting.add_options(options)
-        if highlighted is not None and highlighted < len(options):
-            waiting.highlighted = highlighted
+        waiting.highlighted = min(highlighted or 0, len(options) - 1)
 
     def _waiting_options(self, facts: HomeFacts) -> list[Option]:
         """One line per kind of work waiting, each opening the area that does it."""

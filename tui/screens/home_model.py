@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from tui.services import LocalOrg
+
 if TYPE_CHECKING:
     from tui.services import Services
 
@@ -59,17 +61,32 @@ def periods_in_progress(periods: Iterable[Record], today: date) -> list[Record]:
     )
 
 
+# Everything Beranda reads, fetched in one pass over the store: realisasi,
+# the bulk of a store, is never copied for it.
+READ = ("employee", "unit", "period", "plan", "plan_item", "feedback", "evaluation")
+
+
+def _read(services: Services) -> dict[str, list[Record]]:
+    from tinydb import where
+
+    found: dict[str, list[Record]] = {name: [] for name in READ}
+    query = where("collection").one_of(READ) & (where("deleted") == False)  # noqa: E712
+    for record in services.store.search("records", query):
+        found[record["collection"]].append(record)
+    return found
+
+
 def home_facts(services: Services) -> HomeFacts:
-    records = services.store.records
     me = services.me
-    employees = records.list("employee")
+    records = _read(services)
+    employees = records["employee"]
     names = {e["data"]["nip"]: e["data"].get("name", "") for e in employees}
     mine = next((e["data"] for e in employees if e["data"].get("nip") == me), {})
-    unit = records.get("unit", mine["unit_id"]) if mine.get("unit_id") else None
+    unit = next((u for u in records["unit"] if u["id"] == mine.get("unit_id")), None)
 
-    current = periods_in_progress(records.list("period"), services.now().date())
+    current = periods_in_progress(records["period"], services.now().date())
     rank = {p["id"]: PERIOD_KIND_ORDER.get(p["data"].get("kind"), 9) for p in current}
-    plans = [p for p in records.list("plan") if p["data"].get("period_id") in rank]
+    plans = [p for p in records["plan"] if p["data"].get("period_id") in rank]
     # An SKP is written for the year: of my plans in progress, the annual one.
     my_plan = max(
         (p for p in plans if p.get("owner") == me),
@@ -83,7 +100,7 @@ def home_facts(services: Services) -> HomeFacts:
     )
     my_items = 0
     if my_plan is not None:
-        items = records.list("plan_item", owner=me)
+        items = records["plan_item"]
         my_items = sum(1 for i in items if i["data"].get("plan_id") == my_plan["id"])
 
     evaluation_period = current[0] if current else None
@@ -99,32 +116,38 @@ def home_facts(services: Services) -> HomeFacts:
             for p in plans
             if p["data"].get("status") == "submitted" and p["data"].get("ppk_nip") == me
         ),
-        to_evaluate=_to_evaluate(services, plans, evaluation_period),
+        to_evaluate=_to_evaluate(me, LocalOrg(employees), plans, records, evaluation_period),
         evaluation_period=evaluation_period,
         to_acknowledge=tuple(
-            f for f in records.list("feedback", owner=me) if not f["data"].get("acknowledged_at")
+            f
+            for f in records["feedback"]
+            if f.get("owner") == me and not f["data"].get("acknowledged_at")
         ),
         names=names,
     )
 
 
 def _to_evaluate(
-    services: Services, plans: list[Record], period: Record | None
+    me: str,
+    org: LocalOrg,
+    plans: list[Record],
+    records: dict[str, list[Record]],
+    period: Record | None,
 ) -> tuple[Record, ...]:
     """Approved plans of the people I evaluate, not yet finally evaluated."""
     if period is None:
         return ()
     finished = {
         e["data"].get("plan_id")
-        for e in services.store.records.list("evaluation")
+        for e in records["evaluation"]
         if e["data"].get("period_id") == period["id"] and e["data"].get("status") == "final"
     }
-    mine_to_judge = set(services.org().subordinates_of(services.me))
+    mine_to_judge = set(org.subordinates_of(me))
     return tuple(
         p
         for p in plans
         if p["data"].get("status") == "approved"
-        and p.get("owner") != services.me
-        and (p.get("owner") in mine_to_judge or p["data"].get("ppk_nip") == services.me)
+        and p.get("owner") != me
+        and (p.get("owner") in mine_to_judge or p["data"].get("ppk_nip") == me)
         and p["id"] not in finished
     )
