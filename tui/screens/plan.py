@@ -34,12 +34,12 @@ from domain.vocab import (
     PLAN_STATUS_LABELS,
 )
 from tui.keys import binding
+from tui.screens.plan_actions import PlanItemActions, PlanReviewActions
 from tui.screens.plan_common import (
     N_,
     ConfirmDialog,
     ErrorLabel,
     FieldScroll,
-    NoteDialog,
     ScreenActions,
     clear_errors,
     texts,
@@ -67,12 +67,11 @@ from tui.screens.plan_data import (
     plans_of,
     reopened,
 )
-from tui.screens.plan_item_editor import ItemEditor
 
 ITEM_TABS = {"tab-main": "main", "tab-additional": "additional"}
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(PlanItemActions, PlanReviewActions, Screen[None]):
     """One SKP: header, RHK utama/tambahan, lampiran, ekspektasi perilaku."""
 
     CSS_PATH = "plan.tcss"
@@ -372,47 +371,6 @@ class PlanScreen(Screen[None]):
 
         self.app.push_screen(PlanPicker(self.services), picked)
 
-    def _open_editor(self, kind: str, item: Record | None) -> None:
-        plan = self.plan
-        if plan is None:
-            return
-
-        def closed(saved: bool | None) -> None:
-            if saved:
-                self.refresh_view()
-
-        self.app.push_screen(ItemEditor(self.services, plan, kind, item), closed)
-
-    def action_add_item(self) -> None:
-        self._open_editor(self._item_tab() or "main", None)
-
-    def action_edit_item(self) -> None:
-        item = self._selected_item()
-        if item is not None:
-            self._open_editor(str(item["data"].get("kind", "main")), item)
-
-    def action_delete_item(self) -> None:
-        item = self._selected_item()
-        plan = self.plan
-        if item is None or plan is None:
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            denial = self._gate().denial(
-                "plan_item", plan["owner"], item["data"], None, plan["data"].get("status")
-            )
-            if denial is not None:
-                self.notify(denial.message(self.services.lang), severity="error")
-                return
-            self.services.store.records.delete("plan_item", item["id"], by=self.services.me)
-            self.services.request_sync()
-            self.refresh_view()
-
-        question = self._("Delete the RHK {text!r}?").format(text=item["data"].get("text", ""))
-        self.app.push_screen(ConfirmDialog(question, self.services.lang), confirmed)
-
     def _typed_data(self, plan: Record) -> dict[str, Any]:
         """The plan's data with what is typed in the lampiran and Perilaku tabs."""
         data = dict(plan["data"])
@@ -490,43 +448,3 @@ class PlanScreen(Screen[None]):
         question = _("Submit this SKP to {ppk}? You cannot change it while the PPK reviews it.")
         ppk = person_label(self.services, plan["data"].get("ppk_nip"))
         self.app.push_screen(ConfirmDialog(question.format(ppk=ppk), self.services.lang), confirmed)
-
-    # --- the PPK's actions ----------------------------------------------------------
-
-    def action_team(self) -> None:
-        from tui.screens.plan_team import TeamPlansScreen
-
-        self.app.push_screen(TeamPlansScreen(self.services))
-
-    def action_back(self) -> None:
-        self.dismiss(None)
-
-    def action_approve(self) -> None:
-        _ = self._
-        plan = self.plan
-        if plan is None:
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes and self._write_plan({**plan["data"], "status": "approved"}):
-                self.notify(_("SKP approved."))
-
-        question = _("Approve the SKP of {owner}?").format(
-            owner=person_label(self.services, plan["owner"])
-        )
-        self.app.push_screen(ConfirmDialog(question, self.services.lang), confirmed)
-
-    def action_return_plan(self) -> None:
-        _ = self._
-        plan = self.plan
-        if plan is None:
-            return
-
-        def noted(note: str | None) -> None:
-            if note and self._write_plan({**plan["data"], "status": RETURNED, "return_note": note}):
-                self.notify(_("SKP returned with your note."))
-
-        title = _("Return the SKP of {owner}: what must be corrected?").format(
-            owner=person_label(self.services, plan["owner"])
-        )
-        self.app.push_screen(NoteDialog(title, self.services.lang), noted)

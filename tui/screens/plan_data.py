@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -317,11 +317,3 @@ def field_index(field: str) -> tuple[str, int | None, str]:
         return field, None, ""
     head, index, tail = match.groups()
     return head, int(index) if index is not None else None, tail or ""
-
-
-def values_by_field(issues: Sequence[Issue], lang: str) -> dict[str, str]:
-    """The first message per field, in the person's language."""
-    found: dict[str, str] = {}
-    for issue in issues:
-        found.setdefault(issue.field, issue.message(lang))
-    return found
