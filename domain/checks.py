@@ -31,6 +31,11 @@ def join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
+def checked_elsewhere(value: Any, path: str) -> list[Issue]:
+    """For a field whose check needs its neighbours (a record's data needs its collection)."""
+    return []
+
+
 def text(value: Any, path: str) -> list[Issue]:
     return [] if isinstance(value, str) else [Issue(path, "text")]
 

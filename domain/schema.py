@@ -17,6 +17,7 @@ from domain.checks import (
     Fields,
     a_date,
     boolean,
+    checked_elsewhere,
     choice,
     filled_text,
     instant,
@@ -42,6 +43,7 @@ from domain.vocab import (
     APPROACH_LABELS,
     ASPECT_LABELS,
     BERAKHLAK,
+    COLLECTION_LABELS,
     COLLECTIONS,
     EMPLOYEE_KINDS,
     EVALUATION_STATUS_LABELS,
@@ -247,7 +249,7 @@ def _owner_issues(collection: Any, owner: Any, data: Any, check_data: bool) -> l
     if collection in OWNERLESS:
         if owner is None:
             return []
-        return [Issue("owner", "must_be_null", {"collection": collection})]
+        return [Issue("owner", "must_be_null", {"collection": COLLECTION_LABELS[collection]})]
     if owner is None:
         return [Issue("owner", "required")]
     issues = nip_reference(owner, "owner")
@@ -277,7 +279,7 @@ CONFLICT_FIELDS: Fields = {
     "by": required(nip_reference),
     "at": required(instant),
     "deleted": required(boolean),
-    "data": required(lambda value, path: []),  # checked with the collection below
+    "data": required(checked_elsewhere),
 }
 _collection = choice(COLLECTIONS)
 RECORD_FIELDS: Fields = {
@@ -286,20 +288,20 @@ RECORD_FIELDS: Fields = {
     "rev": required(integer("3", 0)),
     "seq": required(integer("1041", 0)),
     "deleted": required(boolean),
-    "owner": optional(lambda value, path: []),  # checked with the collection below
+    "owner": optional(checked_elsewhere),
     "updated_by": optional(nip_reference),
     "updated_at": required(instant),
     "conflicts": required(list_of(obj(CONFLICT_FIELDS))),
-    "data": required(lambda value, path: []),
+    "data": required(checked_elsewhere),
 }
 MUTATION_FIELDS: Fields = {
     "mutation_id": required(uuid),
     "collection": required(_collection),
     "id": required(uuid),
-    "owner": optional(lambda value, path: []),
+    "owner": optional(checked_elsewhere),
     "op": required(choice(OPS)),
     "base_rev": optional(integer("3", 0)),
-    "data": optional(lambda value, path: []),
+    "data": optional(checked_elsewhere),
     "resolves": optional(list_of(filled_text)),
 }
 

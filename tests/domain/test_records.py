@@ -114,6 +114,7 @@ def test_unit_and_period_have_no_owner() -> None:
     with pytest.raises(ValidationError) as caught:
         validate_mutation(mutation("unit", owner=STAFF))
     assert fields_of(caught) == [("owner", "must_be_null")]
+    assert "NIP pemilik harus kosong (null) untuk Unit Kerja" in caught.value.message("id")
 
 
 def test_an_employee_record_is_owned_by_its_own_nip() -> None:
