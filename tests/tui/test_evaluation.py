@@ -10,11 +10,13 @@ from domain.predikat import predikat
 from domain.vocab import PREDIKAT_LABELS, RATINGS
 from tests.tui.test_year_world import (
     ANNUAL,
+    KADIS,
     PLAN,
     PPK,
     STAFF,
     STAFF_2,
     STAFF_3,
+    UNIT,
     Host,
     profile,
     put_pulled,
@@ -151,3 +153,15 @@ async def test_the_command_palette_offers_what_the_keys_do(tmp_path: Path) -> No
         await pilot.pause()
     (saved,) = services.store.records.list("evaluation", owner=STAFF)
     assert saved["data"]["status"] == "draft" and saved["data"]["predikat"] == "very_good"
+
+
+async def test_a_unit_head_is_reminded_that_the_units_rating_is_their_hasil_kerja(
+    tmp_path: Path,
+) -> None:
+    services = profile(tmp_path, KADIS)
+    unit = services.store.records.get("unit", UNIT)
+    put_pulled(services.store, "unit", UNIT, None, {**unit["data"], "head_nip": PPK})
+    app = Host(lambda: EvaluationScreen(services))
+    async with app.run_test(size=(80, 24)):
+        curve = str(app.screen.query_one("#eval-curve").render())
+    assert "Bidang Pelayanan Perizinan" in curve and "(Baik)" in curve

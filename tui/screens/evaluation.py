@@ -262,6 +262,9 @@ class EvaluationScreen(EvaluationTabs):
             if org_rating:
                 breaches = check_curve(org_rating, list(team.predikats))
             curve = text.curve_text(lang, org_rating, team, breaches)
+            led = facts.unit_led_by(self.records, self.person)
+            if led is not None:
+                curve = text.head_of_unit_text(lang, led, self.period["id"]) + "\n" + curve
         self.breaches = breaches
         self.query_one("#eval-curve", Static).update(curve)
         warning = self.query_one("#eval-warning", Static)

@@ -127,6 +127,14 @@ def unit_rating(records: Records, unit_id: str | None, period_id: str) -> str | 
     return str(rating) if rating else None
 
 
+def unit_led_by(records: Records, nip: str) -> Rec | None:
+    """The unit whose head this person is, if any."""
+    for unit in records.list("unit"):
+        if unit["data"].get("head_nip") == nip:
+            return unit
+    return None
+
+
 @dataclass(frozen=True)
 class Team:
     """The PPK's people in one unit, for the curve: who has a predikat yet."""

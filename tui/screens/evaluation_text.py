@@ -84,6 +84,16 @@ def behaviour_context(lang: str, value: str, expectation: str) -> str:
     return f"{BERAKHLAK_LABELS[value]}\n{guides}\n" + _("Expectation: {text}").format(text=shown)  # type: ignore[index]
 
 
+def head_of_unit_text(lang: str, unit: Rec, period_id: str) -> str:
+    """domain.md: the unit's own rating becomes its head's rating hasil kerja."""
+    _ = translator("tui_review", lang)
+    rating = (unit["data"].get("ratings") or {}).get(period_id)
+    label = ORG_RATING_LABELS.get(rating, "-") if rating else "-"  # type: ignore[call-overload]
+    return _(
+        "Leads {unit}: the unit's own rating ({label}) is their rating hasil kerja; choose it to match."
+    ).format(unit=unit["data"].get("name", ""), label=label)
+
+
 def curve_text(lang: str, org_rating: str | None, team: facts.Team, breaches: Sequence[Any]) -> str:
     """The team's spread against the unit's rating and what the curve says of it."""
     _ = translator("tui_review", lang)

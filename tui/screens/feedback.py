@@ -171,9 +171,12 @@ class FeedbackScreen(Screen[None]):
             f"{self._item_text(found.plan_item_id)}\n{found.body}\n" + _("by {who}").format(who=who)
         )
         record = self.records.get("feedback", found.id)
-        notice.show_for(
-            record, self.services.lang, _("Fix it with e to send it again, or x to discard it.")
+        hint = (
+            _("Fix it with e to send it again, or x to discard it.")
+            if rules.may_edit_feedback(self.services, found)
+            else _("Discard it with x.")
         )
+        notice.show_for(record, self.services.lang, hint)
 
     @on(Select.Changed)
     def _picked(self) -> None:
