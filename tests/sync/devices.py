@@ -42,6 +42,10 @@ class Device:
             put_meta(tx, "server_url", server.root_url)
             put_meta(tx, "nip", nip)
 
+    def sign_in_again(self) -> None:
+        self.token = self.server.login(self.nip)
+        save_session(self.home, Session(self.token, None, self.nip, None, ()))
+
     def engine(self, **options: Any) -> SyncEngine:
         transport = options.pop("transport", None)
         link = Link(
