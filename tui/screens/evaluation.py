@@ -88,6 +88,7 @@ class EvaluationScreen(EvaluationTabs):
         self.plan: dict[str, Any] | None = None
         self.period: dict[str, Any] | None = None
         self.breaches: list[Any] = []
+        self.writable = False
 
     # --- layout -------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -186,13 +187,14 @@ class EvaluationScreen(EvaluationTabs):
             finalised_at=finalised_at,
         )
 
-    @property
-    def writable(self) -> bool:
-        """May I write this evaluation? Asked of domain.permissions with a sample."""
+    def _may_write(self) -> bool:
+        """May I write this evaluation? Asked of domain.permissions with a sample,
+        once per load: the answer depends on who, which period and the stored
+        evaluation, not on the ratings being chosen."""
         if not (self.period and self.plan):
             return False
         before = self.evaluation["data"] if self.evaluation else None
-        sample = self._draft() or facts.evaluation_data(
+        sample = facts.evaluation_data(
             period_id=self.period["id"],
             plan_id=self.plan["id"],
             result_rating="as_expected",
@@ -218,6 +220,7 @@ class EvaluationScreen(EvaluationTabs):
             if self.period
             else None
         )
+        self.writable = self._may_write()
         data = self.evaluation["data"] if self.evaluation else {}
         shown = self.shows_ratings
         self.result = data.get("result_rating") if shown else None

@@ -63,6 +63,7 @@ class FeedbackScreen(Screen[None]):
         self.services = services
         self.records = services.store.records
         self.shown: list[FeedbackEntry] = []
+        self.allowed: dict[str, bool] = {}
 
     # --- layout -------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -152,13 +153,13 @@ class FeedbackScreen(Screen[None]):
         summary = _("{count} umpan balik, {waiting} not yet read.").format(
             count=len(self.shown), waiting=waiting
         )
-        if not rules.may_give_feedback(self.services, self.person):
+        self.show_detail()
+        if not self.allowed["new"]:
             summary += " " + _("Read-only: only the PPK writes umpan balik.")
         self.query_one("#feedback-summary", Static).update(summary)
-        self.show_detail()
-        self.refresh_bindings()
 
     def show_detail(self) -> None:
+        self._weigh_permissions()
         found = self.current
         detail = self.query_one("#feedback-detail", Static)
         notice = self.query_one(RejectedNotice)
@@ -173,7 +174,7 @@ class FeedbackScreen(Screen[None]):
         record = self.records.get("feedback", found.id)
         hint = (
             _("Fix it with e to send it again, or x to discard it.")
-            if rules.may_edit_feedback(self.services, found)
+            if self.allowed["edit"]
             else _("Discard it with x.")
         )
         notice.show_for(record, self.services.lang, hint)
@@ -186,20 +187,22 @@ class FeedbackScreen(Screen[None]):
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
         self.show_detail()
-        self.refresh_bindings()
 
     # --- which keys work --------------------------------------------------------
+    def _weigh_permissions(self) -> None:
+        """Ask domain.permissions once per person and highlighted entry, not per key."""
+        found = self.current
+        self.allowed = {
+            "new": rules.may_give_feedback(self.services, self.person),
+            "edit": found is not None and rules.may_edit_feedback(self.services, found),
+            "acknowledge": found is not None and rules.may_acknowledge(self.services, found),
+            "discard": found is not None and found.rejected is not None,
+        }
+        self.allowed["dialog"] = self.allowed["new"]
+        self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        found = self.current if self.is_mounted else None
-        if action in ("new", "dialog"):
-            return rules.may_give_feedback(self.services, self.person)
-        if action == "edit":
-            return found is not None and rules.may_edit_feedback(self.services, found)
-        if action == "acknowledge":
-            return found is not None and rules.may_acknowledge(self.services, found)
-        if action == "discard":
-            return found is not None and found.rejected is not None
-        return True
+        return self.allowed.get(action, True)
 
     # --- actions --------------------------------------------------------------
     def _targets(self) -> list[tuple[str, str]]:
