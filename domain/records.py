@@ -46,7 +46,7 @@ from domain.data import (
 )
 from domain.errors import ValidationError
 from domain.messages import Issue
-from domain.schema import mutation_issues, record_issues
+from domain.schema import CONFLICT_FIELDS, mutation_issues, record_issues
 from domain.vocab import ERROR_CODES, RESULT_STATUSES, Collection, ErrorCode, Op, ResultStatus
 
 __all__ = [
@@ -92,9 +92,14 @@ class Conflict:
     data: dict[str, Any]
 
     @classmethod
-    def from_dict(cls, obj: Mapping[str, Any]) -> Conflict:
-        # validated as part of its record: a conflict's data needs the collection
-        return cls(obj["mutation_id"], obj["by"], obj["at"], obj["deleted"], dict(obj["data"]))
+    def from_dict(cls, obj: Any) -> Conflict:
+        """Checks the conflict's shape; its data is checked with its record's collection."""
+        issues = object_issues(obj, CONFLICT_FIELDS)
+        if not issues and not isinstance(obj["data"], Mapping):
+            issues.append(Issue("data", "mapping"))
+        _raise_if(issues)
+        data = copy.deepcopy(dict(obj["data"]))
+        return cls(obj["mutation_id"], obj["by"], obj["at"], obj["deleted"], data)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from domain.records import (
+    Conflict,
     DATA_CLASSES,
     Mutation,
     MutationResult,
@@ -162,6 +163,26 @@ def test_conflict_data_is_validated_with_the_records_collection() -> None:
     with pytest.raises(ValidationError) as caught:
         Record.from_dict(record(conflicts=[conflict]))
     assert fields_of(caught) == [("conflicts[0].data.status", "choice")]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [({"at": None}, [("at", "required")]), ({"data": []}, [("data", "mapping")])],
+)
+def test_a_conflict_alone_is_checked_for_its_shape(
+    changes: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    conflict = {
+        "mutation_id": OTHER_MUTATION,
+        "by": PPK,
+        "at": "2026-01-21T10:00:00+09:00",
+        "deleted": False,
+        "data": {},
+        **changes,
+    }
+    with pytest.raises(ValidationError) as caught:
+        Conflict.from_dict(conflict)
+    assert fields_of(caught) == expected
 
 
 def test_a_tombstone_carries_any_data() -> None:
