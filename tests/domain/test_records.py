@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from domain.records import (
-    Conflict,
     DATA_CLASSES,
+    Conflict,
     Mutation,
     MutationResult,
     PlanItemData,
