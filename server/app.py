@@ -35,7 +35,7 @@ from server.models import (
     SessionAnswer,
     SessionRequest,
 )
-from server.org import EmployeeOrg
+from server.org import OrgCache
 from server.push import Batch
 
 PROTOCOL = 1
@@ -51,6 +51,7 @@ class Server:
         self.engine = engine
         self.token_lifetime = token_lifetime
         self.mark = mark
+        self.orgs = OrgCache()
 
     def nip_of(self, credentials: HTTPAuthorizationCredentials | None) -> str:
         if credentials is None or credentials.scheme.lower() != "bearer":
@@ -58,7 +59,7 @@ class Server:
         moment = db.now()
         with db.reading(self.engine) as conn:
             nip = accounts.session_nip(conn, credentials.credentials, moment)
-            if nip is None or not EmployeeOrg.load(conn).is_active(nip):
+            if nip is None or not self.orgs.get(conn).is_active(nip):
                 raise _unauthorized()
         return nip
 
@@ -147,7 +148,7 @@ def _routes(server: Server) -> APIRouter:
                     {"Retry-After": str(throttled.retry_after)},
                 ) from None
             stored = accounts.password_hash_of(conn, nip)
-            org = EmployeeOrg.load(conn)
+            org = server.orgs.get(conn)
         good = accounts.password_matches(stored, body.password) and org.is_active(nip)
         with db.writing(server.engine) as conn:
             if not good:
@@ -181,10 +182,10 @@ def _routes(server: Server) -> APIRouter:
             epoch = db.get_meta(conn, "epoch") or ""
             if body.epoch != epoch:
                 raise _epoch_mismatch()
-            batch = Batch(conn, nip, body.client_id)
+            batch = Batch(conn, nip, body.client_id, server.orgs.get(conn).copy())
             results = batch.apply_all(mutations)
             # Before commit: the mark may run ahead of the database, never behind it.
-            server.mark.note(epoch, batch.seqs.last)
+            server.mark.note(epoch, batch.last_seq)
         return JsonResponse({"epoch": epoch, "results": results})
 
     @router.get("/changes", response_model=ChangesAnswer, responses=_ERRORS)
@@ -195,7 +196,7 @@ def _routes(server: Server) -> APIRouter:
     ) -> JsonResponse:
         with db.reading(server.engine) as conn:
             epoch = db.get_meta(conn, "epoch")
-            page = feed.pull(conn, nip, since, limit)
+            page = feed.pull(conn, nip, since, limit, server.orgs.get(conn))
         return JsonResponse({"epoch": epoch, **page})
 
     return router

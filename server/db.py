@@ -14,11 +14,16 @@ holds it until commit (see ``next_seqs``).
 
 from __future__ import annotations
 
+import json
 import secrets
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
+from typing import Any
+from weakref import WeakKeyDictionary
 
+import orjson
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -89,6 +94,7 @@ records = Table(
 )
 Index("records_seq", records.c.seq, unique=True)
 Index("records_owner", records.c.owner)
+Index("records_collection_seq", records.c.collection, records.c.seq)
 
 # The audit trail: every mutation the server took (applied or kept as a conflict).
 history = Table(
@@ -190,15 +196,26 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+def json_text(value: Any) -> str:
+    """JSON for the database and the wire: orjson, or the standard library for
+    what orjson refuses (integers beyond 64 bits)."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False)
+
+
 def make_engine(db_url: str) -> Engine:
     url = make_url(sqlalchemy_url(db_url))
+    codec = {"json_serializer": json_text, "json_deserializer": orjson.loads}
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"check_same_thread": False}, pool_size=8)
+        engine = create_engine(url, connect_args={"check_same_thread": False}, pool_size=8, **codec)
         _serialise_sqlite_writers(engine)
+        _sqlite_writers[engine] = threading.Lock()
         return engine
     if url.get_backend_name() != "postgresql":
         raise ValueError(f"unsupported database: {url.get_backend_name()}")
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, **codec)
 
 
 def _serialise_sqlite_writers(engine: Engine) -> None:
@@ -220,10 +237,20 @@ def _serialise_sqlite_writers(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
+# One lock per SQLite engine: threads of one server queue here, in order,
+# instead of polling in SQLite's busy handler (which sleeps in growing steps).
+_sqlite_writers: WeakKeyDictionary[Engine, threading.Lock] = WeakKeyDictionary()
+
+
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
     """A write transaction; on SQLite it holds the one writer slot from the start."""
-    with engine.connect().execution_options(kinerja_write=True) as conn, conn.begin():
+    lock = _sqlite_writers.get(engine)
+    with (
+        lock or nullcontext(),
+        engine.connect().execution_options(kinerja_write=True) as conn,
+        conn.begin(),
+    ):
         yield conn
 
 

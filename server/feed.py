@@ -26,8 +26,7 @@ from server.org import EmployeeOrg
 SCAN_LIMIT = 5000
 
 
-def pull(conn: Connection, nip: str, since: int, limit: int) -> dict[str, Any]:
-    org = EmployeeOrg.load(conn)
+def pull(conn: Connection, nip: str, since: int, limit: int, org: EmployeeOrg) -> dict[str, Any]:
     actor = Actor(nip=nip, roles=org.roles_of(nip))
     top = db.current_seq(conn)
     changes: list[dict[str, Any]] = []

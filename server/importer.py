@@ -183,7 +183,7 @@ def _write(
     conn: Connection, org: EmployeeOrg, employees: dict[str, dict[str, Any]], rows: list[Row]
 ) -> ImportReport:
     report = ImportReport()
-    seqs = db.SeqCounter(conn)
+    writer = recordstore.Writer(conn, IMPORT_AUTHOR)
     units = {
         r["data"]["name"]: r["id"]
         for r in recordstore.of_collection(conn, "unit")
@@ -194,16 +194,8 @@ def _write(
             unit = _new_record(
                 "unit", None, {"name": row.unit, "parent_id": None, "head_nip": None, "ratings": {}}
             )
-            recordstore.save(
-                conn,
-                seqs,
-                unit,
-                existed=False,
-                before=None,
-                author=IMPORT_AUTHOR,
-                mutation_id=None,
-                status="applied",
-                op="upsert",
+            writer.save(
+                unit, existed=False, before=None, mutation_id=None, status="applied", op="upsert"
             )
             units[row.unit] = unit["id"]
             report.units_created += 1
@@ -226,13 +218,10 @@ def _write(
             )
             report.updated += 1
         before_org = org.copy()
-        stored = recordstore.save(
-            conn,
-            seqs,
+        stored = writer.save(
             record,
             existed=current is not None,
             before=recordstore.audit_state(current),
-            author=IMPORT_AUTHOR,
             mutation_id=None,
             status="applied",
             op="upsert",
@@ -241,7 +230,7 @@ def _write(
         visibility.note_employee_change(
             conn, before_org, org, None if current is None else current["data"], data, stored["seq"]
         )
-    seqs.save()
+    writer.finish()
     return report
 
 

@@ -7,9 +7,10 @@ never fails its whole batch.
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 Collection = Literal[
     "employee",
@@ -91,6 +92,27 @@ class RecordOut(Strict):
     data: dict[str, Any]
 
 
+def _plain_json(value: Any) -> Any:
+    """JSON has no NaN or Infinity, and the databases no integers beyond 64 bits."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("not a finite number")
+    if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**63:
+        raise ValueError("integer out of range")
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("NUL in text")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _plain_json(key)
+            _plain_json(item)
+    if isinstance(value, list):
+        for item in value:
+            _plain_json(item)
+    return value
+
+
+PlainData = Annotated[dict[str, Any], AfterValidator(_plain_json)]
+
+
 class MutationIn(Strict):
     mutation_id: Key
     collection: Collection
@@ -98,7 +120,7 @@ class MutationIn(Strict):
     owner: Nip | None
     op: Literal["upsert", "delete"]
     base_rev: Annotated[int, Field(ge=0, le=2**31)] | None
-    data: dict[str, Any]
+    data: PlainData
     resolves: list[Key] = Field(default_factory=list)
 
 

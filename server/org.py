@@ -8,12 +8,13 @@ no roles and is nobody's atasan.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 
-from server import recordstore
+from server import db, recordstore
 
 
 class EmployeeOrg:
@@ -75,3 +76,31 @@ class EmployeeOrg:
 
     def known(self, nip: str) -> bool:
         return nip in self._atasan
+
+
+class OrgCache:
+    """The organisation, read again only when an employee record has changed.
+
+    Every request needs it (the caller's roles, the permission checks); an
+    instansi has thousands of employees, so it is kept between requests and
+    checked against the newest seq of an employee record, in the caller's
+    own transaction. The org handed out is shared: copy it before changing.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version: int | None = None
+        self._org = EmployeeOrg()
+
+    def get(self, conn: Connection) -> EmployeeOrg:
+        newest = conn.execute(
+            select(func.max(db.records.c.seq)).where(db.records.c.collection == "employee")
+        ).scalar()
+        version = -1 if newest is None else int(newest)
+        with self._lock:
+            if version == self._version:
+                return self._org
+        org = EmployeeOrg.load(conn)
+        with self._lock:
+            self._version, self._org = version, org
+        return org

@@ -25,35 +25,58 @@ ORGLESS = ("unit", "period")
 class Batch:
     """One push: who sends it, from which client, against which organisation."""
 
-    def __init__(self, conn: Connection, nip: str, client_id: str) -> None:
+    def __init__(self, conn: Connection, nip: str, client_id: str, org: EmployeeOrg) -> None:
         self.conn = conn
         self.nip = nip
-        self.author = recordstore.Author(by=nip, client_id=client_id)
-        self.org = EmployeeOrg.load(conn)
-        self.seqs = db.SeqCounter(conn)
+        self.org = org
+        self.writer = recordstore.Writer(conn, recordstore.Author(by=nip, client_id=client_id))
+        self._firsts: dict[str, dict[str, Any]] = {}
 
     @property
     def actor(self) -> Actor:
         return Actor(nip=self.nip, roles=self.org.roles_of(self.nip))
 
     def apply_all(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        self._load_firsts([m["mutation_id"] for m in mutations])
+        fresh = len(self._firsts)
         results = [self.apply(mutation) for mutation in mutations]
-        self.seqs.save()
+        self.writer.finish()
+        remembered = [
+            {
+                "mutation_id": mutation_id,
+                "collection": first["collection"],
+                "record_id": first["id"],
+                "result": first,
+            }
+            for mutation_id, first in list(self._firsts.items())[fresh:]
+        ]
+        if remembered:
+            self.conn.execute(insert(db.applied_mutations), remembered)
         return results
+
+    @property
+    def last_seq(self) -> int:
+        return self.writer.seqs.last
+
+    def _load_firsts(self, mutation_ids: list[str]) -> None:
+        """The first results of those mutations the server has seen before, in one query."""
+        rows = self.conn.execute(
+            select(db.applied_mutations.c.mutation_id, db.applied_mutations.c.result).where(
+                db.applied_mutations.c.mutation_id.in_(set(mutation_ids))
+            )
+        )
+        self._firsts = {mutation_id: dict(result) for mutation_id, result in rows}
 
     def apply(self, mutation: dict[str, Any]) -> dict[str, Any]:
         mutation_id = mutation["mutation_id"]
-        first = self.conn.execute(
-            select(db.applied_mutations.c.result).where(
-                db.applied_mutations.c.mutation_id == mutation_id
-            )
-        ).scalar_one_or_none()
-        if first is not None:
-            return self._duplicate(mutation_id, dict(first))
         try:
+            # Before any lookup: a malformed id must not reach the database.
             validate_mutation(mutation)
         except ValidationError as error:
             return _rejected(mutation_id, "invalid", error.message("id"), error.message("en"))
+        first = self._firsts.get(mutation_id)
+        if first is not None:
+            return self._duplicate(mutation_id, first)
         current = recordstore.get(self.conn, mutation["collection"], mutation["id"])
         problem = self._shape_problem(mutation, current)
         if problem is not None:
@@ -111,13 +134,10 @@ class Batch:
             "data": dict(mutation["data"] or {}),
         }
         record = dict(current, conflicts=[*current["conflicts"], entry])
-        stored = recordstore.save(
-            self.conn,
-            self.seqs,
+        stored = self.writer.save(
             record,
             existed=True,
             before=recordstore.audit_state(current),
-            author=self.author,
             mutation_id=mutation["mutation_id"],
             status="conflict",
             op=mutation["op"],
@@ -145,13 +165,10 @@ class Batch:
             "data": dict(current["data"]) if deleting and current else dict(mutation["data"]),
         }
         before_org = self.org.copy() if mutation["collection"] == "employee" else None
-        stored = recordstore.save(
-            self.conn,
-            self.seqs,
+        stored = self.writer.save(
             record,
             existed=current is not None,
             before=recordstore.audit_state(current),
-            author=self.author,
             mutation_id=mutation["mutation_id"],
             status="applied",
             op=mutation["op"],
@@ -171,15 +188,14 @@ class Batch:
         return result
 
     def _remember(self, mutation: Mapping[str, Any], result: Mapping[str, Any]) -> None:
-        first = {key: result[key] for key in ("status", "rev", "seq")}
-        self.conn.execute(
-            insert(db.applied_mutations).values(
-                mutation_id=mutation["mutation_id"],
-                collection=mutation["collection"],
-                record_id=mutation["id"],
-                result=dict(first, collection=mutation["collection"], id=mutation["id"]),
-            )
-        )
+        """Keep the first result, so that the same mutation again is a duplicate."""
+        self._firsts[mutation["mutation_id"]] = {
+            "status": result["status"],
+            "rev": result["rev"],
+            "seq": result["seq"],
+            "collection": mutation["collection"],
+            "id": mutation["id"],
+        }
 
     def _duplicate(self, mutation_id: str, first: dict[str, Any]) -> dict[str, Any]:
         """The first result again; after a conflict, with the record as it stands now.

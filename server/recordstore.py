@@ -1,8 +1,8 @@
 """Reading and writing the current version of records, with the audit trail.
 
-Every write goes through ``save`` so that each accepted change gets the next
-seq, a history row (who, when, from which client, before and after) and,
-when it changes the organisation, the backfill of what became visible.
+Every write goes through ``Writer.save`` so that each accepted change gets
+the next seq and a history row (who, when, from which client, before and
+after).
 """
 
 from __future__ import annotations
@@ -11,9 +11,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, insert, select, update
 
 from server import db
+
+# Built once: statements with bound parameters skip SQLAlchemy's per-call
+# coercion of literal values, which dominated the cost of a push.
+_INSERT = insert(db.records)
+_UPDATE = update(db.records).where(
+    db.records.c.collection == bindparam("key_collection"), db.records.c.id == bindparam("key_id")
+)
+_GET = select(db.records).where(
+    db.records.c.collection == bindparam("collection"), db.records.c.id == bindparam("id")
+)
+_COLUMNS = ("rev", "seq", "deleted", "owner", "updated_by", "updated_at", "conflicts", "data")
 
 
 def envelope(row: Row[Any] | Mapping[str, Any]) -> dict[str, Any]:
@@ -34,11 +45,7 @@ def envelope(row: Row[Any] | Mapping[str, Any]) -> dict[str, Any]:
 
 
 def get(conn: Connection, collection: str, record_id: str) -> dict[str, Any] | None:
-    row = conn.execute(
-        select(db.records).where(
-            db.records.c.collection == collection, db.records.c.id == record_id
-        )
-    ).first()
+    row = conn.execute(_GET, {"collection": collection, "id": record_id}).first()
     return None if row is None else envelope(row)
 
 
@@ -63,60 +70,64 @@ class Author:
     client_id: str | None = None
 
 
-def save(
-    conn: Connection,
-    seqs: db.SeqCounter,
-    record: dict[str, Any],
-    *,
-    existed: bool,
-    before: dict[str, Any] | None,
-    author: Author,
-    mutation_id: str | None,
-    status: str,
-    op: str,
-) -> dict[str, Any]:
-    """Store ``record`` (an envelope) with a fresh seq and log it; returns it with its seq."""
-    record = dict(record, seq=seqs.take())
-    columns = {
-        key: record[key]
-        for key in (
-            "rev",
-            "seq",
-            "deleted",
-            "owner",
-            "updated_by",
-            "updated_at",
-            "conflicts",
-            "data",
+class Writer:
+    """The writes of one transaction, each with the next seq.
+
+    Records are written at once, since later checks in the same transaction
+    read them; their history rows (the audit trail) are gathered and
+    inserted together by ``finish``, with the sequence.
+    """
+
+    def __init__(self, conn: Connection, author: Author) -> None:
+        self.conn = conn
+        self.author = author
+        self.seqs = db.SeqCounter(conn)
+        self._history: list[dict[str, Any]] = []
+
+    def save(
+        self,
+        record: dict[str, Any],
+        *,
+        existed: bool,
+        before: dict[str, Any] | None,
+        mutation_id: str | None,
+        status: str,
+        op: str,
+    ) -> dict[str, Any]:
+        """Store ``record`` (an envelope) with a fresh seq; returns it with that seq."""
+        record = dict(record, seq=self.seqs.take())
+        columns = {key: record[key] for key in _COLUMNS}
+        if existed:
+            self.conn.execute(
+                _UPDATE, {"key_collection": record["collection"], "key_id": record["id"], **columns}
+            )
+        else:
+            self.conn.execute(
+                _INSERT, {"collection": record["collection"], "id": record["id"], **columns}
+            )
+        self._history.append(
+            {
+                "seq": record["seq"],
+                "at": db.now(),
+                "by_nip": self.author.by,
+                "client_id": self.author.client_id,
+                "mutation_id": mutation_id,
+                "status": status,
+                "collection": record["collection"],
+                "record_id": record["id"],
+                "op": op,
+                "rev": record["rev"],
+                "before": before,
+                "after": _audit_state(record),
+            }
         )
-    }
-    if existed:
-        conn.execute(
-            update(db.records)
-            .where(db.records.c.collection == record["collection"], db.records.c.id == record["id"])
-            .values(**columns)
-        )
-    else:
-        conn.execute(
-            insert(db.records).values(collection=record["collection"], id=record["id"], **columns)
-        )
-    conn.execute(
-        insert(db.history).values(
-            seq=record["seq"],
-            at=db.now(),
-            by_nip=author.by,
-            client_id=author.client_id,
-            mutation_id=mutation_id,
-            status=status,
-            collection=record["collection"],
-            record_id=record["id"],
-            op=op,
-            rev=record["rev"],
-            before=before,
-            after=_audit_state(record),
-        )
-    )
-    return record
+        return record
+
+    def finish(self) -> None:
+        self.seqs.save()
+        if self._history:
+            self.conn.execute(insert(db.history), self._history)
+            self._history = []
 
 
 def _audit_state(record: Mapping[str, Any]) -> dict[str, Any]:

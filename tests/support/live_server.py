@@ -148,6 +148,8 @@ class LiveServer:
         if self._uvicorn is not None and self._thread is not None:
             self._uvicorn.should_exit = True
             self._thread.join(timeout=10)
+            # Close its database files even if a request was cut short.
+            self._uvicorn.config.app.state.server.engine.dispose()
             self._uvicorn = self._thread = None
         if self._process is not None:
             self._process.terminate()
