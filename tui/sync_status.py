@@ -94,5 +94,21 @@ def describe(state: SyncState, now: datetime) -> str:
         parts.append(_("{n} conflicts").format(n=state.conflicts))
     if state.rejected:
         parts.append(_("{n} rejected").format(n=state.rejected))
+    if state.error == "auth":
+        parts.append(_("sign in again"))  # nothing reaches the server until then
     parts.append(_("last sync {when}").format(when=when_text(state.last_sync_at, now)))
     return " · ".join(parts)
+
+
+def round_summary(report: Any) -> str | None:
+    """What a round changed (sync.engine.RoundReport), or None if nothing."""
+    parts = []
+    if report.sent:
+        parts.append(_("{n} sent").format(n=report.sent))
+    if report.received:
+        parts.append(_("{n} received").format(n=report.received))
+    if report.conflicts:
+        parts.append(_("{n} conflicts").format(n=report.conflicts))
+    if report.rejected:
+        parts.append(_("{n} rejected").format(n=report.rejected))
+    return ", ".join(parts) if parts else None

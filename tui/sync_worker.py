@@ -21,7 +21,7 @@ from textual import work
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 
-from tui.sync_status import SyncState, describe, read_state
+from tui.sync_status import SyncState, describe, read_state, round_summary
 from tui.texts import _
 
 if TYPE_CHECKING:
@@ -158,6 +158,12 @@ class SyncWorkerMixin:
         self._sync_failures = 0 if outcome.online else self._sync_failures + 1
         self.sync_state = read_state(services.store, online=outcome.online, error=outcome.error)
         self.sub_title = describe(self.sync_state, services.now())
+        summary = round_summary(outcome.report) if outcome.report is not None else None
+        if summary:
+            needs_person = outcome.report.conflicts or outcome.report.rejected
+            self.notify(
+                summary, title=_("Sync"), severity="warning" if needs_person else "information"
+            )
         for screen in _open_screens(self):
             screen.post_message(SyncDone(outcome))
         if self._sync_again:

@@ -41,7 +41,7 @@ async def test_offline_start_keeps_work_and_syncs_when_the_server_is_back(
     app = KinerjaApp(tmp_path, services)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: app.sub_title.startswith("Luring"))
-        assert "server tidak menjawab" in screen_text(app)
+        await wait_for(pilot, lambda: "server tidak menjawab" in screen_text(app))
         training = {
             "title": "Pelatihan OSS berbasis risiko",
             "path": "classical",
@@ -59,7 +59,8 @@ async def test_offline_start_keeps_work_and_syncs_when_the_server_is_back(
         await pilot.press("f9")
         await wait_for(pilot, lambda: app.sub_title.startswith("Daring"))
         assert "tertunda" not in app.sub_title
-        assert "Nurlaila Sahupala" in screen_text(app)  # her employee record came down
+        # her employee record came down, and Beranda re-read the store
+        await wait_for(pilot, lambda: "Nurlaila Sahupala" in screen_text(app))
     assert live_server.record_of("training", owner=nip)["data"]["title"] == training["title"]
 
 
