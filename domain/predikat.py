@@ -45,3 +45,18 @@ def predikat(result_rating: str, behaviour_rating: str) -> Predikat:
     if issues:
         raise ValidationError(issues)
     return MATRIX[(result_rating, behaviour_rating)]  # type: ignore[index]
+
+
+# Functional staff earn this share of their annual credit-point coefficient
+# (angka kredit) for each predikat (Perban BKN 3/2023; domain.md).
+CREDIT_PERCENT: Mapping[Predikat, int] = {
+    "very_good": 150,
+    "good": 100,
+    "needs_improvement": 75,
+    "poor": 50,
+    "very_poor": 25,
+}
+
+# A predikat this low should lead to a development plan (domain.md,
+# "Competence development"): Butuh Perbaikan or worse.
+NEEDS_DEVELOPMENT: frozenset[Predikat] = frozenset({"needs_improvement", "poor", "very_poor"})

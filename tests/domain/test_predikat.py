@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from domain.predikat import predikat
+from domain.predikat import CREDIT_PERCENT, NEEDS_DEVELOPMENT, predikat
 from domain.validation import ValidationError
+from domain.vocab import PREDIKATS
 
 # hasil kerja (rows) x perilaku kerja (columns: below, as_expected, above)
 MATRIX_OF_DOMAIN_MD = {
@@ -45,3 +46,15 @@ def test_unknown_ratings_are_refused_by_field(
     assert [issue.field for issue in caught.value.issues] == bad_fields
     assert "Di Atas Ekspektasi" in caught.value.message("id")
     assert "must be one of" in caught.value.message("en")
+
+
+def test_credit_points_follow_the_predikat() -> None:
+    assert [CREDIT_PERCENT[p] for p in PREDIKATS] == [150, 100, 75, 50, 25]
+
+
+def test_butuh_perbaikan_or_worse_needs_a_development_plan() -> None:
+    assert {p for p in PREDIKATS if p in NEEDS_DEVELOPMENT} == {
+        "needs_improvement",
+        "poor",
+        "very_poor",
+    }
