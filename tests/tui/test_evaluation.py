@@ -51,7 +51,6 @@ async def test_every_cell_of_the_matrix_is_reachable_with_keys(tmp_path: Path) -
     app = Host(lambda: EvaluationScreen(services))
     seen: dict[tuple[str, str], str] = {}
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p", "down", "down", "enter")  # Siti Marwah
         screen = app.screen
         result = behaviour = None
         for _row in RATINGS:
@@ -87,7 +86,7 @@ async def test_a_team_that_breaks_its_units_rule_is_warned_and_left_as_it_is(
     before = [services.store.records.get("evaluation", f"eval-{n}") for n in (STAFF_2, STAFF_3)]
     app = Host(lambda: EvaluationScreen(services))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p", "down", "down", "enter", "h", "b")  # Siti: Sangat Baik too
+        await pilot.press("h", "b")  # Siti: Sangat Baik too
         breaches = check_curve("good", ["very_good"] * 3)
         assert breaches
         warning = str(app.screen.query_one("#eval-warning").render())
@@ -104,7 +103,7 @@ async def test_finalising_asks_first_and_then_nothing_can_change(tmp_path: Path)
     services = profile(tmp_path, PPK)
     app = Host(lambda: EvaluationScreen(services))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p", "down", "down", "enter", "h", "h", "b", "b")
+        await pilot.press("h", "h", "b", "b")
         await pilot.press("f", "n")
         await pilot.pause()
         assert services.store.records.list("evaluation", owner=STAFF) == []
@@ -146,7 +145,7 @@ async def test_the_command_palette_offers_what_the_keys_do(tmp_path: Path) -> No
     services = profile(tmp_path, PPK)
     app = Host(lambda: EvaluationScreen(services))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p", "down", "down", "enter", "h", "b", "ctrl+p")
+        await pilot.press("h", "b", "ctrl+p")
         await type_text(pilot, "simpan draf")
         await pilot.pause()
         await pilot.press("enter")

@@ -106,8 +106,7 @@ async def test_the_whole_year_for_one_employee(live_server: LiveServer, tmp_path
 
     # The PPK evaluates Triwulan I, then the year, and finalises both.
     app = Host(lambda: EvaluationScreen(ppk.services))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p", "down", "down", "enter")  # Siti Marwah
+    async with app.run_test(size=(80, 24)) as pilot:  # opens on Siti: her SKP covers the year
         await pilot.press("o", "down", "enter")  # Triwulan I 2026
         text = screen_text(app)
         assert "Permohonan izin disele" in text and "31 berkas" in text

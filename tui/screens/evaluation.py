@@ -102,7 +102,11 @@ class EvaluationScreen(EvaluationTabs):
         with Horizontal(classes="eval-row"):
             yield Label(_("Employee (p)"))
             yield Select(
-                people, value=people[0][1], allow_blank=False, compact=True, id="eval-person"
+                people,
+                value=self._first_to_evaluate(subs) or people[0][1],
+                allow_blank=False,
+                compact=True,
+                id="eval-person",
             )
             yield Label(_("Period (o)"))
             yield Select(
@@ -132,6 +136,17 @@ class EvaluationScreen(EvaluationTabs):
                 yield Static("", id="eval-curve")
         yield RejectedNotice(id="eval-rejected")
         yield Footer()
+
+    def _first_to_evaluate(self, subs: list[Any]) -> str | None:
+        """Open on the first subordinate whose SKP covers the newest period."""
+        newest = next(iter(facts.periods(self.records)), None)
+        if newest is None:
+            return None
+        for person in subs:
+            nip = str(person["data"]["nip"])
+            if facts.plan_for(self.records, nip, newest) is not None:
+                return nip
+        return None
 
     def on_mount(self) -> None:
         self.title = _("Evaluasi")
