@@ -34,10 +34,9 @@ from domain.vocab import (
     PLAN_STATUS_LABELS,
 )
 from tui.keys import binding
-from tui.screens.plan_actions import PlanItemActions, PlanReviewActions
+from tui.screens.plan_actions import PlanItemActions, PlanOwnerActions, PlanReviewActions
 from tui.screens.plan_common import (
     N_,
-    ConfirmDialog,
     ErrorLabel,
     FieldScroll,
     ScreenActions,
@@ -45,7 +44,6 @@ from tui.screens.plan_common import (
     texts,
     translate_bindings,
 )
-from tui.screens.plan_create import CreatePlanDialog, PlanPicker
 from tui.screens.plan_data import (
     ATTACHMENT_KEYS,
     RETURNED,
@@ -54,24 +52,22 @@ from tui.screens.plan_data import (
     Services,
     employee,
     field_index,
-    format_number,
+    indicator_summary,
     issues_for,
     items_of,
     lines_of,
-    new_id,
-    new_plan_data,
     period_name,
     period_start,
     person_label,
-    plan_for_period,
     plans_of,
     reopened,
 )
+from tui.sync_worker import SyncDone
 
 ITEM_TABS = {"tab-main": "main", "tab-additional": "additional"}
 
 
-class PlanScreen(PlanItemActions, PlanReviewActions, Screen[None]):
+class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Screen[None]):
     """One SKP: header, RHK utama/tambahan, lampiran, ekspektasi perilaku."""
 
     CSS_PATH = "plan.tcss"
@@ -100,6 +96,9 @@ class PlanScreen(PlanItemActions, PlanReviewActions, Screen[None]):
         # Opened on someone's SKP (from the team list) rather than as an area.
         self.pushed = plan_id is not None
         self.plan_id = plan_id or self._default_plan_id()
+        # The plan whose lampiran and expectations the fields were last filled
+        # from, and those values: typing that differs from them is unsaved.
+        self._loaded: tuple[str, tuple[dict[str, list[str]], dict[str, str]]] | None = None
         self.title = self._("Rencana (SKP)")
         translate_bindings(self, self._)
 
@@ -288,16 +287,7 @@ class PlanScreen(PlanItemActions, PlanReviewActions, Screen[None]):
         cursor = table.cursor_row
         table.clear()
         for number, item in enumerate(items_of(self.services, plan, kind), start=1):
-            indicators = item["data"].get("indicators") or []
-            first = indicators[0] if indicators else {}
-            target = first.get("target_text") or " ".join(
-                part
-                for part in (format_number(first.get("target")), first.get("unit") or "")
-                if part
-            )
-            summary = f"{first.get('indicator', '')}: {target}".strip(": ")
-            if len(indicators) > 1:
-                summary += f" (+{len(indicators) - 1})"
+            summary = indicator_summary(item["data"].get("indicators") or [])
             linked = _("linked") if item["data"].get("parent_item_id") else _("not yet")
             table.add_row(
                 str(number), item["data"].get("text", ""), summary, linked, key=item["id"]
@@ -306,19 +296,48 @@ class PlanScreen(PlanItemActions, PlanReviewActions, Screen[None]):
             table.move_cursor(row=min(cursor, table.row_count - 1))
 
     def _fill_texts(self, plan: Record) -> None:
+        """Show the plan's lampiran and expectations, unless unsaved typing would be lost.
+
+        A sync or a return from another area refreshes the screen; what the
+        person typed and has not saved yet stays in the fields.
+        """
         editable = self._may_edit()
         data = plan["data"]
-        attachments = data.get("attachments") or {}
+        stored = (
+            {key: list((data.get("attachments") or {}).get(key) or []) for key in ATTACHMENT_KEYS},
+            {k: v for k, v in (data.get("expectations") or {}).items() if v},
+        )
+        unsaved = (
+            self._loaded is not None
+            and self._loaded[0] == plan["id"]
+            and (self._typed_texts() != self._loaded[1])
+        )
+        if not unsaved:
+            for key in ATTACHMENT_KEYS:
+                self.query_one(f"#att-{key}", TextArea).load_text("\n".join(stored[0][key]))
+            for value in BERAKHLAK:
+                self.query_one(f"#exp-{value}", Input).value = str(stored[1].get(value) or "")
+            self._loaded = (plan["id"], stored)
         for key in ATTACHMENT_KEYS:
             area = self.query_one(f"#att-{key}", TextArea)
-            area.load_text("\n".join(attachments.get(key) or []))
             area.read_only = not editable
             area.disabled = not editable
-        expectations = data.get("expectations") or {}
         for value in BERAKHLAK:
-            field = self.query_one(f"#exp-{value}", Input)
-            field.value = str(expectations.get(value) or "")
-            field.disabled = not editable
+            self.query_one(f"#exp-{value}", Input).disabled = not editable
+
+    def _typed_texts(self) -> tuple[dict[str, list[str]], dict[str, str]]:
+        """The lampiran lists and expectations as typed in the fields now."""
+        attachments = {
+            key: lines_of(self.query_one(f"#att-{key}", TextArea).text) for key in ATTACHMENT_KEYS
+        }
+        expectations = {
+            value: self.query_one(f"#exp-{value}", Input).value.strip() for value in BERAKHLAK
+        }
+        return attachments, {k: v for k, v in expectations.items() if v}
+
+    def on_sync_done(self, _message: SyncDone) -> None:
+        if self.is_mounted:
+            self.refresh_view()
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
@@ -328,61 +347,11 @@ class PlanScreen(PlanItemActions, PlanReviewActions, Screen[None]):
     def _row_chosen(self) -> None:
         self.action_edit_item()
 
-    # --- the owner's actions ----------------------------------------------------
-
-    def action_create_plan(self) -> None:
-        _ = self._
-        me = employee(self.services, self.services.me)
-        atasan = me["data"].get("atasan_nip") if me else None
-        if not atasan:
-            self.notify(self._ppk_line(self.services.me), severity="error", timeout=10)
-            return
-
-        def created(period_id: str | None) -> None:
-            if period_id is None:
-                return
-            existing = plan_for_period(self.services, self.services.me, period_id)
-            if existing is not None:
-                self.plan_id = existing["id"]
-                self.notify(_("You already have an SKP for this period: here it is."))
-                self.refresh_view()
-                return
-            data = new_plan_data(period_id, atasan)
-            if self._refused("plan", data, before=None, owner=self.services.me):
-                return
-            plan_id = new_id()
-            self.services.store.records.edit(
-                "plan", plan_id, data, owner=self.services.me, by=self.services.me
-            )
-            self.services.request_sync()
-            self.plan_id = plan_id
-            self.notify(_("SKP drafted. Add your RHK utama with ctrl+n."))
-            self.refresh_view()
-
-        self.app.push_screen(CreatePlanDialog(self.services, atasan), created)
-
-    def action_pick_plan(self) -> None:
-        def picked(plan_id: str | None) -> None:
-            if plan_id == PlanPicker.NEW:
-                self.action_create_plan()
-            elif plan_id:
-                self.plan_id = plan_id
-                self.refresh_view()
-
-        self.app.push_screen(PlanPicker(self.services), picked)
-
     def _typed_data(self, plan: Record) -> dict[str, Any]:
         """The plan's data with what is typed in the lampiran and Perilaku tabs."""
         data = dict(plan["data"])
         data["status"] = reopened(data.get("status"))
-        data["attachments"] = {
-            key: lines_of(self.query_one(f"#att-{key}", TextArea).text) for key in ATTACHMENT_KEYS
-        }
-        data["expectations"] = {
-            value: self.query_one(f"#exp-{value}", Input).value.strip()
-            for value in BERAKHLAK
-            if self.query_one(f"#exp-{value}", Input).value.strip()
-        }
+        data["attachments"], data["expectations"] = self._typed_texts()
         return data
 
     def _refused(
@@ -415,36 +384,3 @@ class PlanScreen(PlanItemActions, PlanReviewActions, Screen[None]):
         self.services.request_sync()
         self.refresh_view()
         return True
-
-    def action_save(self) -> None:
-        plan = self.plan
-        if plan is not None and self._write_plan(self._typed_data(plan)):
-            self.notify(self._("Saved."))
-
-    def action_toggle_approach(self) -> None:
-        plan = self.plan
-        if plan is None:
-            return
-        data = self._typed_data(plan)
-        data["approach"] = (
-            "qualitative" if data.get("approach") != "qualitative" else "quantitative"
-        )
-        self._write_plan(data)
-
-    def action_submit(self) -> None:
-        _ = self._
-        plan = self.plan
-        if plan is None:
-            return
-        if not items_of(self.services, plan, "main"):
-            self.notify(_("Add at least one RHK utama before submitting."), severity="error")
-            return
-        data = {**self._typed_data(plan), "status": "submitted"}
-
-        def confirmed(yes: bool | None) -> None:
-            if yes and self._write_plan(data):
-                self.notify(_("SKP submitted to your PPK."))
-
-        question = _("Submit this SKP to {ppk}? You cannot change it while the PPK reviews it.")
-        ppk = person_label(self.services, plan["data"].get("ppk_nip"))
-        self.app.push_screen(ConfirmDialog(question.format(ppk=ppk), self.services.lang), confirmed)

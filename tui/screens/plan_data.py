@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -192,6 +192,23 @@ def format_number(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def target_of(indicator: Mapping[str, Any]) -> str:
+    """ "120 berkas", or the narrative target of a kualitatif IKI."""
+    if indicator.get("target_text"):
+        return str(indicator["target_text"])
+    parts = (format_number(indicator.get("target")), str(indicator.get("unit") or ""))
+    return " ".join(part for part in parts if part)
+
+
+def indicator_summary(indicators: Sequence[Mapping[str, Any]]) -> str:
+    """One table cell for an RHK's IKI: the first in full, a count of the others."""
+    if not indicators:
+        return ""
+    first = indicators[0]
+    summary = f"{first.get('indicator', '')}: {target_of(first)}".strip(": ")
+    return summary + (f" (+{len(indicators) - 1})" if len(indicators) > 1 else "")
 
 
 def lines_of(text: str) -> list[str]:

@@ -11,6 +11,7 @@ from domain.vocab import PLAN_STATUS_LABELS
 from tui.keys import binding
 from tui.screens.plan_common import N_, ScreenActions, texts, translate_bindings
 from tui.screens.plan_data import Services, employee, period_name, plans_of, subordinate_plans
+from tui.sync_worker import SyncDone
 
 
 class TeamPlansScreen(Screen[None]):
@@ -49,6 +50,11 @@ class TeamPlansScreen(Screen[None]):
         self.refresh_view()
 
     def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.refresh_view()
+
+    def on_sync_done(self, _message: SyncDone) -> None:
+        """A sync round may have brought new records."""
         if self.is_mounted:
             self.refresh_view()
 

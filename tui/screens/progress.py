@@ -16,6 +16,7 @@ from tui.screens.plan_data import (
     Record,
     Services,
     format_number,
+    indicator_summary,
     items_of,
     period_name,
     period_start,
@@ -24,6 +25,7 @@ from tui.screens.plan_data import (
     progress_periods,
 )
 from tui.screens.progress_editor import ProgressEditor
+from tui.sync_worker import SyncDone
 
 
 class ProgressScreen(Screen[None]):
@@ -100,6 +102,11 @@ class ProgressScreen(Screen[None]):
         if self.is_mounted:
             self.refresh_view()
 
+    def on_sync_done(self, _message: SyncDone) -> None:
+        """A sync round may have brought new records."""
+        if self.is_mounted:
+            self.refresh_view()
+
     # --- reading the pickers ------------------------------------------------------
 
     @property
@@ -162,14 +169,7 @@ class ProgressScreen(Screen[None]):
         )
         period_id = self.period_id
         for item in items_of(self.services, plan):
-            indicators = item["data"].get("indicators") or []
-            first = indicators[0] if indicators else {}
-            target = first.get("target_text") or " ".join(
-                p for p in (format_number(first.get("target")), first.get("unit") or "") if p
-            )
-            summary = f"{first.get('indicator', '')}: {target}".strip(": ")
-            if len(indicators) > 1:
-                summary += f" (+{len(indicators) - 1})"
+            summary = indicator_summary(item["data"].get("indicators") or [])
             record = progress_for(self.services, item, period_id) if period_id else None
             values = record["data"].get("values", []) if record else []
             shown = " / ".join(format_number(v) if v is not None else "-" for v in values) or "-"

@@ -30,6 +30,7 @@ from tui.screens.plan_data import (
     new_id,
     parse_number,
     period_name,
+    target_of,
     without_none,
 )
 
@@ -127,11 +128,7 @@ class ProgressEditor(ModalScreen[bool]):
                 classes="dialog-title",
             )
             for index, indicator in enumerate(indicators):
-                target = indicator.get("target_text") or " ".join(
-                    p
-                    for p in (format_number(indicator.get("target")), indicator.get("unit") or "")
-                    if p
-                )
+                target = target_of(indicator)
                 with Horizontal(classes="value-line"):
                     yield Label(
                         _("{iki} (target {target})").format(
