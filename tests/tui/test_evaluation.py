@@ -164,3 +164,17 @@ async def test_a_unit_head_is_reminded_that_the_units_rating_is_their_hasil_kerj
     async with app.run_test(size=(80, 24)):
         curve = str(app.screen.query_one("#eval-curve").render())
     assert "Bidang Pelayanan Perizinan" in curve and "(Baik)" in curve
+
+
+async def test_a_sync_round_never_drops_a_rating_being_chosen(tmp_path: Path) -> None:
+    from tui.sync_worker import SyncDone
+
+    services = profile(tmp_path, PPK)
+    app = Host(lambda: EvaluationScreen(services))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        _evaluated(services, STAFF_2, ("below", "below"))  # a pull brings a teammate's
+        app.screen.post_message(SyncDone(None))  # type: ignore[arg-type]
+        await pilot.pause()
+        assert app.screen.result == "above"
+        assert "Sangat Kurang 1" in str(app.screen.query_one("#eval-curve").render())

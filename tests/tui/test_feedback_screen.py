@@ -94,3 +94,16 @@ async def test_english_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
             "New",
             "Dialog",
         }
+
+
+async def test_a_sync_round_brings_new_feedback_onto_the_open_screen(tmp_path: Path) -> None:
+    from tui.sync_worker import SyncDone
+
+    services = profile(tmp_path, STAFF)
+    app = Host(lambda: FeedbackScreen(services))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "0 umpan balik" in screen_text(app)
+        seed_feedback(services.store)  # as a pull would have written them
+        app.screen.post_message(SyncDone(None))  # type: ignore[arg-type]
+        await pilot.pause()
+        assert "2 umpan balik" in screen_text(app)

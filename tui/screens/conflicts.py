@@ -292,6 +292,10 @@ class ConflictsScreen(Screen[None]):
     def _rejected_highlighted(self) -> None:
         self.show_rejected()
 
+    def on_sync_done(self, _message: object) -> None:
+        """The shell's sync round ended: conflicts may have come or gone."""
+        self.reload()
+
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self.refresh_bindings()

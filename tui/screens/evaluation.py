@@ -89,6 +89,7 @@ class EvaluationScreen(EvaluationTabs):
         self.period: dict[str, Any] | None = None
         self.breaches: list[Any] = []
         self.writable = False
+        self._as_loaded: tuple[Any, ...] = ()
 
     # --- layout -------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -202,6 +203,19 @@ class EvaluationScreen(EvaluationTabs):
             finalised_at=finalised_at,
         )
 
+    def _choices(self) -> tuple[Any, ...]:
+        return (self.result, self.behaviour, dict(self.behaviour_notes), dict(self.item_notes))
+
+    def on_sync_done(self, _message: object) -> None:
+        """The shell's sync round ended: re-read, unless the PPK is mid-choice
+        (then only what surrounds the choice: realisasi, umpan balik, the curve)."""
+        if self._choices() == self._as_loaded:
+            self.load()
+            return
+        self.fill_items()
+        self.fill_feedback()
+        self.show_verdict()
+
     def _may_write(self) -> bool:
         """May I write this evaluation? Asked of domain.permissions with a sample,
         once per load: the answer depends on who, which period and the stored
@@ -242,6 +256,7 @@ class EvaluationScreen(EvaluationTabs):
         self.behaviour = data.get("behaviour_rating") if shown else None
         self.behaviour_notes = dict(data.get("behaviour_notes") or {}) if shown else {}
         self.item_notes = dict(data.get("item_notes") or {}) if shown else {}
+        self._as_loaded = self._choices()
         for widget_id, value in (
             ("#eval-result", self.result),
             ("#eval-behaviour", self.behaviour),

@@ -188,6 +188,10 @@ class FeedbackScreen(Screen[None]):
     def _highlighted(self) -> None:
         self.show_detail()
 
+    def on_sync_done(self, _message: object) -> None:
+        """The shell's sync round ended: what the PPK or employee did elsewhere shows."""
+        self.refresh_table()
+
     # --- which keys work --------------------------------------------------------
     def _weigh_permissions(self) -> None:
         """Ask domain.permissions once per person and highlighted entry, not per key."""
