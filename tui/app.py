@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -60,12 +60,13 @@ HOLDING_MODE = "holding"
 FUNCTION_KEY = re.compile(r"^f\d{1,2}$")
 
 
-def load_screen_class(target: str) -> type[Screen[Any]]:
+def load_screen_class(target: str) -> Callable[[Services], Screen[Any]]:
+    """The area screen class named ``"package.module:ClassName"``, imported now."""
     module_name, _sep, class_name = target.partition(":")
     found = getattr(importlib.import_module(module_name), class_name)
     if not (isinstance(found, type) and issubclass(found, Screen)):
         raise TypeError(f"{target} is not a Screen")
-    return found
+    return cast(Callable[[Services], Screen[Any]], found)
 
 
 def _area_bindings() -> list[BindingType]:
@@ -220,7 +221,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         self.push_screen(HelpScreen(key_help(self.screen), screen_title=self.screen.title or ""))
 
     def action_command_palette(self) -> None:
-        if not CommandPalette.is_open(self):
+        if not CommandPalette.is_open(cast(App[object], self)):
             self.push_screen(
                 CommandPalette(placeholder=_("Search for a command…"), id="--command-palette")
             )

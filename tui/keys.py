@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.texts import _
 
@@ -93,7 +93,7 @@ class KeyHelp:
     binding_id: str | None
 
 
-def key_help(screen: Screen, bindings: Iterable[Binding] | None = None) -> list[KeyHelp]:
+def key_help(screen: Screen[Any], bindings: Iterable[Binding] | None = None) -> list[KeyHelp]:
     """The keys that work on ``screen`` now, as the user has mapped them.
 
     Screen and focused-widget keys first, the app's own after, each once.
@@ -116,7 +116,7 @@ def key_help(screen: Screen, bindings: Iterable[Binding] | None = None) -> list[
     return rows
 
 
-def key_for(screen: Screen, binding_id: str) -> str | None:
+def key_for(screen: Screen[Any], binding_id: str) -> str | None:
     """How the key of ``binding_id`` is shown now on ``screen`` (after remapping)."""
     for active in screen.active_bindings.values():
         if active.binding.id == binding_id:

@@ -29,7 +29,7 @@ def open_app() -> int:
             httpx, server = "httpx" in sys.modules, "server" in sys.modules
             ready = f"ready {time.time() - start:.4f} httpx={httpx} server={server}"
             print(ready, file=sys.stderr, flush=True)
-            app.exit(0)
+            app.exit()
 
         app.on_first_screen = report_and_exit
         app.run(headless=True)

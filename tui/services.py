@@ -87,7 +87,7 @@ class Services:
     def actor(self) -> Actor:
         from domain.permissions import Actor
 
-        return Actor(nip=self.me, roles=self.org().roles_of(self.me))
+        return Actor(nip=self.me, roles=frozenset(self.org().roles_of(self.me)))
 
     def request_sync(self) -> None:
         """Ask the background worker for a sync round; never waits for it."""

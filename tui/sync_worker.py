@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
 from textual.message import Message
@@ -38,7 +38,7 @@ def next_delay(online: bool, failures: int, interval_seconds: float) -> float:
     """Seconds until the next automatic round."""
     if online:
         return interval_seconds
-    return min(interval_seconds, FIRST_RETRY_SECONDS * 2 ** max(failures - 1, 0))
+    return float(min(interval_seconds, FIRST_RETRY_SECONDS * 2 ** max(failures - 1, 0)))
 
 
 @dataclass(frozen=True)
@@ -149,18 +149,19 @@ class SyncWorkerMixin:
             services = self._sync_services
             outcome = RoundOutcome(online=False, report=None, error=str(worker.error))
         else:
-            services, outcome = worker.result
+            services, outcome = cast(tuple["Services", RoundOutcome], worker.result)
         if services is None or services is not self._sync_services:
             return  # a round of a profile that was left meanwhile
         self._after_round(services, outcome)
 
-    def _after_round(self: App[Any] | Any, services: Services, outcome: RoundOutcome) -> None:
+    def _after_round(self: Any, services: Services, outcome: RoundOutcome) -> None:
         self._sync_failures = 0 if outcome.online else self._sync_failures + 1
         self.sync_state = read_state(services.store, online=outcome.online, error=outcome.error)
         self.sub_title = describe(self.sync_state, services.now())
-        summary = round_summary(outcome.report) if outcome.report is not None else None
-        if summary:
-            needs_person = outcome.report.conflicts or outcome.report.rejected
+        report = outcome.report
+        summary = round_summary(report) if report is not None else None
+        if report is not None and summary:
+            needs_person = report.conflicts or report.rejected
             self.notify(
                 summary, title=_("Sync"), severity="warning" if needs_person else "information"
             )

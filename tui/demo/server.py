@@ -146,7 +146,7 @@ def seed(url: str, tokens: dict[str, str], writes: Iterable[Write] | None = None
     applied = 0
     for batch in _batches(sample_writes() if writes is None else writes):
         with Link(url, tokens[batch[0].by]) as link:
-            mutations = [
+            mutations: list[dict[str, Any]] = [
                 {
                     "mutation_id": str(uuid.uuid4()),
                     "collection": w.collection,

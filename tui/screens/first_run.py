@@ -168,10 +168,12 @@ class ConnectScreen(Screen[None]):
         nip = self.query_one("#connect-nip", Input)
         password = self.query_one("#connect-password", Input)
         status = self.query_one("#connect-status", Label)
-        problems = [field for field in (url, nip) if not field.validate(field.value).is_valid]
-        for field in problems:
-            failures = field.validate(field.value).failure_descriptions
-            self.query_one(f"#{field.id}-problem", Label).update(failures[0])
+        problems = []
+        for field in (url, nip):
+            result = field.validate(field.value)
+            if result is not None and not result.is_valid:
+                problems.append(field)
+                self.query_one(f"#{field.id}-problem", Label).update(result.failure_descriptions[0])
         if problems:
             problems[0].focus()
             return

@@ -70,7 +70,7 @@ def _read(services: Services) -> dict[str, list[Record]]:
     from tinydb import where
 
     found: dict[str, list[Record]] = {name: [] for name in READ}
-    query = where("collection").one_of(READ) & (where("deleted") == False)  # noqa: E712
+    query = where("collection").one_of(list(READ)) & (where("deleted") == False)  # noqa: E712
     for record in services.store.search("records", query):
         found[record["collection"]].append(record)
     return found
@@ -81,7 +81,7 @@ def home_facts(services: Services) -> HomeFacts:
     records = _read(services)
     employees = records["employee"]
     names = {e["data"]["nip"]: e["data"].get("name", "") for e in employees}
-    mine = next((e["data"] for e in employees if e["data"].get("nip") == me), {})
+    mine: Record = next((e["data"] for e in employees if e["data"].get("nip") == me), {})
     unit = next((u for u in records["unit"] if u["id"] == mine.get("unit_id")), None)
 
     current = periods_in_progress(records["period"], services.now().date())
