@@ -25,7 +25,6 @@ from tui.sync_status import SyncState, describe, read_state, round_summary
 from tui.texts import _
 
 if TYPE_CHECKING:
-    from textual.app import App
     from textual.timer import Timer
 
     from tui.services import Services
