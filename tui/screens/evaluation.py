@@ -31,11 +31,10 @@ from textual.widgets import (
     TabPane,
 )
 
-from domain.vocab import BERAKHLAK_LABELS, RATING_LABELS, RATINGS
+from domain.vocab import RATING_LABELS, RATINGS
 from tui.screens import evaluation_model as facts
 from tui.screens import evaluation_text as text
 from tui.screens import feedback_rules as rules
-from tui.screens.evaluation_note import NoteDialog
 from tui.screens.evaluation_tabs import EvaluationTabs
 from tui.screens.feedback_keys import N_, ScreenActions, _, localise_bindings
 from tui.screens.rejected import ConfirmDialog, RejectedNotice, discard_change
@@ -356,41 +355,6 @@ class EvaluationScreen(EvaluationTabs):
         following = RATINGS[(RATINGS.index(current) + 1) % len(RATINGS)] if current else RATINGS[0]  # type: ignore[arg-type]
         widget = "#eval-result" if which == "result" else "#eval-behaviour"
         self.query_one(widget, Select).value = following
-
-    def action_note(self) -> None:
-        tabs = self.query_one(TabbedContent)
-        if tabs.active == "tab-behaviour":
-            value = self._value()
-            dialog = NoteDialog(
-                _("Note on {value}").format(value=BERAKHLAK_LABELS[value]),
-                text.behaviour_context(
-                    self.services.lang, value, self._expectations().get(value, "")
-                ),
-                self.behaviour_notes.get(value, ""),
-            )
-            notes, key, refill = self.behaviour_notes, value, self.fill_behaviour
-        else:
-            item_id = self._item_id()
-            item = self.records.get("plan_item", item_id) if item_id else None
-            if item is None:
-                return
-            dialog = NoteDialog(
-                _("Note on the RHK"),
-                str(item["data"].get("text", "")),
-                self.item_notes.get(item["id"], ""),
-            )
-            notes, key, refill = self.item_notes, item["id"], self.show_item_detail
-
-        def written(note: str | None) -> None:
-            if note is None:
-                return
-            if note:
-                notes[key] = note
-            else:
-                notes.pop(key, None)
-            refill()
-
-        self.app.push_screen(dialog, written)
 
     def _write(self, finalised_at: str | None) -> bool:
         data = self._draft(finalised_at)

@@ -1,6 +1,6 @@
 """What the Evaluasi screen's tabs hold: the RHK with targets and realisasi,
 the seven BerAKHLAK values with their guides and the SKP's expectations, and
-the umpan balik of the period.
+the umpan balik of the period; and the PPK's note on a row of them.
 
 A mixin of ``EvaluationScreen`` (tui/screens/evaluation.py), kept apart so
 that the screen module stays about choosing, saving and finalising. It reads
@@ -13,11 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Static, TabbedContent
 
 from domain.vocab import BERAKHLAK, BERAKHLAK_LABELS
 from tui.screens import evaluation_model as facts
 from tui.screens import evaluation_text as text
+from tui.screens.evaluation_note import NoteDialog
 from tui.screens.feedback_keys import _
 from tui.screens.feedback_model import FeedbackEntry, entries
 
@@ -108,3 +109,39 @@ class EvaluationTabs(Screen[None]):
             item = self.records.get("plan_item", found.plan_item_id) if found.plan_item_id else None
             about = str(item["data"].get("text", ""))[:20] if item else "SKP"
             table.add_row(about, found.body.replace("\n", " ")[:52], key=found.id)
+
+    # --- the PPK's notes on a row -------------------------------------------
+    def action_note(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        if tabs.active == "tab-behaviour":
+            value = self._value()
+            dialog = NoteDialog(
+                _("Note on {value}").format(value=BERAKHLAK_LABELS[value]),
+                text.behaviour_context(
+                    self.services.lang, value, self._expectations().get(value, "")
+                ),
+                self.behaviour_notes.get(value, ""),
+            )
+            notes, key, refill = self.behaviour_notes, value, self.fill_behaviour
+        else:
+            item_id = self._item_id()
+            item = self.records.get("plan_item", item_id) if item_id else None
+            if item is None:
+                return
+            dialog = NoteDialog(
+                _("Note on the RHK"),
+                str(item["data"].get("text", "")),
+                self.item_notes.get(item["id"], ""),
+            )
+            notes, key, refill = self.item_notes, item["id"], self.show_item_detail
+
+        def written(note: str | None) -> None:
+            if note is None:
+                return
+            if note:
+                notes[key] = note
+            else:
+                notes.pop(key, None)
+            refill()
+
+        self.app.push_screen(dialog, written)
