@@ -23,6 +23,7 @@ class EmployeeOrg:
         self._roles: dict[str, frozenset[str]] = {}
         self._names: dict[str, str] = {}
         self._active: set[str] = set()
+        self._staff: dict[str, list[str]] | None = None  # atasan -> staff, built when asked
         for record in employees:
             self.apply(record)
 
@@ -32,6 +33,7 @@ class EmployeeOrg:
 
     def apply(self, record: Mapping[str, Any]) -> None:
         """Take in the current version of one employee record."""
+        self._staff = None
         data = record.get("data") or {}
         nip = data.get("nip") or record.get("owner")
         if not isinstance(nip, str):
@@ -72,7 +74,12 @@ class EmployeeOrg:
         return self._names.get(nip, "")
 
     def subordinates_of(self, nip: str) -> list[str]:
-        return [staff for staff, atasan in self._atasan.items() if atasan == nip]
+        if self._staff is None:
+            self._staff = {}
+            for staff, atasan in self._atasan.items():
+                if atasan:
+                    self._staff.setdefault(atasan, []).append(staff)
+        return list(self._staff.get(nip, ()))
 
     def known(self, nip: str) -> bool:
         return nip in self._atasan
