@@ -244,4 +244,5 @@ def engine_for_profile(store: Any, *, patience: Patience | None = None) -> SyncE
         server_url = get_meta(tx, "server_url")
     if session is None or not server_url:
         return None
-    return SyncEngine(store, Link(str(server_url), session.token, patience=patience))
+    link = Link(str(server_url), session.token, patience=patience or Patience.from_env())
+    return SyncEngine(store, link)

@@ -13,6 +13,7 @@ answer safe (the server answers ``duplicate``).
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -93,6 +94,15 @@ class Patience:
     backoff_initial: float = 1.0
     backoff_max: float = 30.0
     retry_after_max: float = 120.0
+
+    @classmethod
+    def from_env(cls) -> Patience:
+        """The defaults, with KINERJA_SYNC_ATTEMPTS for cron jobs that must end fast (and tests)."""
+        try:
+            attempts = int(os.environ.get("KINERJA_SYNC_ATTEMPTS", cls.attempts))
+        except ValueError:
+            attempts = cls.attempts
+        return cls(attempts=max(1, attempts))
 
 
 _RETRY_ON = (httpx.TransportError, _Retryable)

@@ -154,6 +154,7 @@ def _reject(tx: Tx, record: JSON, entry: JSON, result: JSON) -> None:
         "mutation_id": entry["mutation_id"],
         "code": error.get("code", "invalid"),
         "message": error.get("message", ""),
+        "message_en": error.get("message_en", error.get("message", "")),
     }
     base = record.get("base") or {}
     _release_followers(tx, entry["mutation_id"], base.get("rev"))

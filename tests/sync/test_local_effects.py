@@ -127,7 +127,11 @@ def test_rejected_keeps_the_change_marked_and_discard_restores(store: Store) -> 
     record = store.records.get("training", "t1")
     assert record is not None
     assert record["data"]["jp"] == -1
-    assert record["rejected"] == {"mutation_id": entry["mutation_id"], **error}
+    assert record["rejected"] == {
+        "mutation_id": entry["mutation_id"],
+        "message_en": error["message"],
+        **error,
+    }
     assert waiting(store).rejected == 1
     discard(store, "training", "t1")
     record = store.records.get("training", "t1")
