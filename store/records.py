@@ -20,8 +20,6 @@ from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from tinydb import where
-
 from domain.vocab import COLLECTIONS
 from store.transaction import Transaction
 
@@ -76,12 +74,13 @@ class Records:
     ) -> list[JSON]:
         """The records of a collection, optionally of one owner, without tombstones unless asked."""
         check_collection(collection)
-        query = where("collection") == collection
-        if owner is not None:
-            query &= where("owner") == owner
-        if not include_deleted:
-            query &= where("deleted") != True  # noqa: E712 - a TinyDB query, not a comparison
-        return self._store.search("records", query)
+        return self._store.collection(
+            collection,
+            lambda record: (
+                (owner is None or record.get("owner") == owner)
+                and (include_deleted or not record.get("deleted"))
+            ),
+        )
 
     def edit(
         self,

@@ -153,6 +153,11 @@ def test_list_filters_by_collection_and_owner(db: Store) -> None:
     assert [r["id"] for r in db.records.list("plan", owner=PPK)] == ["p2"]
     db.records.edit("plan", "p2", {"status": "x"}, by=PPK)  # the query cache must not go stale
     assert db.records.list("plan", owner=PPK)[0]["data"] == {"status": "x"}
+    db.records.edit("plan", "p3", {}, owner=OWNER, by=OWNER)
+    assert [r["id"] for r in db.records.list("plan")] == ["p1", "p2", "p3"]  # in saving order
+    db.records.delete("plan", "p1", by=OWNER)  # never sent: removed outright
+    assert [r["id"] for r in open_store(db.home).records.list("plan")] == ["p2", "p3"]
+    assert [r["id"] for r in db.records.list("plan")] == ["p2", "p3"]
 
 
 def test_owners_are_required_for_new_records_and_never_change(db: Store) -> None:
