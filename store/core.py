@@ -9,6 +9,12 @@ generation number so that other processes notice the compaction.
 Two processes of one user share a profile: every transaction holds the
 profile lock and first reads what the others appended, and every read
 outside a transaction checks (one ``stat``) whether the journal moved on.
+Within a process, open one Store per profile and share it between threads.
+
+TinyDB (MemoryStorage, tables keyed by our string keys) answers queries
+(``search``, ``count``). Commits write into its memory directly: TinyDB's
+own table writes rebuild the whole table, which would make a save cost
+grow with the store.
 """
 
 from __future__ import annotations
