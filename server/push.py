@@ -38,6 +38,7 @@ class Batch:
 
     def apply_all(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
         self._load_firsts([m["mutation_id"] for m in mutations])
+        self.writer.prefetch((m["collection"], m["id"]) for m in mutations)
         fresh = len(self._firsts)
         results = [self.apply(mutation) for mutation in mutations]
         self.writer.finish()
@@ -77,12 +78,12 @@ class Batch:
         first = self._firsts.get(mutation_id)
         if first is not None:
             return self._duplicate(mutation_id, first)
-        current = recordstore.get(self.conn, mutation["collection"], mutation["id"])
+        current = self.writer.get(mutation["collection"], mutation["id"])
         problem = self._shape_problem(mutation, current)
         if problem is not None:
             return _rejected(mutation_id, "invalid", *rejection(problem))
         try:
-            context = write_context(self.conn, mutation, current)
+            context = write_context(self.writer, mutation, current)
         except ParentMissing as missing:
             return _rejected(mutation_id, "invalid", *rejection(missing.reason))
         attempt = WriteAttempt(
@@ -205,7 +206,7 @@ class Batch:
         """
         current = None
         if first["status"] == "conflict":
-            current = self._readable(recordstore.get(self.conn, first["collection"], first["id"]))
+            current = self._readable(self.writer.get(first["collection"], first["id"]))
         return _result(mutation_id, "duplicate", first["rev"], first["seq"], current=current)
 
     def _readable(self, record: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -73,16 +73,38 @@ class Author:
 class Writer:
     """The writes of one transaction, each with the next seq.
 
-    Records are written at once, since later checks in the same transaction
-    read them; their history rows (the audit trail) are gathered and
-    inserted together by ``finish``, with the sequence.
+    Records written here are kept in memory and read back through ``get``;
+    ``flush`` (called by ``finish``) sends them, their history rows (the
+    audit trail) and the sequence to the database in a few statements. On
+    PostgreSQL that is a few round trips per push instead of a few per
+    mutation, all while the sequence row is locked.
     """
 
     def __init__(self, conn: Connection, author: Author) -> None:
         self.conn = conn
         self.author = author
         self.seqs = db.SeqCounter(conn)
+        self._known: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._unsaved: dict[tuple[str, str], tuple[dict[str, Any], bool]] = {}
         self._history: list[dict[str, Any]] = []
+
+    def prefetch(self, keys: Iterable[tuple[str, str]]) -> None:
+        """Read the current version of these records in one query."""
+        wanted = {key for key in keys if key not in self._known}
+        if not wanted:
+            return
+        rows = self.conn.execute(
+            select(db.records).where(db.records.c.id.in_(sorted({i for _c, i in wanted})))
+        )
+        found = {(row.collection, row.id): envelope(row) for row in rows}
+        for key in wanted:
+            self._known[key] = found.get(key)
+
+    def get(self, collection: str, record_id: str) -> dict[str, Any] | None:
+        key = (collection, record_id)
+        if key not in self._known:
+            self._known[key] = get(self.conn, collection, record_id)
+        return self._known[key]
 
     def save(
         self,
@@ -96,15 +118,11 @@ class Writer:
     ) -> dict[str, Any]:
         """Store ``record`` (an envelope) with a fresh seq; returns it with that seq."""
         record = dict(record, seq=self.seqs.take())
-        columns = {key: record[key] for key in _COLUMNS}
-        if existed:
-            self.conn.execute(
-                _UPDATE, {"key_collection": record["collection"], "key_id": record["id"], **columns}
-            )
-        else:
-            self.conn.execute(
-                _INSERT, {"collection": record["collection"], "id": record["id"], **columns}
-            )
+        key = (record["collection"], record["id"])
+        if key in self._unsaved:
+            existed = self._unsaved[key][1]  # created in this transaction: still one insert
+        self._unsaved[key] = (record, existed)
+        self._known[key] = record
         self._history.append(
             {
                 "seq": record["seq"],
@@ -123,11 +141,28 @@ class Writer:
         )
         return record
 
-    def finish(self) -> None:
-        self.seqs.save()
+    def flush(self) -> None:
+        """Send what was saved so far, so that queries of the database see it."""
+        inserts, updates = [], []
+        for record, existed in self._unsaved.values():
+            columns = {key: record[key] for key in _COLUMNS}
+            if existed:
+                updates.append(
+                    {"key_collection": record["collection"], "key_id": record["id"], **columns}
+                )
+            else:
+                inserts.append({"collection": record["collection"], "id": record["id"], **columns})
+        if inserts:
+            self.conn.execute(_INSERT, inserts)
+        if updates:
+            self.conn.execute(_UPDATE, updates)
         if self._history:
             self.conn.execute(insert(db.history), self._history)
-            self._history = []
+        self._unsaved, self._history = {}, []
+
+    def finish(self) -> None:
+        self.flush()
+        self.seqs.save()
 
 
 def _audit_state(record: Mapping[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from server import db, recordstore
+from server.recordstore import Writer
 
 # collection -> (the data key naming its parent, the parent's collection)
 PARENTS = {
@@ -34,34 +35,35 @@ class ParentMissing(Exception):
 
 
 def write_context(
-    conn: Connection, mutation: Mapping[str, Any], current: Mapping[str, Any] | None
+    writer: Writer, mutation: Mapping[str, Any], current: Mapping[str, Any] | None
 ) -> dict[str, Any]:
     """The keyword arguments of ``WriteAttempt`` beyond the record itself."""
     collection = mutation["collection"]
     data = mutation["data"] if mutation["op"] == "upsert" else (current or {}).get("data", {})
     if collection == "plan_item":
-        plan = _parent(conn, collection, data, mutation["owner"])
+        plan = _parent(writer, collection, data, mutation["owner"])
         return {"plan_status": plan["data"].get("status")}
     if collection == "progress":
-        item = _parent(conn, collection, data, mutation["owner"])
-        plan = _parent(conn, "plan_item", item["data"], mutation["owner"])
+        item = _parent(writer, collection, data, mutation["owner"])
+        plan = _parent(writer, "plan_item", item["data"], mutation["owner"])
         return {"plan_status": plan["data"].get("status")}
     if collection == "objection":
-        evaluation = _parent(conn, collection, data, mutation["owner"])
+        evaluation = _parent(writer, collection, data, mutation["owner"])
         return {"evaluation_finalised_at": finalised_at(evaluation)}
     if collection == "evaluation":
-        return {"objection_pending": objection_pending(conn, mutation["id"], mutation["owner"])}
+        writer.flush()  # objections saved earlier in this push must be in the query
+        return {
+            "objection_pending": objection_pending(writer.conn, mutation["id"], mutation["owner"])
+        }
     return {}
 
 
 def _parent(
-    conn: Connection, collection: str, data: Mapping[str, Any], owner: str | None
+    writer: Writer, collection: str, data: Mapping[str, Any], owner: str | None
 ) -> dict[str, Any]:
     key, parent_collection = PARENTS[collection]
     parent_id = data.get(key)
-    parent = (
-        recordstore.get(conn, parent_collection, parent_id) if isinstance(parent_id, str) else None
-    )
+    parent = writer.get(parent_collection, parent_id) if isinstance(parent_id, str) else None
     if parent is None or parent["deleted"]:
         raise ParentMissing(f"{parent_collection}_missing")
     if parent["owner"] != owner:
