@@ -177,3 +177,21 @@ def test_a_journal_with_no_commits_is_not_reported_with_its_damaged_snapshot(
     (tmp_path / "store.json").write_bytes(b"{")
     error = _open_damaged(tmp_path)
     assert [item.original.name for item in error.set_aside] == ["store.json"]
+
+
+def test_damage_found_while_catching_up_is_reported_and_the_store_goes_on(
+    tmp_path: Path,
+) -> None:
+    _store_with_records(tmp_path, count=3)
+    reader = open_store(tmp_path)
+    writer = open_store(tmp_path)
+    for n in (3, 4):
+        writer.records.edit("feedback", f"f{n}", {"text": "baru"}, owner=OWNER, by=OWNER)
+    _flip_a_byte_of_line(4)(tmp_path)  # the edit of f3, which the reader has not read yet
+
+    with pytest.raises(StoreDamaged) as caught:
+        reader.records.list("feedback")
+
+    assert caught.value.store is reader
+    assert sorted(r["id"] for r in reader.records.list("feedback")) == ["f0", "f1", "f2"]
+    assert sorted(r["id"] for r in writer.records.list("feedback")) == ["f0", "f1", "f2"]
