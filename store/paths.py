@@ -11,9 +11,11 @@ def profile_home(home: Path | None = None) -> Path:
     """The profile folder: ``home`` if given, else ``KINERJA_HOME``, else the user data folder."""
     if home is not None:
         return Path(home)
-    from_env = os.environ.get("KINERJA_HOME", "").strip()
+    # Taken as written, like sync.session.profile_home, so that the store and
+    # the session token always land in the same folder.
+    from_env = os.environ.get("KINERJA_HOME")
     if from_env:
-        return Path(from_env).expanduser()
+        return Path(from_env)
     # platformdirs is imported only here: most runs set KINERJA_HOME or pass home.
     from platformdirs import user_data_path
 
