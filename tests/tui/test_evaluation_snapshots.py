@@ -27,3 +27,10 @@ def test_snapshot_the_berakhlak_values(snap_compare: Any, tmp_path: Path, theme:
     services = profile(tmp_path, PPK, org_rating=None)
     app = Host(lambda: EvaluationScreen(services), theme=theme)
     assert snap_compare(app, press=["shift+tab", "right", "tab"])
+
+
+@pytest.mark.parametrize("theme", [DEFAULT, ANSI])
+def test_snapshot_finalising_asks_first(snap_compare: Any, tmp_path: Path, theme: str) -> None:
+    services = profile(tmp_path, PPK, org_rating=None)
+    app = Host(lambda: EvaluationScreen(services), theme=theme)
+    assert snap_compare(app, press=["h", "b", "b", "f"])

@@ -107,3 +107,10 @@ async def test_a_sync_round_brings_new_feedback_onto_the_open_screen(tmp_path: P
         app.screen.post_message(SyncDone(None))  # type: ignore[arg-type]
         await pilot.pause()
         assert "2 umpan balik" in screen_text(app)
+
+
+@pytest.mark.parametrize("theme", [DEFAULT, ANSI])
+def test_snapshot_the_dialog_kinerja_form(snap_compare: Any, tmp_path: Path, theme: str) -> None:
+    services = profile(tmp_path, PPK)
+    app = Host(lambda: FeedbackScreen(services), theme=theme)
+    assert snap_compare(app, press=["p", "down", "down", "down", "enter", "d"])

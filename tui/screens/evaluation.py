@@ -386,9 +386,10 @@ class EvaluationScreen(EvaluationTabs):
             predikat=PREDIKAT_LABELS[self.predikat],  # type: ignore[index]
         )
         if self.breaches:
-            question += "\n" + "\n".join(
-                "⚠ " + b.message(self.services.lang) for b in self.breaches
-            )
+            # the first breach in full, the rest counted: the dialog must fit 24 rows
+            question += "\n⚠ " + self.breaches[0].message(self.services.lang)
+            if len(self.breaches) > 1:
+                question += " " + _("(+{n} more in Curve)").format(n=len(self.breaches) - 1)
 
         def answered(yes: bool | None) -> None:
             if yes and self._write(rules.iso(self.services.now())):
