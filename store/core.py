@@ -49,6 +49,7 @@ from store.fileformat import (
     scan_commits,
 )
 from store.files import (
+    fsync_dir,
     open_file,
     read_at,
     replace_durably,
@@ -417,7 +418,9 @@ def open_store(home: Path | None = None) -> Store:
 
     folder = profile_home(home)
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not folder.is_dir():
+            folder.mkdir(parents=True, mode=0o700)
+            fsync_dir(folder.parent)  # or power loss could take the new folder, saves and all
         store = Store(folder)
         store.open()
     except OSError as error:
