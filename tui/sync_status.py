@@ -94,8 +94,8 @@ def describe(state: SyncState, now: datetime) -> str:
         parts.append(_("{n} conflicts").format(n=state.conflicts))
     if state.rejected:
         parts.append(_("{n} rejected").format(n=state.rejected))
-    if state.error == "auth":
-        parts.append(_("sign in again"))  # nothing reaches the server until then
+    if state.error and state.error != "unreachable":  # "Luring" says that one
+        parts.append(error_text(state.error) or state.error)
     parts.append(_("last sync {when}").format(when=when_text(state.last_sync_at, now)))
     return " · ".join(parts)
 

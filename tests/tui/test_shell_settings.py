@@ -76,6 +76,8 @@ def test_the_status_line_says_what_waits_and_when_it_last_synced() -> None:
         == "Luring · 2 tertunda · 1 konflik · sinkron terakhir 25-11-2026 16:05"
     )
     state = SyncState(True, 0, 0, 1, FIXED_NOW, "auth")
-    assert describe(state, FIXED_NOW) == "Daring · 1 ditolak · masuk lagi · sinkron terakhir 09:30"
+    assert describe(state, FIXED_NOW) == (
+        "Daring · 1 ditolak · sesi Anda berakhir: masuk lagi (kinerja login) · sinkron terakhir 09:30"
+    )
     state = SyncState(None, 0, 0, 0, None, None)
     assert describe(state, FIXED_NOW) == "Belum disinkronkan · sinkron terakhir belum pernah"

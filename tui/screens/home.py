@@ -151,7 +151,7 @@ class HomeScreen(Screen[None]):
         if state is None:
             state = read_state(self.services.store, online=None)
         text = describe(state, self.services.now())
-        if state.error:
+        if state.error == "unreachable":  # the status line names other problems itself
             text += "\n" + _("Last problem: {error}").format(error=error_text(state.error))
         self.query_one("#home-sync", Static).update(text)
 
