@@ -11,6 +11,7 @@ from tests.tui.test_plan_world import (
     PPK,
     STAFF,
     Host,
+    notices,
     profile,
     records,
     screen_text,
@@ -85,6 +86,7 @@ async def test_missing_atasan_is_said_clearly_and_blocks_the_draft(tmp_path: Pat
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert not app.screen.query("#period")  # no dialog: nothing to draft without a PPK
+        assert "BKD" in notices(app)
     assert records(orphan, "plan", ORPHAN) == []
 
 
