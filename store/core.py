@@ -419,7 +419,7 @@ def open_store(home: Path | None = None) -> Store:
     folder = profile_home(home)
     try:
         if not folder.is_dir():
-            folder.mkdir(parents=True, mode=0o700)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # another process may win
             fsync_dir(folder.parent)  # or power loss could take the new folder, saves and all
         store = Store(folder)
         store.open()
