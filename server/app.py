@@ -15,7 +15,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Query
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from starlette.responses import Response
 
 from server import accounts, db, feed
@@ -53,14 +53,11 @@ class Server:
         self.mark = mark
         self.orgs = OrgCache()
 
-    def nip_of(self, credentials: HTTPAuthorizationCredentials | None) -> str:
-        if credentials is None or credentials.scheme.lower() != "bearer":
+    def nip_of(self, conn: Connection, token: str) -> str:
+        """The NIP signed in with ``token``, checked in the request's own transaction."""
+        nip = accounts.session_nip(conn, token, db.now())
+        if nip is None or not self.orgs.get(conn).is_active(nip):
             raise _unauthorized()
-        moment = db.now()
-        with db.reading(self.engine) as conn:
-            nip = accounts.session_nip(conn, credentials.credentials, moment)
-            if nip is None or not self.orgs.get(conn).is_active(nip):
-                raise _unauthorized()
         return nip
 
 
@@ -118,10 +115,13 @@ def create_app(
 def _routes(server: Server) -> APIRouter:
     router = APIRouter(prefix=API, default_response_class=JsonResponse)
 
-    def caller(
+    async def bearer_token(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     ) -> str:
-        return server.nip_of(credentials)
+        # Async and without I/O: the token is checked inside each handler's transaction.
+        if credentials is None or credentials.scheme.lower() != "bearer":
+            raise _unauthorized()
+        return credentials.credentials
 
     @router.get("/hello", response_model=Hello)
     def hello() -> JsonResponse:
@@ -164,21 +164,19 @@ def _routes(server: Server) -> APIRouter:
         )
 
     @router.delete("/session", status_code=204, responses=_ERRORS)
-    def logout(
-        nip: Annotated[str, Depends(caller)],
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    ) -> Response:
-        assert credentials is not None  # caller() refused the request otherwise
+    def logout(token: Annotated[str, Depends(bearer_token)]) -> Response:
         with db.writing(server.engine) as conn:
-            accounts.revoke(conn, credentials.credentials, db.now())
+            server.nip_of(conn, token)
+            accounts.revoke(conn, token, db.now())
         return Response(status_code=204)
 
     @router.post(
         "/push", response_model=PushAnswer, responses={**_ERRORS, 409: {"model": ErrorBody}}
     )
-    def push(body: PushRequest, nip: Annotated[str, Depends(caller)]) -> JsonResponse:
+    def push(body: PushRequest, token: Annotated[str, Depends(bearer_token)]) -> JsonResponse:
         mutations = [mutation.model_dump() for mutation in body.mutations]
         with db.writing(server.engine) as conn:
+            nip = server.nip_of(conn, token)
             epoch = db.get_meta(conn, "epoch") or ""
             if body.epoch != epoch:
                 raise _epoch_mismatch()
@@ -190,11 +188,12 @@ def _routes(server: Server) -> APIRouter:
 
     @router.get("/changes", response_model=ChangesAnswer, responses=_ERRORS)
     def changes(
-        nip: Annotated[str, Depends(caller)],
+        token: Annotated[str, Depends(bearer_token)],
         since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
     ) -> JsonResponse:
         with db.reading(server.engine) as conn:
+            nip = server.nip_of(conn, token)
             epoch = db.get_meta(conn, "epoch")
             page = feed.pull(conn, nip, since, limit, server.orgs.get(conn))
         return JsonResponse({"epoch": epoch, **page})
