@@ -94,11 +94,11 @@ def _lang() -> str:
     return language()
 
 
-def _looks_like_url(value: str) -> bool:
-    from urllib.parse import urlsplit
+def _is_server_address(value: str) -> bool:
+    # The same test as ``kinerja login`` makes.
+    from sync.commands.login import server_url
 
-    parts = urlsplit(value.strip())
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+    return server_url(value) is not None
 
 
 class ConnectScreen(Screen[None]):
@@ -122,7 +122,7 @@ class ConnectScreen(Screen[None]):
             yield Input(
                 placeholder="https://kinerja.malutprov.go.id",
                 id="connect-url",
-                validators=[Function(_looks_like_url, _("Start with http:// or https://"))],
+                validators=[Function(_is_server_address, _("Start with http:// or https://"))],
                 validate_on=["submitted", "blur"],
             )
             yield Label("", id="connect-url-problem", classes="field-problem")
@@ -182,7 +182,10 @@ class ConnectScreen(Screen[None]):
             password.focus()
             return
         status.update(_("Signing in…"))
-        self._sign_in(url.value.strip().rstrip("/"), "".join(nip.value.split()), password.value)
+        from sync.commands.login import server_url
+
+        address = server_url(url.value) or url.value
+        self._sign_in(address, "".join(nip.value.split()), password.value)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sign_in")
     def _sign_in(self, url: str, nip: str, password: str) -> None:
