@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
@@ -18,7 +19,16 @@ from typing import Any, Literal
 import orjson
 
 from sync.link import EpochChanged, Link, LinkError, MalformedAnswer, Patience
-from sync.local import JSON, OUTBOX, get_meta, now_iso, outbox_in_order, put_meta, wire
+from sync.local import (
+    JSON,
+    OUTBOX,
+    get_meta,
+    now_iso,
+    outbox_in_order,
+    put_meta,
+    record_key,
+    wire,
+)
 from sync.pull import apply_incoming, is_record
 from sync.results import STATUSES, Tally, apply_result
 from sync.resync import requeue_for_new_epoch
@@ -27,6 +37,9 @@ from sync.session import load_session, profile_home
 PROTOCOL = 1
 BATCH_MUTATIONS = 500  # the protocol's cap
 BATCH_BYTES = 4_000_000  # below the server's 5 MB body limit, with room for the envelope
+# a record whose merge keeps meeting newer server edits waits for the next round,
+# so that a round always ends
+MERGES_PER_ROUND = 3
 PAGE_LIMIT = 1000  # the protocol's cap; KINERJA_SYNC_PAGE_LIMIT lowers it (tests, tiny links)
 
 Phase = Literal["hello", "push", "pull", "done"]
@@ -161,7 +174,7 @@ class SyncEngine:
                 outbox = outbox_in_order(tx)
                 if to_send is None:
                     to_send = len(outbox)
-                batch = self._next_batch(outbox)
+                batch = self._next_batch(outbox, tally.merged_keys)
                 if not batch:
                     break
                 # frozen from here on: never folded into, so a resend is byte-identical
@@ -185,7 +198,7 @@ class SyncEngine:
         report.merged += tally.merged
         report.rejected += tally.rejected
 
-    def _next_batch(self, outbox: list[JSON]) -> list[JSON]:
+    def _next_batch(self, outbox: list[JSON], merged: Counter[str]) -> list[JSON]:
         """The first entries in queue order that may go now, within both caps."""
         waiting_ids = {entry["mutation_id"] for entry in outbox}
         batch: list[JSON] = []
@@ -193,6 +206,8 @@ class SyncEngine:
         for entry in outbox:
             if entry.get("after") in waiting_ids:
                 continue  # sent once the mutation it follows is acknowledged
+            if merged[record_key(entry["collection"], entry["id"])] >= MERGES_PER_ROUND:
+                continue  # the record keeps changing under us: try again next round
             size += len(orjson.dumps(wire(entry))) + 1
             if batch and (len(batch) >= self.batch_mutations or size > self.batch_bytes):
                 break

@@ -6,7 +6,8 @@ entry, so a crash leaves either both or neither.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from sync.local import (
@@ -34,6 +35,7 @@ class Tally:
     conflicts: int = 0  # kept for a person to choose
     merged: int = 0  # settled field by field, pushed back as a resolution
     rejected: int = 0
+    merged_keys: Counter[str] = field(default_factory=Counter)  # merges per record this round
 
 
 def apply_result(tx: Tx, entry: JSON, result: JSON, epoch: str, tally: Tally) -> None:
@@ -54,6 +56,7 @@ def apply_result(tx: Tx, entry: JSON, result: JSON, epoch: str, tally: Tally) ->
     elif status == "conflict":
         if _settle_conflict(tx, record, entry, result, epoch):
             tally.merged += 1
+            tally.merged_keys[key] += 1
         else:
             tally.conflicts += 1
     else:

@@ -131,3 +131,47 @@ def test_a_revoked_token_stops_the_round_and_keeps_everything(
     assert [entry["id"] for entry in device.outbox()] == [record_id]
     assert waiting(device.store).pending == 1
     assert device.record(record_id)["data"] == training()
+
+
+def test_an_edit_queued_behind_a_sent_mutation_goes_once_that_one_is_acknowledged(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    token = live_server.account(NIP, "Budi Santoso")
+    device = Device(tmp_path / "device", live_server, NIP, token)
+    record_id = device.create(training())
+    real = httpx.HTTPTransport()
+    router = new_router()
+    router.post(path__regex=r"/push$").mock(side_effect=httpx.ConnectError("link down"))
+    assert device.engine(transport=faulty_link(router, real)).run_round().error == "unreachable"
+    [first] = device.outbox()
+    assert first["sent_at"] is not None  # frozen: the next edit can't fold into it
+    device.edit(record_id, training(jp=30))
+    first_again, follower = device.outbox()
+    assert first_again == first and follower["after"] == first["mutation_id"]
+
+    steps: list[str] = []
+    report = device.engine().run_round(progress=lambda step: steps.append(step.phase))
+    assert report.error is None and (report.sent, report.applied) == (2, 2)
+    assert steps[0] == "hello" and steps[-1] == "done" and {"push", "pull"} <= set(steps)
+    on_server = live_server.record_of("training", id=record_id)
+    assert (on_server["rev"], on_server["data"]["jp"]) == (2, 30)
+    assert device.outbox() == [] and device.record(record_id)["rev"] == 2
+
+
+def test_a_409_mid_round_restarts_the_round_once(live_server: LiveServer, tmp_path: Path) -> None:
+    token = live_server.account(NIP, "Budi Santoso")
+    device = Device(tmp_path / "device", live_server, NIP, token)
+    device.create(training())
+    real = httpx.HTTPTransport()
+    router = new_router()
+    pushes: list[int] = []
+
+    def epoch_then_real(request: httpx.Request) -> httpx.Response:
+        pushes.append(1)
+        if len(pushes) == 1:
+            return httpx.Response(409, json={"error": {"code": "epoch", "message": "restored"}})
+        return relay(real, request)
+
+    router.post(path__regex=r"/push$").mock(side_effect=epoch_then_real)
+    report = device.engine(transport=faulty_link(router, real)).run_round()
+    assert report.error is None and report.applied == 1 and len(pushes) == 2
