@@ -16,7 +16,11 @@ OWNER = "199001012020121001"
 
 def test_two_processes_saving_500_each_end_with_1000(tmp_path: Path) -> None:
     open_store(tmp_path)  # created once, so that both children open the same store
-    children = [start_writer(tmp_path, prefix, 500, "--counter") for prefix in ("a", "b")]
+    # One of them compacts every 64 KiB, so the other must notice new generations mid-run.
+    children = [
+        start_writer(tmp_path, "a", 500, "--counter", "--compact-at", "65536"),
+        start_writer(tmp_path, "b", 500, "--counter"),
+    ]
     for child in children:
         assert child.stdout is not None
         assert child.stdout.readline() == "ready\n"
