@@ -24,7 +24,7 @@ from typing import Any, ClassVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
+from textual.command import CommandInput, CommandPalette
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
@@ -221,10 +221,15 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         self.push_screen(HelpScreen(key_help(self.screen), screen_title=self.screen.title or ""))
 
     def action_command_palette(self) -> None:
-        if not CommandPalette.is_open(cast(App[object], self)):
-            self.push_screen(
-                CommandPalette(placeholder=_("Search for a command…"), id="--command-palette")
-            )
+        if CommandPalette.is_open(cast(App[object], self)):
+            return
+        palette = CommandPalette(placeholder=_("Search for a command…"), id="--command-palette")
+        self.push_screen(palette)
+
+        def steady_cursor() -> None:  # no blinking over SSH
+            palette.query_one(CommandInput).cursor_blink = False
+
+        palette.call_after_refresh(steady_cursor)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from tui.palette import shell_commands

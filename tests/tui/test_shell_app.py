@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
+from textual.command import CommandInput, CommandPalette
 from textual.widgets import DataTable, OptionList
 
 from tests.tui.shell_world import screen_text, shell_app, signed_in
@@ -114,6 +114,7 @@ async def test_the_command_palette_speaks_indonesian(tmp_path: Path) -> None:
         await pilot.pause()
         assert CommandPalette.is_open(app)
         palette = app.screen
+        assert palette.query_one(CommandInput).cursor_blink is False
         await pilot.press(*"buka umpan")
         await pilot.pause(0.3)
         shown = [str(o.prompt) for o in palette.query_one(OptionList).options]

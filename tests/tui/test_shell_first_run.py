@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Label
+from textual.widgets import Input, Label
 
 from store import open_store
 from sync.session import load_session
@@ -64,6 +64,7 @@ async def test_connect_form_says_what_is_wrong_beside_the_field(tmp_path: Path) 
         await pilot.pause()
         await pilot.press("s")
         assert isinstance(app.screen, ConnectScreen)
+        assert not any(field.cursor_blink for field in app.screen.query(Input))
         await pilot.press(*"kinerja", "enter")
         assert problem_of(app, "url") == "Awali dengan http:// atau https://"
         await pilot.press(*"1234", "enter", *"rahasia", "enter")
