@@ -72,6 +72,8 @@ def polite(run: Command) -> Command:
 
 def login_advice(server_url: str | None, nip: str | None) -> str:
     _ = tr()
+    if not server_url or not nip:
+        return _("Run `kinerja login URL --nip NIP` to sign in to your server.")
     return _("Run `kinerja login {url} --nip {nip}` to sign in again.").format(
-        url=server_url or "URL", nip=nip or "NIP"
+        url=server_url, nip=nip
     )

@@ -232,3 +232,8 @@ def test_sync_killed_mid_pull_resumes_without_fetching_twice(
     assert as_json(result)["received"] == total - saved
     with store.transaction() as tx:
         assert len(tx.all("records")) == total
+
+
+def test_help_is_indonesian_by_default(home: Path) -> None:
+    result = kinerja(home, "sync", "--help", KINERJA_LANG="")
+    assert result.returncode == 0 and "putaran sinkronisasi" in result.stdout
