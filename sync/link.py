@@ -56,6 +56,16 @@ class BadCredentials(LinkError):
     code = "credentials"
 
 
+class TooManyAttempts(LinkError):
+    """429 on ``POST /session``: too many failed sign-ins; wait ``retry_after`` seconds."""
+
+    code = "busy"
+
+    def __init__(self, retry_after: float | None) -> None:
+        super().__init__("too many failed sign-in attempts")
+        self.retry_after = retry_after
+
+
 class EpochChanged(LinkError):
     """409: the server's data was restored or reset since our last round."""
 
@@ -193,7 +203,11 @@ class Link:
         """POST /session; a 401 here means wrong credentials, not an old token."""
         try:
             response = self._call(
-                "POST", "/session", content=orjson.dumps({"nip": nip, "password": password})
+                "POST",
+                "/session",
+                content=orjson.dumps({"nip": nip, "password": password}),
+                # a refusal after failed passwords is an answer to show, not a wait to sit out
+                busy_is_final=True,
             )
         except AuthExpired:
             raise BadCredentials("wrong NIP or password") from None
@@ -224,7 +238,9 @@ class Link:
 
     # -- the retrying core ---------------------------------------------------
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    def _call(
+        self, method: str, path: str, *, busy_is_final: bool = False, **kwargs: Any
+    ) -> httpx.Response:
         retrying = Retrying(
             retry=retry_if_exception_type(_RETRY_ON),
             stop=stop_after_attempt(self.patience.attempts) | stop_after_delay(self.patience.total),
@@ -237,17 +253,19 @@ class Link:
         try:
             for attempt in retrying:
                 with attempt:
-                    return self._once(method, path, **kwargs)
+                    return self._once(method, path, busy_is_final, **kwargs)
         except httpx.TransportError as error:
             raise Unreachable(f"{self.base_url}: {type(error).__name__}: {error}") from None
         except _Retryable as error:
             raise Unreachable(f"{self.base_url}: {error} after retries") from None
         raise AssertionError("tenacity ended without a result")  # pragma: no cover
 
-    def _once(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    def _once(self, method: str, path: str, busy_is_final: bool, **kwargs: Any) -> httpx.Response:
         self.requests_made += 1
         response = self._http.request(method, path, **kwargs)
         status = response.status_code
+        if status == 429 and busy_is_final:
+            raise TooManyAttempts(_retry_after(response.headers.get("Retry-After")))
         if status == 429 or status >= 500:
             raise _Retryable(status, _retry_after(response.headers.get("Retry-After")))
         if status == 401:

@@ -45,7 +45,7 @@ def _read_password(from_stdin: bool, nip: str) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from domain.i18n import language
     from domain.nip import nip_issues
-    from sync.link import BadCredentials, Link, LinkError, Patience
+    from sync.link import BadCredentials, Link, LinkError, Patience, TooManyAttempts
     from sync.local import OUTBOX, RECORDS, get_meta, put_meta
     from sync.session import Session, profile_home, save_session
 
@@ -92,6 +92,13 @@ def run(args: argparse.Namespace) -> int:
             answer = link.open_session(nip, password)
         except BadCredentials:
             return fail(_("Wrong NIP or password."))
+        except TooManyAttempts as busy:
+            wait = round(busy.retry_after) if busy.retry_after is not None else 60
+            return fail(
+                _("Too many failed attempts; wait {seconds} seconds and try again.").format(
+                    seconds=wait
+                )
+            )
         except LinkError as error:
             return fail(
                 _("Could not sign in at {url}: {detail}").format(url=url, detail=error), FAILED

@@ -15,6 +15,7 @@ from sync.link import (
     MalformedAnswer,
     Patience,
     RequestRefused,
+    TooManyAttempts,
     Unreachable,
 )
 
@@ -120,6 +121,16 @@ def test_401_on_login_is_bad_credentials(sleeps: Sleeps) -> None:
     )
     with pytest.raises(BadCredentials):
         Link(BASE, sleep=sleeps).open_session("199001012015011001", "nope")
+
+
+@respx.mock
+def test_429_on_login_is_told_at_once_not_waited_out(sleeps: Sleeps) -> None:
+    route = respx.post(API + "/session").mock(
+        return_value=httpx.Response(429, headers={"Retry-After": "300"})
+    )
+    with pytest.raises(TooManyAttempts) as refused:
+        Link(BASE, sleep=sleeps).open_session("199001012015011001", "nope")
+    assert refused.value.retry_after == 300 and route.call_count == 1 and sleeps == []
 
 
 @respx.mock
