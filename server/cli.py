@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from server import accounts, db
 from server.config import database_url, server_home, token_days
+from server.epoch import HighWaterMark, mark_path, note_writes
 from server.importer import ImportRefused, import_csv
 from server.messages import text
 from server.org import EmployeeOrg
@@ -149,6 +150,7 @@ def cmd_import(url: str, args: argparse.Namespace) -> None:
             for line, reason in refused.problems
         ]
         raise Failure("\n".join(lines)) from None
+    note_writes(engine, HighWaterMark(mark_path(url, server_home())))
     print(
         _(
             "Imported: {created} new, {updated} updated, {unchanged} unchanged employees; {units} new units."

@@ -48,6 +48,12 @@ class HighWaterMark:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
+    def raise_to(self, epoch: str, seq: int) -> None:
+        """For another process than the server (import-employees): never lowers the mark."""
+        seen = self.read()
+        if seen is None or seen[0] != epoch or seen[1] < seq:
+            self.note(epoch, seq)
+
     def note(self, epoch: str, seq: int) -> None:
         with self._lock:
             if epoch == self._epoch and seq <= self._seq:
@@ -57,6 +63,14 @@ class HighWaterMark:
             scratch = self.path.with_name(self.path.name + ".tmp")
             scratch.write_text(json.dumps({"epoch": epoch, "seq": seq}))
             os.replace(scratch, self.path)
+
+
+def note_writes(engine: Engine, mark: HighWaterMark) -> None:
+    """After an admin tool wrote records: raise the mark to the database's seq."""
+    with db.reading(engine) as conn:
+        epoch, seq = db.get_meta(conn, "epoch"), db.current_seq(conn)
+    if epoch:
+        mark.raise_to(epoch, seq)
 
 
 def settle_epoch(engine: Engine, mark: HighWaterMark) -> tuple[str, bool]:
