@@ -100,11 +100,13 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         settings: Settings | None = None,
         switch_profiles: Callable[[Services], Services | None] | None = None,
         sync_runner: SyncRunner = run_round,
+        notices: list[str] | None = None,
     ) -> None:
         """``home`` is the profile folder; ``services`` None means first run.
 
         ``switch_profiles`` (the demo's) gives the Services of the other
-        sample person, making the "switch person" key available.
+        sample person, making the "switch person" key available. ``notices``
+        are shown once the app is up (e.g. a store file that was set aside).
         """
         super().__init__()
         self.animation_level = "none"
@@ -113,6 +115,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         self.settings = settings if settings is not None else load_settings(home)
         self._switch_profiles = switch_profiles
         self.sync_runner = sync_runner
+        self._notices = list(notices or ())
         # Called once the first screen a person can use is on show (the
         # startup benchmark exits there).
         self.on_first_screen: Callable[[], None] | None = None
@@ -124,6 +127,8 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
     def on_mount(self) -> None:
         for problem in self.settings.problems:
             self.notify(problem, title=_("Settings"), severity="warning", timeout=10)
+        for notice in self._notices:
+            self.notify(notice, severity="error", timeout=30)
         if self.services is None:
             from tui.screens.first_run import FirstRunScreen
 
