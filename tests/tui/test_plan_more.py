@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tests.tui.test_plan_world import (
     ANNUAL,
+    ITEM_MAIN,
     KEPALA_DINAS,
     PLAN,
     PPK,
@@ -85,3 +86,50 @@ async def test_unsaved_typing_survives_a_sync(tmp_path: Path) -> None:
         await pilot.pause()
     expectations = staff.store.records.get("plan", PLAN)["data"]["expectations"]
     assert expectations == {"service": "Ramah dan cepat melayani pemohon izin setiap hari"}
+
+
+async def test_an_rhk_is_deleted_after_confirmation(tmp_path: Path) -> None:
+    staff = profile(tmp_path / "staff", STAFF)
+    seed_plan(staff, "draft")
+    app = Host(lambda: PlanScreen(staff))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("delete", "escape")  # asked, and declined
+        await pilot.pause()
+        assert staff.store.records.get("plan_item", ITEM_MAIN)["deleted"] is False
+        await pilot.press("delete", "ctrl+y")
+        await pilot.pause()
+        assert app.screen.query_one("#items-main").row_count == 0
+    assert staff.store.records.get("plan_item", ITEM_MAIN)["deleted"] is True
+    assert [m["op"] for m in staff.store.records.outbox()] == ["delete"]
+
+
+async def test_a_kualitatif_skp_takes_narrative_targets(tmp_path: Path) -> None:
+    staff = profile(tmp_path / "staff", STAFF)
+    seed_plan(staff, "draft")
+    app = Host(lambda: PlanScreen(staff))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("shift+tab", "right", "right", "ctrl+g")  # Lampiran: approach
+        await pilot.pause()
+        assert type(app.focused).__name__ == "ContentTabs"
+        assert "Kualitatif" in screen_text(app)
+        await pilot.press("left", "left", "ctrl+n")  # back on Utama
+        await type_text(pilot, "Pemohon puas dengan layanan")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Tanggapan pemohon")
+        await pilot.press("tab")
+        await type_text(pilot, "Sebagian besar pemohon menilai baik")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert staff.store.records.get("plan", PLAN)["data"]["approach"] == "qualitative"
+    [new] = [
+        r
+        for r in staff.store.records.list("plan_item", owner=STAFF)
+        if r["data"]["text"] == "Pemohon puas dengan layanan"
+    ]
+    assert new["data"]["indicators"] == [
+        {
+            "aspect": "quantity",
+            "indicator": "Tanggapan pemohon",
+            "target_text": "Sebagian besar pemohon menilai baik",
+        }
+    ]
