@@ -6,8 +6,11 @@ an area whose module is missing or broken only shows a message. Each area
 screen is constructed as ``ScreenClass(services)`` (tui/services.py).
 
 What every screen can count on:
-- ``app.sub_title`` is the sync status line ("Daring · 2 perubahan
-  tertunda · ..."): a screen that yields Textual's ``Header()`` shows it;
+- ``app.sub_title`` is the sync status line ("Daring · 2 tertunda ·
+  sinkron terakhir 09:12"): a screen that yields Textual's ``Header()``
+  shows it;
+- every open screen receives ``tui.sync_worker.SyncDone`` after a sync
+  round (handle ``on_sync_done`` to re-read the store);
 - the app's keys (ids in tui/keys.py): ctrl+q quit, F1 Bantuan (the keys of
   the current screen), ctrl+p the command palette, F2-F7 the areas, F9 sync;
 - ``services.request_sync()`` asks the background worker for a round.
@@ -201,14 +204,14 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
             return None
         if area_id not in self._modes:
             try:
-                screen_class = load_screen_class(area.target)
+                screen = load_screen_class(area.target)(services)
             except Exception as exc:  # an unfinished area must not stop the others
                 self.notify(
                     _("{area} is not available: {reason}").format(area=_(area.label), reason=exc),
                     severity="error",
                 )
                 return None
-            self.add_mode(area_id, lambda: screen_class(services))
+            self.add_mode(area_id, lambda: screen)
         return self.switch_mode(area_id)
 
     def get_key_display(self, binding: Binding) -> str:

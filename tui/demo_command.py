@@ -51,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
             from tui.demo.setup import start_demo
 
             demo = start_demo(data, quiet=not args.no_tui)
+        except KeyboardInterrupt:
+            return 130
         except Exception as error:  # a failed start is one line, not a stack trace
             reason = _("kinerja demo: error: {reason}").format(reason=error)
             print(reason, file=sys.stderr, flush=True)
