@@ -47,12 +47,14 @@ def apply_result(tx: Tx, entry: JSON, result: JSON, epoch: str, tally: Tally) ->
     if record is None:  # the record was purged locally; nothing to update
         return
     record = dict(record)
+    if status == "duplicate":
+        tally.duplicates += 1
+        if result.get("current") is not None:
+            # the first answer, lost, was a conflict: the server sends the record as it stands
+            status = "conflict"
     if status in ("applied", "duplicate"):
         _acknowledge(tx, record, entry, result, epoch)
-        if status == "applied":
-            tally.applied += 1
-        else:
-            tally.duplicates += 1
+        tally.applied += status == "applied"
     elif status == "conflict":
         if _settle_conflict(tx, record, entry, result, epoch):
             tally.merged += 1

@@ -175,3 +175,35 @@ def test_a_409_mid_round_restarts_the_round_once(live_server: LiveServer, tmp_pa
     router.post(path__regex=r"/push$").mock(side_effect=epoch_then_real)
     report = device.engine(transport=faulty_link(router, real)).run_round()
     assert report.error is None and report.applied == 1 and len(pushes) == 2
+
+
+def test_a_conflict_whose_answer_is_lost_is_still_kept_for_a_person(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    live_server.add_employee(NIP, "Budi Santoso")
+    live_server.set_password(NIP)
+    laptop = Device(tmp_path / "laptop", live_server, NIP, live_server.login(NIP))
+    office = Device(tmp_path / "office", live_server, NIP, live_server.login(NIP))
+    record_id = laptop.create(training())
+    laptop.sync()
+    office.sync()
+    laptop.edit(record_id, training(jp=24))
+    laptop.sync()
+    office.edit(record_id, training(jp=40))
+    real = httpx.HTTPTransport()
+    router = new_router()
+    answers: list[str] = []
+
+    def conflict_then_lose_the_answer(request: httpx.Request) -> httpx.Response:
+        response = relay(real, request)
+        answers.append(response.json()["results"][0]["status"])
+        if len(answers) == 1:
+            raise httpx.ReadTimeout("answer lost", request=request)
+        return response
+
+    router.post(path__regex=r"/push$").mock(side_effect=conflict_then_lose_the_answer)
+    report = office.engine(transport=faulty_link(router, real)).run_round()
+    assert answers == ["conflict", "duplicate"]
+    assert report.error is None and (report.duplicates, report.conflicts) == (1, 1)
+    mine = office.record(record_id)
+    assert mine["data"]["jp"] == 40 and mine["local_conflict"]["data"]["jp"] == 24
