@@ -7,7 +7,9 @@ settings.toml (``[keys] "plan.submit" = "ctrl+s"``); Textual's
 Textual's own ``Binding`` and a gettext description; ``binding()`` below is a
 shorthand that insists on the id.
 
-The shell's own ids are listed in ``SHELL_BINDING_IDS``.
+The shell's own ids: ``app.quit``, ``app.help``, ``app.palette``,
+``app.sync``, ``app.switch_person`` and ``nav.<area>`` for each area of
+tui/app.py's ``AREAS``.
 """
 
 from __future__ import annotations
@@ -28,20 +30,6 @@ Keymap = dict[str, str]
 BINDING_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
 # One key: modifiers joined by "+" and a key name ("f5", "ctrl+s", "shift+tab").
 KEY = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$")
-
-SHELL_BINDING_IDS = (
-    "app.quit",
-    "app.help",
-    "app.palette",
-    "app.sync",
-    "app.switch_person",
-    "nav.home",
-    "nav.plan",
-    "nav.progress",
-    "nav.feedback",
-    "nav.evaluation",
-    "nav.conflicts",
-)
 
 
 def binding(

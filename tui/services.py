@@ -94,10 +94,6 @@ class Services:
         if self.sync_requester is not None:
             self.sync_requester()
 
-    def my_employee(self) -> dict[str, Any] | None:
-        """My own employee record, once a sync has brought it."""
-        return self.store.records.get("employee", self.me)
-
 
 def open_services(home: Path, *, clock: Callable[[], datetime] = local_now) -> Services | None:
     """The Services of the profile in ``home``, or None before its first sign-in.
