@@ -180,7 +180,7 @@ def _routes(server: Server) -> APIRouter:
             epoch = db.get_meta(conn, "epoch") or ""
             if body.epoch != epoch:
                 raise _epoch_mismatch()
-            batch = Batch(conn, nip, body.client_id, server.orgs.get(conn).copy())
+            batch = Batch(conn, nip, body.client_id, server.orgs)
             results = batch.apply_all(mutations)
             # Before commit: the mark may run ahead of the database, never behind it.
             server.mark.note(epoch, batch.last_seq)

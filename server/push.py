@@ -16,7 +16,7 @@ from domain.permissions import Actor, WriteAttempt, can_read, check_write
 from domain.validation import ValidationError, validate_mutation
 from server import db, recordstore, visibility
 from server.messages import rejection
-from server.org import EmployeeOrg
+from server.org import OrgCache
 from server.write_context import ParentMissing, write_context
 
 ORGLESS = ("unit", "period")
@@ -25,11 +25,12 @@ ORGLESS = ("unit", "period")
 class Batch:
     """One push: who sends it, from which client, against which organisation."""
 
-    def __init__(self, conn: Connection, nip: str, client_id: str, org: EmployeeOrg) -> None:
+    def __init__(self, conn: Connection, nip: str, client_id: str, orgs: OrgCache) -> None:
         self.conn = conn
         self.nip = nip
-        self.org = org
+        # The writer takes the sequence lock first: everything read after it is current.
         self.writer = recordstore.Writer(conn, recordstore.Author(by=nip, client_id=client_id))
+        self.org = orgs.get(conn).copy()
         self._firsts: dict[str, dict[str, Any]] = {}
 
     @property
