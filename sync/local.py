@@ -88,8 +88,14 @@ def queue_mutation(
     data: JSON,
     base_rev: int | None,
     resolves: list[str] | None = None,
+    restoring: bool = False,
 ) -> JSON:
-    """Queue a new mutation of ``record`` (which the caller then saves) and point it there."""
+    """Queue a new mutation of ``record`` (which the caller then saves) and point it there.
+
+    ``restoring`` marks a version put back after the server's data was restored,
+    not a change of this user: if the server refuses it as forbidden (someone
+    else's record), it is kept here quietly rather than shown as a rejection.
+    """
     entry: JSON = {
         "mutation_id": str(uuid.uuid4()),
         "collection": record["collection"],
@@ -103,6 +109,8 @@ def queue_mutation(
         "queued_at": now_iso(),
         "sent_at": None,
     }
+    if restoring:
+        entry["restoring"] = True
     tx.put(OUTBOX, entry["mutation_id"], entry)
     record["pending"] = entry["mutation_id"]
     return entry

@@ -58,6 +58,7 @@ def apply_incoming(tx: Tx, incoming: JSON, epoch: str, resyncing: bool) -> None:
                 deleted=bool(local.get("deleted")),
                 data=local.get("data") or {},
                 base_rev=incoming["rev"],
+                restoring=True,
             )
             tx.put(RECORDS, key, local)
             return

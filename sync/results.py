@@ -61,8 +61,7 @@ def apply_result(tx: Tx, entry: JSON, result: JSON, epoch: str, tally: Tally) ->
             tally.merged_keys[key] += 1
         else:
             tally.conflicts += 1
-    else:
-        _reject(tx, record, entry, result)
+    elif _reject(tx, record, entry, result):
         tally.rejected += 1
     tx.put(RECORDS, key, record)
 
@@ -153,15 +152,21 @@ def _settle_conflict(tx: Tx, record: JSON, entry: JSON, result: JSON, epoch: str
     return False
 
 
-def _reject(tx: Tx, record: JSON, entry: JSON, result: JSON) -> None:
+def _reject(tx: Tx, record: JSON, entry: JSON, result: JSON) -> bool:
+    """Keep the refused change for a person; False when there is nothing for them to do."""
     error = result.get("error") or {}
+    base = record.get("base") or {}
+    _release_followers(tx, entry["mutation_id"], base.get("rev"))
+    if record.get("pending") == entry["mutation_id"]:
+        record["pending"] = None
+    if entry.get("restoring") and error.get("code") == "forbidden":
+        # someone else's record, lost by the restore: kept here until its author's
+        # device puts it back; nothing the user could fix
+        return False
     record["rejected"] = {
         "mutation_id": entry["mutation_id"],
         "code": error.get("code", "invalid"),
         "message": error.get("message", ""),
         "message_en": error.get("message_en", error.get("message", "")),
     }
-    base = record.get("base") or {}
-    _release_followers(tx, entry["mutation_id"], base.get("rev"))
-    if record.get("pending") == entry["mutation_id"]:
-        record["pending"] = None
+    return True

@@ -54,6 +54,7 @@ def requeue_for_new_epoch(tx: Tx, epoch: str) -> int:
             deleted=bool(record.get("deleted")),
             data=record.get("data") or {},
             base_rev=base.get("rev") if server_has and base else None,
+            restoring=not entries,
         )
         tx.put(RECORDS, key, record)
         queued += 1

@@ -64,16 +64,26 @@ class Device:
         assert report.error is None, report
         return report
 
-    def edit(self, record_id: str, data: dict[str, Any], collection: str = "training") -> None:
+    def edit(
+        self,
+        record_id: str,
+        data: dict[str, Any],
+        collection: str = "training",
+        owner: str | None = None,
+    ) -> None:
         existing = self.store.records.get(collection, record_id)
         if existing is None:
-            self.store.records.edit(collection, record_id, data, owner=self.nip, by=self.nip)
+            self.store.records.edit(
+                collection, record_id, data, owner=owner or self.nip, by=self.nip
+            )
         else:
             self.store.records.edit(collection, record_id, data, by=self.nip)
 
-    def create(self, data: dict[str, Any], collection: str = "training") -> str:
+    def create(
+        self, data: dict[str, Any], collection: str = "training", owner: str | None = None
+    ) -> str:
         record_id = str(uuid.uuid4())
-        self.edit(record_id, data, collection)
+        self.edit(record_id, data, collection, owner)
         return record_id
 
     def record(self, record_id: str, collection: str = "training") -> dict[str, Any]:

@@ -6,7 +6,7 @@ import random
 import shutil
 from pathlib import Path
 
-from sync.choices import resolve
+from sync.choices import Waiting, resolve, waiting
 from tests.support.live_server import LiveServer, make_nip
 from tests.sync.devices import Device, server_shape, training
 
@@ -132,3 +132,42 @@ def test_a_server_restored_from_an_older_copy_gets_everything_back(
     expected = server_shape(live_server, laptop.token)
     assert laptop.shape() == expected == office.shape()
     assert laptop.outbox() == [] == office.outbox()
+
+
+def test_after_a_restore_each_record_comes_back_from_a_device_allowed_to_write_it(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    ppk_nip, staff_nip = make_nip(30), make_nip(31)
+    live_server.add_employee(ppk_nip, "Rahman Hasan")
+    live_server.add_employee(staff_nip, "Sari Wulandari", atasan_nip=ppk_nip)
+    for nip in (ppk_nip, staff_nip):
+        live_server.set_password(nip)
+    ppk = Device(tmp_path / "ppk", live_server, ppk_nip, live_server.login(ppk_nip))
+    staff = Device(tmp_path / "staff", live_server, staff_nip, live_server.login(staff_nip))
+    ppk.sync()
+    staff.sync()
+    backup = tmp_path / "backup"
+    copy_database(live_server, backup)
+    live_server.restart()
+
+    feedback = ppk.create(
+        {"text": "Laporan bulanan tepat waktu; pertahankan."}, "feedback", owner=staff_nip
+    )
+    ppk.sync()
+    course = staff.create(training())
+    staff.sync()
+    assert staff.record(feedback, "feedback")["base"] is not None
+
+    put_back(backup, live_server)
+    live_server.restart()
+    # the staff device can't write its PPK's umpan balik: it keeps it, quietly, and
+    # puts back only its own training
+    report = staff.sync()
+    assert (report.requeued, report.applied, report.rejected) == (2, 1, 0)
+    assert waiting(staff.store) == Waiting(pending=0, conflicts=0, rejected=0)
+    assert staff.record(feedback, "feedback")["data"]["text"].startswith("Laporan bulanan")
+    ppk.sync()
+    staff.sync()
+    server = {(r["collection"], r["id"]) for r in live_server.pull_all(ppk.token)[0]}
+    assert {("feedback", feedback), ("training", course)} <= server
+    assert staff.shape() == server_shape(live_server, staff.token)
