@@ -33,7 +33,7 @@ async def test_a_quarter_is_chosen_and_its_realisasi_edited_not_duplicated(tmp_p
         await type_text(pilot, "30")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "2.5 / 30" in app.screen.query_one("#progress-items").get_row_at(0)[2]
+        assert "2,5 / 30" in app.screen.query_one("#progress-items").get_row_at(0)[2]
         await pilot.press("enter", "tab", "ctrl+u")  # the same RHK again: change the second value
         await type_text(pilot, "32")
         await pilot.press("ctrl+n")  # a second evidence row

@@ -287,7 +287,7 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Screen[No
         cursor = table.cursor_row
         table.clear()
         for number, item in enumerate(items_of(self.services, plan, kind), start=1):
-            summary = indicator_summary(item["data"].get("indicators") or [])
+            summary = indicator_summary(item["data"].get("indicators") or [], self.services.lang)
             linked = _("linked") if item["data"].get("parent_item_id") else _("not yet")
             table.add_row(
                 str(number), item["data"].get("text", ""), summary, linked, key=item["id"]

@@ -186,28 +186,30 @@ def parse_number(text: str) -> float | int | str | None:
     )
 
 
-def format_number(value: object) -> str:
+def format_number(value: object, lang: str = "id") -> str:
+    """A number as people here write it: "2,5" in Indonesian, "2.5" in English."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    text = str(value)
+    return text.replace(".", ",") if lang == "id" and isinstance(value, float) else text
 
 
-def target_of(indicator: Mapping[str, Any]) -> str:
+def target_of(indicator: Mapping[str, Any], lang: str = "id") -> str:
     """ "120 berkas", or the narrative target of a kualitatif IKI."""
     if indicator.get("target_text"):
         return str(indicator["target_text"])
-    parts = (format_number(indicator.get("target")), str(indicator.get("unit") or ""))
+    parts = (format_number(indicator.get("target"), lang), str(indicator.get("unit") or ""))
     return " ".join(part for part in parts if part)
 
 
-def indicator_summary(indicators: Sequence[Mapping[str, Any]]) -> str:
+def indicator_summary(indicators: Sequence[Mapping[str, Any]], lang: str = "id") -> str:
     """One table cell for an RHK's IKI: the first in full, a count of the others."""
     if not indicators:
         return ""
     first = indicators[0]
-    summary = f"{first.get('indicator', '')}: {target_of(first)}".strip(": ")
+    summary = f"{first.get('indicator', '')}: {target_of(first, lang)}".strip(": ")
     return summary + (f" (+{len(indicators) - 1})" if len(indicators) > 1 else "")
 
 

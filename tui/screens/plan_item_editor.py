@@ -52,9 +52,11 @@ class IndicatorRow(Vertical):
         qualitative: bool,
         editable: bool,
         _: Callable[[str], str],
+        lang: str,
     ) -> None:
         super().__init__(classes="indicator-row")
         self._ = _
+        self.lang = lang
         self.indicator = indicator
         self.qualitative = qualitative
         self.editable = editable
@@ -94,7 +96,7 @@ class IndicatorRow(Vertical):
             else:
                 yield _quiet(
                     Input(
-                        format_number(self.indicator.get("target")),
+                        format_number(self.indicator.get("target"), self.lang),
                         placeholder=_("Target"),
                         compact=True,
                         classes="target",
@@ -199,7 +201,7 @@ class ItemEditor(ModalScreen[bool]):
         yield Footer(compact=True)
 
     def _row(self, indicator: dict[str, Any]) -> IndicatorRow:
-        return IndicatorRow(indicator, self.qualitative, self.editable, self._)
+        return IndicatorRow(indicator, self.qualitative, self.editable, self._, self.services.lang)
 
     def on_mount(self) -> None:
         if self.editable:

@@ -169,10 +169,15 @@ class ProgressScreen(Screen[None]):
         )
         period_id = self.period_id
         for item in items_of(self.services, plan):
-            summary = indicator_summary(item["data"].get("indicators") or [])
+            summary = indicator_summary(item["data"].get("indicators") or [], self.services.lang)
             record = progress_for(self.services, item, period_id) if period_id else None
             values = record["data"].get("values", []) if record else []
-            shown = " / ".join(format_number(v) if v is not None else "-" for v in values) or "-"
+            shown = (
+                " / ".join(
+                    format_number(v, self.services.lang) if v is not None else "-" for v in values
+                )
+                or "-"
+            )
             evidence = len(record["data"].get("evidence") or []) if record else 0
             table.add_row(
                 item["data"].get("text", ""), summary, shown, str(evidence), key=item["id"]

@@ -128,7 +128,7 @@ class ProgressEditor(ModalScreen[bool]):
                 classes="dialog-title",
             )
             for index, indicator in enumerate(indicators):
-                target = target_of(indicator)
+                target = target_of(indicator, self.services.lang)
                 with Horizontal(classes="value-line"):
                     yield Label(
                         _("{iki} (target {target})").format(
@@ -138,7 +138,9 @@ class ProgressEditor(ModalScreen[bool]):
                     )
                     yield _quiet(
                         Input(
-                            format_number(values[index] if index < len(values) else None),
+                            format_number(
+                                values[index] if index < len(values) else None, self.services.lang
+                            ),
                             placeholder=_("value"),
                             compact=True,
                             id=f"value-{index}",
