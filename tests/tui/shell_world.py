@@ -29,9 +29,9 @@ def offline_round(_services: Services, progress: Any) -> RoundOutcome:
     return RoundOutcome(online=False, report=None, error="unreachable")
 
 
-def signed_in(home: Path, nip: str = SUPERIOR.nip) -> Services:
+def signed_in(home: Path, nip: str = SUPERIOR.nip, now: datetime = FIXED_NOW) -> Services:
     install_profile(home, nip)
-    services = open_services(home, clock=lambda: FIXED_NOW)
+    services = open_services(home, clock=lambda: now)
     assert services is not None
     return services
 

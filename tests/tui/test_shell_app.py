@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from textual.command import CommandInput, CommandPalette
 from textual.widgets import DataTable, OptionList
 
-from tests.tui.shell_world import screen_text, shell_app, signed_in
+from tests.tui.shell_world import WIT, screen_text, shell_app, signed_in
 from tui import app as app_module
 from tui.app import Area
-from tui.demo.office import EMPLOYEE, SUPERIOR
+from tui.demo.office import EMPLOYEE, STAFF, SUPERIOR
 from tui.demo.setup import switch_between
 from tui.help import HelpScreen
 from tui.screens.home import HomeScreen
@@ -47,6 +48,17 @@ async def test_a_staff_member_sees_only_their_own_work(tmp_path: Path) -> None:
         waiting = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
         assert waiting == ["Umpan balik untuk ditanggapi (1)"]
         assert "Rizal Syamsuddin, S.Kom." in screen_text(app)
+
+
+async def test_a_returned_skp_shows_the_note_and_the_deadline(tmp_path: Path) -> None:
+    january = datetime(2026, 1, 20, 8, 0, tzinfo=WIT)
+    app = shell_app(tmp_path, signed_in(tmp_path, STAFF[2].nip, now=january))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "SKP saya Tahun 2026: Dikembalikan · 1 RHK" in text
+        assert "Dikembalikan dengan catatan: Tambahkan indikator kuantitas" in text
+        assert "Batas pengisian: 31-01-2026." in text
 
 
 async def test_enter_on_a_waiting_line_opens_its_area(tmp_path: Path) -> None:

@@ -95,17 +95,30 @@ class HomeScreen(Screen[None]):
     def _plan_text(self, facts: HomeFacts) -> str:
         period = escape(_period_name(facts.plan_period))
         if facts.my_plan is None:
-            return _("My SKP {period}: none yet. Press {key} to draft it.").format(
+            text = _("My SKP {period}: none yet. Press {key} to draft it.").format(
                 period=period, key=key_for(self, "nav.plan") or "F3"
             )
-        status = facts.my_plan["data"].get("status", "draft")
+            return text + self._deadline_text(facts)
+        data = facts.my_plan["data"]
+        status = data.get("status", "draft")
         text = _("My SKP {period}: [b]{status}[/b] · {n} RHK").format(
             period=period, status=PLAN_STATUS_LABELS.get(status, status), n=facts.my_plan_items
         )
-        note = facts.my_plan["data"].get("return_note")
-        if status == "returned" and note:
-            text += "\n" + _("Returned with the note: {note}").format(note=escape(note))
+        if status == "returned" and data.get("return_note"):
+            note = escape(data["return_note"])
+            text += "\n" + _("Returned with the note: {note}").format(note=note)
+        if status in ("draft", "returned"):  # still to be submitted
+            text += self._deadline_text(facts)
         return text
+
+    def _deadline_text(self, facts: HomeFacts) -> str:
+        """The SKP's fill deadline while it is still to be met (domain.md: end of January)."""
+        data = (facts.plan_period or {}).get("data") or {}
+        deadline = data.get("fill_deadline")
+        if not deadline or str(deadline) < self.services.now().date().isoformat():
+            return ""
+        day = "-".join(reversed(str(deadline).split("-")))
+        return "\n" + _("Due by {date}.").format(date=day)
 
     def _fill_waiting(self, facts: HomeFacts) -> None:
         waiting = self.query_one("#home-waiting", OptionList)
