@@ -55,6 +55,7 @@ from tui.screens.plan_data import (
     indicator_summary,
     issues_for,
     items_of,
+    label_of,
     lines_of,
     period_name,
     period_start,
@@ -139,7 +140,8 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Screen[No
         if table.row_count == 0:
             return None
         row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return self.services.store.records.get("plan_item", str(row_key.value))
+        found: Record | None = self.services.store.records.get("plan_item", str(row_key.value))
+        return found
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only what this person may do here now, so that the footer fits 80 columns.
@@ -191,7 +193,7 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Screen[No
                 yield self._item_table("additional")
             with TabPane(_("Lampiran"), id="tab-attachments"), FieldScroll():
                 for key in ATTACHMENT_KEYS:
-                    yield Label(ATTACHMENT_LABELS[key] + _(" (one per line)"))
+                    yield Label(label_of(ATTACHMENT_LABELS, key) + _(" (one per line)"))
                     area = TextArea(id=f"att-{key}", classes="attachment", compact=True)
                     area.cursor_blink = False
                     yield area
@@ -246,11 +248,11 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Screen[No
         title = _("SKP {period} · {owner} · {status}").format(
             period=period_name(self.services, data.get("period_id")),
             owner=person_label(self.services, plan["owner"]),
-            status=PLAN_STATUS_LABELS.get(status, status),
+            status=label_of(PLAN_STATUS_LABELS, status),
         )
         self.query_one("#plan-title", Static).update(title)
         self.query_one("#plan-title", Static).set_class(status == RETURNED, "returned")
-        approach = APPROACH_LABELS.get(data.get("approach", ""), "-")
+        approach = label_of(APPROACH_LABELS, data.get("approach"))
         self.query_one("#plan-people", Static).update(
             _("PPK: {ppk} · Approach: {approach}").format(
                 ppk=person_label(self.services, data.get("ppk_nip")), approach=approach

@@ -16,6 +16,7 @@ from tui.screens.plan_common import N_, ErrorLabel, texts, translate_bindings
 from tui.screens.plan_data import (
     Services,
     find_period,
+    label_of,
     period_name,
     period_start,
     periods,
@@ -115,7 +116,7 @@ class PlanPicker(ModalScreen[str | None]):
             Option(
                 "{period} · {status}".format(
                     period=period_name(self.services, p["data"].get("period_id")),
-                    status=PLAN_STATUS_LABELS.get(p["data"].get("status", ""), "-"),
+                    status=label_of(PLAN_STATUS_LABELS, p["data"].get("status", "")),
                 ),
                 id=p["id"],
             )

@@ -26,6 +26,12 @@ RETURNED = "returned"
 EDITABLE_STATUSES = ("draft", "returned")
 
 
+class TeamOrg(Org, Protocol):
+    """domain.permissions.Org, plus who reports to whom (tui.services.LocalOrg)."""
+
+    def subordinates_of(self, nip: str) -> list[str]: ...
+
+
 class Services(Protocol):
     """The part of tui.services.Services these screens use."""
 
@@ -34,9 +40,14 @@ class Services(Protocol):
     lang: str
 
     def actor(self) -> Actor: ...
-    def org(self) -> Org: ...
+    def org(self) -> TeamOrg: ...
     def now(self) -> datetime: ...
     def request_sync(self) -> None: ...
+
+
+def label_of(labels: Mapping[Any, str], key: object) -> str:
+    """The official label of a vocabulary value (domain.vocab), or the value itself."""
+    return labels.get(key, str(key) if key else "-")
 
 
 def live(records: Iterable[Record]) -> list[Record]:

@@ -10,7 +10,14 @@ from textual.widgets import DataTable, Footer, Header, Static
 from domain.vocab import PLAN_STATUS_LABELS
 from tui.keys import binding
 from tui.screens.plan_common import N_, ScreenActions, texts, translate_bindings
-from tui.screens.plan_data import Services, employee, period_name, plans_of, subordinate_plans
+from tui.screens.plan_data import (
+    Services,
+    employee,
+    label_of,
+    period_name,
+    plans_of,
+    subordinate_plans,
+)
 from tui.sync_worker import SyncDone
 
 
@@ -69,7 +76,7 @@ class TeamPlansScreen(Screen[None]):
                 self.person_name(plan["owner"]),
                 plan["owner"],
                 period_name(self.services, plan["data"].get("period_id")),
-                PLAN_STATUS_LABELS.get(status, status),
+                label_of(PLAN_STATUS_LABELS, status),
                 key=plan["id"],
             )
         for nip in self.services.org().subordinates_of(self.services.me):

@@ -18,6 +18,7 @@ from tui.screens.plan_data import (
     format_number,
     indicator_summary,
     items_of,
+    label_of,
     period_name,
     period_start,
     plans_of,
@@ -164,7 +165,7 @@ class ProgressScreen(Screen[None]):
         self.query_one("#progress-title", Static).update(
             _("Realisasi · SKP {period} · {status}").format(
                 period=period_name(self.services, plan["data"].get("period_id")),
-                status=PLAN_STATUS_LABELS.get(status, status),
+                status=label_of(PLAN_STATUS_LABELS, status),
             )
         )
         period_id = self.period_id
