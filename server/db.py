@@ -215,7 +215,7 @@ def make_engine(db_url: str) -> Engine:
         return engine
     if url.get_backend_name() != "postgresql":
         raise ValueError(f"unsupported database: {url.get_backend_name()}")
-    # As many connections as request threads (anyio's 40), so none waits for one.
+    # More connections than handler threads (server.app.HANDLER_THREADS): none waits for one.
     return create_engine(url, pool_size=20, max_overflow=25, pool_pre_ping=True, **codec)
 
 
