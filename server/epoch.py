@@ -60,7 +60,7 @@ class HighWaterMark:
                 return
             self._epoch, self._seq = epoch, seq
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            scratch = self.path.with_name(self.path.name + ".tmp")
+            scratch = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
             scratch.write_text(json.dumps({"epoch": epoch, "seq": seq}))
             os.replace(scratch, self.path)
 
