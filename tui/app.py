@@ -81,7 +81,10 @@ def _area_bindings() -> list[BindingType]:
 
 class KinerjaApp(SyncWorkerMixin, App[str]):
     TITLE = "Kinerja"
-    CSS_PATH = "app.tcss"
+    # Beranda's stylesheet (beside it) is loaded with the app's: it is always
+    # the first screen, and a screen's own CSS_PATH would restyle everything
+    # once more when it first shows.
+    CSS_PATH: ClassVar[list[str | Path]] = ["app.tcss", "screens/home.tcss"]
     ENABLE_COMMAND_PALETTE = True
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {HOLDING_MODE: Screen}
     BINDINGS: ClassVar[list[BindingType]] = [

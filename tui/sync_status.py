@@ -37,19 +37,23 @@ def _instant(value: Any) -> datetime | None:
 
 
 def read_state(store: Store, *, online: bool | None, error: str | None = None) -> SyncState:
-    """Counted in the store without copying records: it runs after every round."""
+    """One pass over the records, copying only those waiting for a person."""
     from tinydb import where
 
     def present(value: Any) -> bool:
         return bool(value)
 
+    waiting = store.search(
+        "records",
+        where("conflicts").test(present)
+        | where("local_conflict").test(present)
+        | where("rejected").test(present),
+    )
     return SyncState(
         online=online,
         pending=store.count("outbox"),
-        conflicts=store.count(
-            "records", where("conflicts").test(present) | where("local_conflict").test(present)
-        ),
-        rejected=store.count("records", where("rejected").test(present)),
+        conflicts=sum(1 for r in waiting if r.get("conflicts") or r.get("local_conflict")),
+        rejected=sum(1 for r in waiting if r.get("rejected")),
         last_sync_at=_instant(store.get("meta", "last_sync_at")),
         error=error,
     )

@@ -37,7 +37,7 @@ def _period_name(period: dict[str, Any] | None) -> str:
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = "home.tcss"
+    # home.tcss is loaded by the app (tui/app.py), Beranda being its first screen.
     BINDINGS: ClassVar[list[BindingType]] = [
         # Same id as the app's hidden sync key, so one remap moves both.
         binding("app.sync", "f9", "app.sync_now", _("Sync now")),
