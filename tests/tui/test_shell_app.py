@@ -16,6 +16,7 @@ from tui.demo.office import EMPLOYEE, STAFF, SUPERIOR
 from tui.demo.setup import switch_between
 from tui.help import HelpScreen
 from tui.screens.home import HomeScreen
+from tui.themes import ANSI, DEFAULT
 
 
 @pytest.fixture(autouse=True)
@@ -205,3 +206,20 @@ async def test_without_the_demo_there_is_no_switch_key(tmp_path: Path) -> None:
         }
         await pilot.press("f8")
         assert app.services is not None and app.services.me == SUPERIOR.nip
+
+
+async def test_the_palette_switches_to_the_ansi_theme(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for chooser in ("KINERJA_THEME", "NO_COLOR"):
+        monkeypatch.delenv(chooser, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    app = shell_app(tmp_path, signed_in(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == DEFAULT
+        await pilot.press("ctrl+p", *"tema ansi")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == ANSI
