@@ -16,6 +16,7 @@ SHOWN_HOME = Path("/home/pegawai/.local/share/kinerja")
 @pytest.fixture(autouse=True)
 def indonesian(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KINERJA_LANG", "id")
+    monkeypatch.delenv("NO_COLOR", raising=False)  # Textual would render in monochrome
 
 
 @pytest.mark.parametrize("theme", ["default", "ansi"])
