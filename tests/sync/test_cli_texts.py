@@ -25,6 +25,8 @@ def msgids() -> list[str]:
             found.append("".join(re.findall(r'"([^"]*)"', match.group(1))))
     for name in COMMANDS:
         found.append(importlib.import_module(f"sync.commands.{name}").HELP)
+    # the dispatcher translates every subcommand's HELP through this domain, the demo's too
+    found.append(importlib.import_module("tui.demo_command").HELP)
     return found
 
 
