@@ -133,3 +133,18 @@ async def test_a_kualitatif_skp_takes_narrative_targets(tmp_path: Path) -> None:
             "target_text": "Sebagian besar pemohon menilai baik",
         }
     ]
+
+
+async def test_a_changed_atasan_is_shown_and_becomes_the_ppk_at_submission(tmp_path: Path) -> None:
+    staff = profile(tmp_path / "staff", STAFF)
+    seed_plan(staff, "draft")
+    acting = {**staff.store.records.get("employee", STAFF)["data"], "atasan_nip": KEPALA_DINAS}
+    put_pulled(staff.store, "employee", STAFF, STAFF, acting, 400)  # a Plt takes over
+    app = Host(lambda: PlanScreen(staff))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "atasan sekarang Ir. Rahmat Hasan" in screen_text(app)
+        await pilot.press("f8", "ctrl+y")
+        await pilot.pause()
+    plan = staff.store.records.get("plan", PLAN)["data"]
+    assert (plan["status"], plan["ppk_nip"]) == ("submitted", KEPALA_DINAS)

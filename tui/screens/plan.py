@@ -253,11 +253,24 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Screen[No
         self.query_one("#plan-title", Static).update(title)
         self.query_one("#plan-title", Static).set_class(status == RETURNED, "returned")
         approach = label_of(APPROACH_LABELS, data.get("approach"))
-        self.query_one("#plan-people", Static).update(
-            _("PPK: {ppk} · Approach: {approach}").format(
-                ppk=person_label(self.services, data.get("ppk_nip")), approach=approach
+        atasan = self.services.org().atasan_of(plan["owner"])
+        people = self.query_one("#plan-people", Static)
+        people.set_class(bool(atasan) and atasan != data.get("ppk_nip"), "mismatch")
+        if atasan and atasan != data.get("ppk_nip"):
+            # The server goes by the employee data (protocol.md), not by the
+            # SKP's ppk_nip: say so, and let the owner's next save correct it.
+            people.update(
+                _("The SKP names {ppk} as PPK, but the atasan is now {atasan}.").format(
+                    ppk=person_label(self.services, data.get("ppk_nip")),
+                    atasan=person_label(self.services, atasan),
+                )
             )
-        )
+        else:
+            people.update(
+                _("PPK: {ppk} · Approach: {approach}").format(
+                    ppk=person_label(self.services, data.get("ppk_nip")), approach=approach
+                )
+            )
         note = self.query_one("#plan-note", Static)
         # The note stays shown while the owner works on it (a returned SKP
         # becomes a draft again at the first change).
@@ -354,6 +367,9 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Screen[No
         data = dict(plan["data"])
         data["status"] = reopened(data.get("status"))
         data["attachments"], data["expectations"] = self._typed_texts()
+        # The PPK is whoever the employee data names as atasan when the owner
+        # saves or submits (a Plt may have taken over since the draft began).
+        data["ppk_nip"] = self.services.org().atasan_of(plan["owner"]) or data.get("ppk_nip")
         return data
 
     def _refused(
