@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Query
@@ -117,9 +117,28 @@ def create_app(
     )
     install(app)
     app.add_middleware(BodyLimit)
+    _document_400_not_422(app)
     app.include_router(_routes(server))
     app.state.server = server
     return app
+
+
+def _document_400_not_422(app: FastAPI) -> None:
+    """The OpenAPI document says what the API answers: 400 (server.errors), never 422."""
+    original = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = original()
+            for operations in schema["paths"].values():
+                for operation in operations.values():
+                    operation.get("responses", {}).pop("422", None)
+            for name in ("HTTPValidationError", "ValidationError"):
+                schema.get("components", {}).get("schemas", {}).pop(name, None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _routes(server: Server) -> APIRouter:

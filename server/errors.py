@@ -13,16 +13,14 @@ import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 
 from server.db import json_text
 from server.messages import _, text
 
 
-class JsonResponse(Response):
+class JsonResponse(JSONResponse):
     """orjson: the change feed answers with up to a thousand records at once."""
-
-    media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
         return json_text(content).encode()
@@ -81,9 +79,19 @@ def install(app: FastAPI) -> None:
         return JsonResponse(body, status_code=400)
 
     @app.exception_handler(HTTPException)
-    async def _http(_request: Request, exc: HTTPException) -> Response:
+    async def _http(request: Request, exc: HTTPException) -> Response:
         code, msgid = STATUS_TEXTS.get(exc.status_code, ("error", _("The request failed.")))
-        return error_response(exc.status_code, code, msgid, getattr(exc, "headers", None))
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            # Starlette names the methods of the first route on the path; there may be more.
+            methods = {
+                m
+                for r in app.routes
+                if getattr(r, "path", None) == request.url.path
+                for m in getattr(r, "methods", ())
+            }
+            headers["Allow"] = ", ".join(sorted(methods))
+        return error_response(exc.status_code, code, msgid, headers)
 
     @app.exception_handler(Exception)
     async def _crash(_request: Request, _exc: Exception) -> Response:

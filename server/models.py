@@ -36,12 +36,16 @@ ClientId = Annotated[str, StringConstraints(min_length=1, max_length=128, patter
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Strict: JSON false is not a rev, "3" is not a number.
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class ErrorDetail(Strict):
     code: str
     message: str
+    detail: list[dict[str, Any]] | None = Field(
+        default=None, description="where a 400 body went wrong"
+    )
 
 
 class ErrorBody(Strict):
@@ -93,13 +97,16 @@ class RecordOut(Strict):
 
 
 def _plain_json(value: Any) -> Any:
-    """JSON has no NaN or Infinity, and the databases no integers beyond 64 bits."""
+    """What JSON has but the databases cannot keep: NaN, Infinity, integers
+    beyond 64 bits, NUL in text (PostgreSQL) and lone surrogates (not UTF-8)."""
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError("not a finite number")
     if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**63:
         raise ValueError("integer out of range")
-    if isinstance(value, str) and "\x00" in value:
-        raise ValueError("NUL in text")
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("NUL in text")
+        value.encode("utf-8")  # a lone surrogate (JSON "\\udabb") raises ValueError here
     if isinstance(value, dict):
         for key, item in value.items():
             _plain_json(key)

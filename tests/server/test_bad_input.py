@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 
@@ -20,6 +22,10 @@ def token(live_server: LiveServer) -> str:
 
 def _body(live_server: LiveServer, mutations: list[dict[str, object]]) -> dict[str, object]:
     return {"client_id": "laptop-1", "epoch": live_server.epoch(), "mutations": mutations}
+
+
+def _body_text(live_server: LiveServer, mutation: dict[str, object]) -> bytes:
+    return json.dumps(_body(live_server, [mutation]), separators=(",", ":")).encode()
 
 
 def _assert_error(answer: httpx.Response, status: int) -> dict[str, str]:
@@ -51,6 +57,11 @@ def test_bad_bodies_get_400_and_store_nothing(live_server: LiveServer, token: st
         httpx.Request(
             "POST", "/", json={**_body(live_server, [good]), "mutations": "semua"}
         ).content,
+        # What the databases cannot keep: NUL, a lone surrogate; numbers JSON has not.
+        _body_text(live_server, good).replace(b"Pelatihan", b"Pelatihan \\u0000"),
+        _body_text(live_server, good).replace(b"Pelatihan", b"Pelatihan \\udabb"),
+        _body_text(live_server, good).replace(b'"jp":20', b'"jp":Infinity'),
+        _body_text(live_server, good).replace(b'"jp":20', b'"jp":1' + b"0" * 30),
     ]
     with live_server.client(token) as client:
         for content in wrong:
