@@ -192,10 +192,6 @@ def sqlalchemy_url(db_url: str) -> str:
     return db_url
 
 
-def is_sqlite(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite"
-
-
 def json_text(value: Any) -> str:
     """JSON for the database and the wire: orjson, or the standard library for
     what orjson refuses (integers beyond 64 bits)."""
