@@ -3,9 +3,9 @@
 Each call below is one transaction. A local edit sets the record's data and
 queues the protocol mutation that will carry it to the server:
 
-- while the record's newest mutation is still unsent, the edit folds into
-  it (same mutation_id, base_rev, order and queued_at), so the server sees
-  one change;
+- while the record's newest mutation is still unsent and nothing was queued
+  after it, the edit folds into it (same mutation_id, base_rev, order and
+  queued_at), so the server sees one change;
 - once that mutation was sent (it may be retried byte for byte, so it is
   never changed again), a new mutation is queued with ``"after"`` naming
   it and ``base_rev`` None; the sync engine gives it its base_rev when the
@@ -174,6 +174,16 @@ def _unsent(tx: Transaction, record: JSON) -> JSON | None:
     return entry if entry is not None and entry.get("sent_at") is None else None
 
 
+def _overtaken(tx: Transaction, entry: JSON) -> bool:
+    """Whether other mutations were queued after this one.
+
+    Folding a later edit into it would then carry that edit ahead of them: a
+    plan submitted offline would reach the server before the RHK added to
+    it, which the server refuses. The edit is queued behind them instead.
+    """
+    return any(other.get("order", 0) > entry.get("order", 0) for other in tx.peek("outbox"))
+
+
 def _is_first(entry: JSON) -> bool:
     """Whether a mutation creates its record on the server (no base, nothing before it)."""
     return entry.get("base_rev") is None and not entry.get("after")
@@ -182,11 +192,14 @@ def _is_first(entry: JSON) -> bool:
 def _queue(tx: Transaction, record: JSON, op: str, resolves: list[str]) -> None:
     """Fold the record's change into its unsent mutation, or queue a new one."""
     entry = _unsent(tx, record)
+    if entry is not None and _overtaken(tx, entry):
+        entry = None
     if entry is not None:
         entry.update(op=op, data=record["data"])
         entry["resolves"] = list(dict.fromkeys([*entry.get("resolves", []), *resolves]))
     else:
         previous = record.get("pending")
+        # sent, or overtaken: either way it still waits, and this one goes after it
         sent_before = previous is not None and tx.get("outbox", previous) is not None
         base = record.get("base")
         entry = {

@@ -63,15 +63,31 @@ def test_a_new_record_and_its_mutation(db: Store) -> None:
 
 def test_edits_fold_into_the_unsent_mutation(db: Store) -> None:
     db.records.edit("plan", "p1", {"status": "draft"}, owner=OWNER, by=OWNER)
-    db.records.edit("plan", "p2", {"status": "draft"}, owner=OWNER, by=OWNER)
     first = db.records.outbox()[0]
     db.records.edit("plan", "p1", {"status": "submitted"}, by=OWNER, resolves=["c1"])
-    outbox = db.records.outbox()
-    assert [entry["id"] for entry in outbox] == ["p1", "p2"]  # kept its place in the queue
-    folded = outbox[0]
+    [folded] = db.records.outbox()
     for same in ("mutation_id", "base_rev", "order", "queued_at"):
         assert folded[same] == first[same]
     assert (folded["data"], folded["resolves"]) == ({"status": "submitted"}, ["c1"])
+
+
+def test_an_edit_overtaken_by_other_mutations_queues_behind_them(db: Store) -> None:
+    """Drafting a plan, adding an RHK and submitting, all offline, keeps that order.
+
+    Folding the submission into the plan's first mutation would send the plan
+    submitted ahead of its RHK, which the server then refuses.
+    """
+    db.records.edit("plan", "p1", {"status": "draft"}, owner=OWNER, by=OWNER)
+    db.records.edit("plan_item", "i1", {"plan_id": "p1"}, owner=OWNER, by=OWNER)
+    db.records.edit("plan", "p1", {"status": "submitted"}, by=OWNER)
+    created, item, submitted = db.records.outbox()
+    assert [e["id"] for e in (created, item, submitted)] == ["p1", "i1", "p1"]
+    assert created["data"] == {"status": "draft"}  # untouched
+    assert (submitted["after"], submitted["base_rev"]) == (created["mutation_id"], None)
+    assert submitted["data"] == {"status": "submitted"}
+    # With nothing queued after it any more, the next edit folds into it.
+    db.records.edit("plan", "p1", {"status": "submitted", "note": "x"}, by=OWNER)
+    assert len(db.records.outbox()) == 3
 
 
 def test_an_edit_of_a_synced_record_is_based_on_its_server_rev(db: Store) -> None:
