@@ -237,3 +237,12 @@ def test_sync_killed_mid_pull_resumes_without_fetching_twice(
 def test_help_is_indonesian_by_default(home: Path) -> None:
     result = kinerja(home, "sync", "--help", KINERJA_LANG="")
     assert result.returncode == 0 and "putaran sinkronisasi" in result.stdout
+
+
+def test_login_to_another_server_refuses_to_mix_its_data(signed_in: Path) -> None:
+    add_training(signed_in, training())
+    result = kinerja(
+        signed_in, "login", "http://127.0.0.1:9", "--nip", NIP, "--password-stdin", stdin="x\n"
+    )
+    assert result.returncode == 2 and "KINERJA_HOME" in result.stderr
+    assert session_path(signed_in).exists()  # the first server's session is untouched
