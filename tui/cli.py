@@ -42,6 +42,7 @@ def _load(name: str) -> ModuleType:
 
 
 def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
+    """The parser; ``wanted`` names the one subcommand to load (None: all, for --help)."""
     _ = translator("cli")
     parser = _Parser(
         prog="kinerja",
@@ -70,6 +71,8 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     wanted = next((a for a in args_list if a in SUBCOMMANDS), None)
+    if wanted is None and not {"-h", "--help"} & set(args_list):
+        wanted = ""  # opening the app: no subcommand module is needed, so none is loaded
     args = build_parser(wanted).parse_args(args_list)
     if args.command is None:
         from tui.run import open_app

@@ -78,10 +78,8 @@ async def test_employee_pushes_ppk_pulls_decides_and_realisasi_reaches_the_serve
 
     app = Host(lambda: PlanScreen(staff.services))
     async with app.run_test(size=SIZE) as pilot:
+        # drafted and submitted before any sync: one round carries it all in order
         await draft(pilot)
-        # Online, the background worker pushes the draft at once (the screen
-        # asks it to); see the report on submitting a never-synced draft.
-        staff.sync()
         await submit(pilot)
     staff.sync()
     assert server_plan(live_server)["data"]["status"] == "submitted"

@@ -258,25 +258,6 @@ def seed_plan(services: Services, status: str, return_note: str | None = None) -
     )
 
 
-def as_if_synced(store: Store) -> None:
-    """What a sync round's "applied" results do to the store, without a server:
-    every queued change acknowledged (rev 1, its data the base, nothing pending).
-    """
-    with store.transaction() as tx:
-        for key, record in tx.all("records").items():
-            if record.get("pending") is None:
-                continue
-            record.update(rev=record.get("rev") or 1, pending=None)
-            record["base"] = {
-                "rev": record["rev"],
-                "deleted": record["deleted"],
-                "data": record["data"],
-            }
-            tx.put("records", key, record)
-        for mutation_id in tx.all("outbox"):
-            tx.remove("outbox", mutation_id)
-
-
 def notices(app: App[Any]) -> str:
     """The notifications on show (toasts), as plain text."""
     return "\n".join(str(notice.message) for notice in app._notifications)

@@ -19,7 +19,6 @@ from tui.screens.plan_data import (
     new_plan_data,
     person_label,
     plan_for_period,
-    submit_would_overtake_items,
 )
 from tui.screens.plan_item_editor import ItemEditor
 
@@ -97,17 +96,6 @@ class PlanOwnerActions(_Base):
             return
         if not items_of(self.services, plan, "main"):
             self.notify(_("Add at least one RHK utama before submitting."), severity="error")
-            return
-        if submit_would_overtake_items(self.services, plan):
-            self.services.request_sync()
-            self.notify(
-                _(
-                    "Your RHK must reach the server before the SKP is submitted. "
-                    "Sync first (F9), then submit again."
-                ),
-                severity="warning",
-                timeout=10,
-            )
             return
         data = {**self._typed_data(plan), "status": "submitted"}
 

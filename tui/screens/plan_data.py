@@ -319,31 +319,6 @@ class Gate:
         return self.denial("progress", plan["owner"], None, probe, plan_status=status) is None
 
 
-def submit_would_overtake_items(services: Services, plan: Record) -> bool:
-    """Whether submitting now would reach the server before some of the RHK.
-
-    The store folds a new edit into an unsent mutation of the same record,
-    keeping that mutation's place in the queue. An SKP edited (or created)
-    before RHK were added, and submitted before any sync, would therefore
-    arrive submitted ahead of its RHK, and the server would refuse them
-    (protocol.md: no RHK changes while the SKP is submitted).
-    """
-    queue = services.store.records.outbox()
-    waiting = [
-        index
-        for index, entry in enumerate(queue)
-        if entry.get("collection") == "plan"
-        and entry.get("id") == plan["id"]
-        and entry.get("sent_at") is None
-    ]
-    if not waiting:
-        return False
-    return any(
-        entry.get("collection") == "plan_item" and entry.get("owner") == plan["owner"]
-        for entry in queue[waiting[0] + 1 :]
-    )
-
-
 def progress_for(services: Services, item: Record, period_id: str) -> Record | None:
     """The one progress record of an RHK in a period, if written."""
     for record in live(services.store.records.list("progress", owner=item["owner"])):
