@@ -262,3 +262,16 @@ def test_follow_up_by_the_ppk_or_admin(office: Office) -> None:
     office.write(ADMIN, "follow_up", samples.follow_up(), owner=STAFF)
     assert _code(office.push(STAFF, "follow_up", samples.follow_up(), owner=STAFF)) == "forbidden"
     assert office.readers(made["id"]) == LINE
+
+
+def test_the_atasan_ppk_changes_an_evaluation_only_while_an_objection_awaits(
+    office: Office,
+) -> None:
+    plan = office.plan("approved")
+    final = samples.evaluation(office.period_id, plan["id"], final_days_ago=1)
+    evaluation = office.write(PPK, "evaluation", final, owner=STAFF)
+    changed = dict(final, result_rating="above", predikat="good")
+    kw = {"owner": STAFF, "id": evaluation["id"], "base_rev": 1}
+    assert _code(office.push(KEPALA, "evaluation", changed, **kw)) == "forbidden"
+    office.write(STAFF, "objection", samples.objection(evaluation["id"]), owner=STAFF)
+    assert _code(office.push(KEPALA, "evaluation", changed, **kw)) == "applied"
