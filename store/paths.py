@@ -11,8 +11,8 @@ def profile_home(home: Path | None = None) -> Path:
     """The profile folder: ``home`` if given, else ``KINERJA_HOME``, else the user data folder."""
     if home is not None:
         return Path(home)
-    # Taken as written, like sync.session.profile_home, so that the store and
-    # the session token always land in the same folder.
+    # Taken as written (not resolved), so the token that sync keeps beside the
+    # store lands in the same folder whichever way the path was spelled.
     from_env = os.environ.get("KINERJA_HOME")
     if from_env:
         return Path(from_env)

@@ -11,6 +11,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -80,14 +81,6 @@ def forget_session(home: Path) -> bool:
     return True
 
 
-def profile_home(store: object | None = None) -> Path:
-    """The profile folder: the store's own, else KINERJA_HOME, else the user data folder."""
-    home = getattr(store, "home", None)
-    if home is not None:
-        return Path(home)
-    env = os.environ.get("KINERJA_HOME")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("kinerja", appauthor=False))
+def profile_home(store: Any) -> Path:
+    """The profile folder of an open store: the token lives beside the store's files."""
+    return Path(store.home)
