@@ -14,6 +14,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import Any
 
 from domain.i18n import translator
 
@@ -27,8 +28,22 @@ SUBCOMMANDS: dict[str, str] = {
 }
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        _ = translator("cli")
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but its own words go through the catalogue too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        _ = translator("cli")
+        # argparse keeps its section titles in these two groups; they have no public setter
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         _ = translator("cli")
