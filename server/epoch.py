@@ -4,7 +4,9 @@ The epoch is a random id in the ``meta`` table. A database put back from an
 older copy must not present the epoch its clients already hold, or they
 would keep cursors beyond its end and never pull again. So the server keeps
 a high-water mark outside the database: a small JSON file with the epoch and
-the highest seq it has handed out, written after every push. For SQLite it
+the highest seq it has handed out, written by every push just before it
+commits (so the mark may run ahead of the database, never behind it; a push
+that then fails costs at most one needless rotation at the next start). For SQLite it
 sits beside the database file (``<file>.seq-mark``), so a copied folder
 carries it along; for PostgreSQL it sits in the server's data folder, one
 per database. When ``serve`` starts and the database is behind the mark (a
