@@ -7,7 +7,9 @@ from contextlib import closing
 from pathlib import Path
 
 import httpx
+from sqlalchemy import delete
 
+from server import db
 from tests.server import samples
 from tests.support.live_server import LiveServer, make_nip, mutation
 
@@ -72,5 +74,24 @@ def test_serve_logs_one_line_a_request_and_survives_a_kill(tmp_path: Path) -> No
         log = server.log_path.read_text()
         lines = [line for line in log.splitlines() if "/api/v1/changes" in line]
         assert len(lines) == 3 and all("401" in line for line in lines)
+    finally:
+        server.close()
+
+
+def test_postgresql_behind_its_mark_rotates_the_epoch(tmp_path: Path, pg_database: str) -> None:
+    server = LiveServer.start(tmp_path / "server", pg_database)
+    try:
+        server.add_employee(STAFF, "Staf Pelayanan")
+        server.push(
+            server.token_for(STAFF), [mutation("training", samples.training(), owner=STAFF)]
+        )
+        old_epoch = server.epoch()
+        server.stop()
+        # What a restore of an older dump looks like to the server: the sequence is behind.
+        with db.writing(server.engine) as conn:
+            conn.execute(delete(db.records).where(db.records.c.collection == "training"))
+            db.store_sequence(conn, db.current_seq(conn) - 1)
+        server.restart()
+        assert server.epoch() != old_epoch
     finally:
         server.close()
