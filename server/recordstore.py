@@ -54,14 +54,6 @@ def of_collection(conn: Connection, collection: str) -> list[dict[str, Any]]:
     return [envelope(row) for row in rows]
 
 
-def of_owners(conn: Connection, owners: Iterable[str]) -> list[dict[str, Any]]:
-    wanted = sorted(set(owners))
-    if not wanted:
-        return []
-    rows = conn.execute(select(db.records).where(db.records.c.owner.in_(wanted)))
-    return [envelope(row) for row in rows]
-
-
 @dataclass(frozen=True)
 class Author:
     """Who writes, for the history: a NIP and its client, or an admin tool of the server."""

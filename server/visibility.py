@@ -16,11 +16,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, Row, delete, insert, select
 
 from domain.permissions import Actor, can_read
-from server import db, recordstore
+from server import db
 from server.org import EmployeeOrg
+
+# Only what the rules look at: a new admin's backfill touches every record.
+_KEYS = select(db.records.c.collection, db.records.c.id, db.records.c.owner)
 
 
 def _watched(data: Mapping[str, Any] | None) -> tuple[Any, frozenset[str], bool]:
@@ -44,28 +47,26 @@ def note_employee_change(
     if after is None or not isinstance(after.get("nip"), str):
         return 0
     nip = after["nip"]
-    pairs: list[tuple[str, list[dict[str, Any]]]] = []
+    pairs: list[tuple[str, list[Row[Any]]]] = []
     if new_atasan and (new_atasan != old_atasan or not old_active) and new_active:
-        owners = [nip, *after_org.subordinates_of(nip)]
-        owned = recordstore.of_owners(conn, owners)
+        owners = sorted({nip, *after_org.subordinates_of(nip)})
+        owned = conn.execute(_KEYS.where(db.records.c.owner.in_(owners))).all()
         viewers = {new_atasan}
         grand = after_org.atasan_of(new_atasan)
         if grand:
             viewers.add(grand)
         pairs.extend((viewer, owned) for viewer in viewers)
     if new_active and (new_roles - old_roles or (new_roles and not old_active)):
-        everything = conn.execute(select(db.records).where(db.records.c.owner.is_not(None)))
-        pairs.append((nip, [recordstore.envelope(row) for row in everything]))
+        pairs.append((nip, conn.execute(_KEYS.where(db.records.c.owner.is_not(None))).all()))
     count = 0
     for viewer, candidates in pairs:
         before_actor = Actor(nip=viewer, roles=before_org.roles_of(viewer))
         after_actor = Actor(nip=viewer, roles=after_org.roles_of(viewer))
-        for record in candidates:
-            collection, owner = record["collection"], record["owner"]
+        for collection, record_id, owner in candidates:
             if can_read(after_actor, collection, owner, after_org) and not can_read(
                 before_actor, collection, owner, before_org
             ):
-                _upsert(conn, viewer, collection, record["id"], due_seq)
+                _upsert(conn, viewer, collection, record_id, due_seq)
                 count += 1
     return count
 
