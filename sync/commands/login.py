@@ -45,9 +45,8 @@ def _read_password(from_stdin: bool, nip: str) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from domain.i18n import language
     from domain.nip import nip_issues
-    from sync.link import BadCredentials, Link, LinkError, Patience, TooManyAttempts
-    from sync.local import OUTBOX, RECORDS, get_meta, put_meta
-    from sync.session import Session, profile_home, save_session
+    from sync.link import BadCredentials, LinkError, TooManyAttempts
+    from sync.signin import ProfileInUse, sign_in
 
     _ = tr()
     url = server_url(args.url)
@@ -66,55 +65,33 @@ def run(args: argparse.Namespace) -> int:
         return fail(_("No password given."))
 
     store = open_profile_store()
-    with store.transaction() as tx:
-        previous_url = get_meta(tx, "server_url")
-        previous_nip = get_meta(tx, "nip")
-        has_records = bool(tx.all(RECORDS))
-        has_pending = bool(tx.all(OUTBOX))
-    if previous_url and previous_url != url and has_records:
-        return fail(
-            _(
-                "This profile holds the data of {previous}; use another profile folder "
-                "(KINERJA_HOME) for {url}."
-            ).format(previous=previous_url, url=url)
-        )
-    if previous_nip and previous_nip != nip and has_pending:
+    try:
+        session = sign_in(store, url, nip, password)
+    except ProfileInUse as in_use:
+        if in_use.kind == "server":
+            return fail(
+                _(
+                    "This profile holds the data of {previous}; use another profile folder "
+                    "(KINERJA_HOME) for {url}."
+                ).format(previous=in_use.previous, url=url)
+            )
         return fail(
             _(
                 "Changes made by {previous} are still waiting to be sent; sign in as "
                 "{previous} and sync first, or use another profile folder (KINERJA_HOME)."
-            ).format(previous=previous_nip)
+            ).format(previous=in_use.previous)
         )
-
-    with Link(url, patience=Patience(attempts=3, total=60.0)) as link:
-        try:
-            link.hello()
-            answer = link.open_session(nip, password)
-        except BadCredentials:
-            return fail(_("Wrong NIP or password."))
-        except TooManyAttempts as busy:
-            wait = round(busy.retry_after) if busy.retry_after is not None else 60
-            return fail(
-                _("Too many failed attempts; wait {seconds} seconds and try again.").format(
-                    seconds=wait
-                )
+    except BadCredentials:
+        return fail(_("Wrong NIP or password."))
+    except TooManyAttempts as busy:
+        wait = round(busy.retry_after) if busy.retry_after is not None else 60
+        return fail(
+            _("Too many failed attempts; wait {seconds} seconds and try again.").format(
+                seconds=wait
             )
-        except LinkError as error:
-            return fail(
-                _("Could not sign in at {url}: {detail}").format(url=url, detail=error), FAILED
-            )
-    user = answer.get("user") or {}
-    session = Session(
-        token=answer["token"],
-        expires_at=answer.get("expires_at"),
-        nip=str(user.get("nip") or nip),
-        name=user.get("name"),
-        roles=tuple(user.get("roles") or ()),
-    )
-    with store.transaction() as tx:
-        put_meta(tx, "server_url", url)
-        put_meta(tx, "nip", session.nip)
-    save_session(profile_home(store), session)
+        )
+    except LinkError as error:
+        return fail(_("Could not sign in at {url}: {detail}").format(url=url, detail=error), FAILED)
     say(
         _("Signed in to {url} as {name} ({nip}).").format(
             url=url, name=session.name or session.nip, nip=session.nip

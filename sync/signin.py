@@ -1,0 +1,74 @@
+"""Signing a profile in to a central server: one path for `kinerja login` and the app.
+
+The callers differ only in how they ask for the password and how they show
+a failure, so the steps live here and the wording stays with them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sync.link import Link, Patience
+from sync.local import OUTBOX, RECORDS, get_meta, put_meta
+from sync.session import Session, profile_home, save_session
+
+
+class ProfileInUse(Exception):
+    """The profile already holds another server's data or another person's unsent work.
+
+    ``kind`` is ``"server"`` or ``"person"``; ``previous`` names the server
+    address or the NIP already there. Nothing was changed.
+    """
+
+    code = "profile"
+
+    def __init__(self, kind: str, previous: str) -> None:
+        super().__init__(f"profile in use ({kind}: {previous})")
+        self.kind = kind
+        self.previous = previous
+
+
+def check_profile(store: Any, url: str, nip: str, *, replace_server: bool = False) -> None:
+    """Refuse to mix two servers' records, or to strand another person's pending changes."""
+    with store.transaction() as tx:
+        previous_url = get_meta(tx, "server_url")
+        previous_nip = get_meta(tx, "nip")
+        has_records = bool(tx.all(RECORDS))
+        has_pending = bool(tx.all(OUTBOX))
+    if previous_url and previous_url != url and has_records and not replace_server:
+        raise ProfileInUse("server", str(previous_url))
+    if previous_nip and previous_nip != nip and has_pending:
+        raise ProfileInUse("person", str(previous_nip))
+
+
+def sign_in(
+    store: Any,
+    url: str,
+    nip: str,
+    password: str,
+    *,
+    patience: Patience | None = None,
+    replace_server: bool = False,
+) -> Session:
+    """Check the profile, open a session and keep it; raises ProfileInUse or a LinkError.
+
+    ``replace_server`` accepts a new address for the same server (the demo's
+    runs on a new port each time).
+    """
+    check_profile(store, url, nip, replace_server=replace_server)
+    with Link(url, patience=patience or Patience(attempts=3, total=60.0)) as link:
+        link.hello()
+        answer = link.open_session(nip, password)
+    user = answer.get("user") or {}
+    session = Session(
+        token=answer["token"],
+        expires_at=answer.get("expires_at"),
+        nip=str(user.get("nip") or nip),
+        name=user.get("name"),
+        roles=tuple(user.get("roles") or ()),
+    )
+    with store.transaction() as tx:
+        put_meta(tx, "server_url", url)
+        put_meta(tx, "nip", session.nip)
+    save_session(profile_home(store), session)
+    return session
