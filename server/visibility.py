@@ -22,6 +22,7 @@ from domain.permissions import Actor, can_read
 from server import db
 from server.org import EmployeeOrg
 
+CHUNK = 500
 # Only what the rules look at: a new admin's backfill touches every record.
 _KEYS = select(db.records.c.collection, db.records.c.id, db.records.c.owner)
 
@@ -62,26 +63,35 @@ def note_employee_change(
     for viewer, candidates in pairs:
         before_actor = Actor(nip=viewer, roles=before_org.roles_of(viewer))
         after_actor = Actor(nip=viewer, roles=after_org.roles_of(viewer))
-        for collection, record_id, owner in candidates:
-            if can_read(after_actor, collection, owner, after_org) and not can_read(
-                before_actor, collection, owner, before_org
-            ):
-                _upsert(conn, viewer, collection, record_id, due_seq)
-                count += 1
+        newly = [
+            (collection, record_id)
+            for collection, record_id, owner in candidates
+            if can_read(after_actor, collection, owner, after_org)
+            and not can_read(before_actor, collection, owner, before_org)
+        ]
+        _due(conn, viewer, newly, due_seq)
+        count += len(newly)
     return count
 
 
-def _upsert(conn: Connection, viewer: str, collection: str, record_id: str, due_seq: int) -> None:
+def _due(conn: Connection, viewer: str, keys: list[tuple[str, str]], due_seq: int) -> None:
+    """Backfill rows for ``viewer``, due at ``due_seq`` (replacing older ones), in bulk."""
+    if not keys:
+        return
     table = db.backfill
-    conn.execute(
-        delete(table).where(
-            table.c.viewer == viewer,
-            table.c.collection == collection,
-            table.c.record_id == record_id,
-        )
-    )
-    conn.execute(
-        insert(table).values(
-            viewer=viewer, collection=collection, record_id=record_id, due_seq=due_seq
-        )
-    )
+    by_collection: dict[str, list[str]] = {}
+    for collection, record_id in keys:
+        by_collection.setdefault(collection, []).append(record_id)
+    for collection, ids in by_collection.items():
+        for start in range(0, len(ids), CHUNK):  # within the databases' limits on bound values
+            conn.execute(
+                delete(table).where(
+                    table.c.viewer == viewer,
+                    table.c.collection == collection,
+                    table.c.record_id.in_(ids[start : start + CHUNK]),
+                )
+            )
+    rows = [
+        {"viewer": viewer, "collection": c, "record_id": i, "due_seq": due_seq} for c, i in keys
+    ]
+    conn.execute(insert(table), rows)
