@@ -37,7 +37,7 @@ from server.models import (
     SessionRequest,
 )
 from server.org import OrgCache
-from server.push import Batch
+from server.push import Batch, screen
 
 PROTOCOL = 1
 # SQLite has one writer at a time; PostgreSQL also serves reads beside the push that holds the sequence.
@@ -204,13 +204,14 @@ def _routes(server: Server) -> APIRouter:
     )
     def push(body: PushRequest, token: Annotated[str, Depends(bearer_token)]) -> JsonResponse:
         mutations = [mutation.model_dump() for mutation in body.mutations]
+        verdicts = screen(mutations)  # before the writer's lock: it needs no data
         with db.writing(server.engine) as conn:
             nip = server.nip_of(conn, token)
             epoch = db.get_meta(conn, "epoch") or ""
             if body.epoch != epoch:
                 raise _epoch_mismatch()
             batch = Batch(conn, nip, body.client_id, server.orgs)
-            results = batch.apply_all(mutations)
+            results = batch.apply_all(mutations, verdicts)
             # Before commit: the mark may run ahead of the database, never behind it.
             server.mark.note(epoch, batch.last_seq)
         return JsonResponse({"epoch": epoch, "results": results})

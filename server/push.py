@@ -22,6 +22,23 @@ from server.write_context import ParentMissing, write_context
 ORGLESS = ("unit", "period")
 
 
+def screen(mutations: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
+    """Each mutation's rejection for bad field values, or None; pure, so it is
+    done before the push takes the writer's lock."""
+    verdicts: list[dict[str, Any] | None] = []
+    for mutation in mutations:
+        try:
+            validate_mutation(mutation)
+            verdicts.append(None)
+        except ValidationError as error:
+            verdicts.append(
+                _rejected(
+                    mutation["mutation_id"], "invalid", error.message("id"), error.message("en")
+                )
+            )
+    return verdicts
+
+
 class Batch:
     """One push: who sends it, from which client, against which organisation."""
 
@@ -37,11 +54,19 @@ class Batch:
     def actor(self) -> Actor:
         return Actor(nip=self.nip, roles=self.org.roles_of(self.nip))
 
-    def apply_all(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        self._load_firsts([m["mutation_id"] for m in mutations])
-        self.writer.prefetch((m["collection"], m["id"]) for m in mutations)
+    def apply_all(
+        self, mutations: list[dict[str, Any]], verdicts: list[dict[str, Any] | None] | None = None
+    ) -> list[dict[str, Any]]:
+        """The result of each mutation, in order; ``verdicts`` from ``screen`` if done already."""
+        verdicts = screen(mutations) if verdicts is None else verdicts
+        valid = [m for m, verdict in zip(mutations, verdicts, strict=True) if verdict is None]
+        self._load_firsts([m["mutation_id"] for m in valid])
+        self.writer.prefetch((m["collection"], m["id"]) for m in valid)
         fresh = len(self._firsts)
-        results = [self.apply(mutation) for mutation in mutations]
+        results = [
+            verdict or self.apply(mutation)
+            for mutation, verdict in zip(mutations, verdicts, strict=True)
+        ]
         self.writer.finish()
         remembered = [
             {
@@ -70,12 +95,8 @@ class Batch:
         self._firsts = {mutation_id: dict(result) for mutation_id, result in rows}
 
     def apply(self, mutation: dict[str, Any]) -> dict[str, Any]:
+        """One mutation that passed ``screen``."""
         mutation_id = mutation["mutation_id"]
-        try:
-            # Before any lookup: a malformed id must not reach the database.
-            validate_mutation(mutation)
-        except ValidationError as error:
-            return _rejected(mutation_id, "invalid", error.message("id"), error.message("en"))
         first = self._firsts.get(mutation_id)
         if first is not None:
             return self._duplicate(mutation_id, first)
