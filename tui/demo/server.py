@@ -32,6 +32,7 @@ def prepare_database(data: Path) -> str:
     from server.importer import import_csv
 
     data.mkdir(parents=True, exist_ok=True)
+    discard_unfinished(data)
     url = database_url(data)
     engine = db.make_engine(url)
     try:
@@ -43,6 +44,20 @@ def prepare_database(data: Path) -> str:
     finally:
         engine.dispose()
     return url
+
+
+def discard_unfinished(data: Path) -> None:
+    """Remove what an interrupted first start left, so seeding starts clean.
+
+    Seeding pushes the sample year as new records; over a half-seeded
+    database every push would meet its own earlier copy as a conflict.
+    Only the demo's own files are touched, whatever else ``--data`` holds.
+    """
+    import shutil
+
+    for leftover in data.glob("server.db*"):
+        leftover.unlink()
+    shutil.rmtree(data / "profiles", ignore_errors=True)
 
 
 def free_port() -> int:

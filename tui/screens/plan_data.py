@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from domain.messages import Issue
+from domain.nip import format_nip
 from domain.permissions import Actor, Denial, Org, WriteAttempt, check_write
 from domain.validation import validate_data
 
@@ -104,7 +105,7 @@ def person_label(services: Services, nip: str | None) -> str:
         return "-"
     found = employee(services, nip)
     name = found["data"].get("name") if found else None
-    return f"{name} ({nip})" if name else nip
+    return f"{name} ({format_nip(nip)})" if name else format_nip(nip)
 
 
 def plans_of(services: Services, owner: str) -> list[Record]:

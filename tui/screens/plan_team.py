@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from domain.nip import format_nip
 from domain.vocab import PLAN_STATUS_LABELS
 from tui.keys import binding
 from tui.screens.plan_common import N_, ScreenActions, texts, translate_bindings
@@ -74,14 +75,16 @@ class TeamPlansScreen(Screen[None]):
             status = str(plan["data"].get("status", ""))
             table.add_row(
                 self.person_name(plan["owner"]),
-                plan["owner"],
+                format_nip(plan["owner"]),
                 period_name(self.services, plan["data"].get("period_id")),
                 label_of(PLAN_STATUS_LABELS, status),
                 key=plan["id"],
             )
         for nip in self.services.org().subordinates_of(self.services.me):
             if not plans_of(self.services, nip):
-                table.add_row(self.person_name(nip), nip, "-", _("no SKP yet"), key=f"none:{nip}")
+                table.add_row(
+                    self.person_name(nip), format_nip(nip), "-", _("no SKP yet"), key=f"none:{nip}"
+                )
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
         empty = self.query_one("#team-empty", Static)
