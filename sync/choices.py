@@ -2,12 +2,21 @@
 
 ``discard`` gives up a local change (rejected, or in conflict) and restores
 the server's version; ``resolve`` queues the version a person chose between
-ours and theirs. ``waiting`` counts what is left for people, for
-``kinerja status`` and the app.
+ours and theirs. ``in_conflict`` is the one rule of what counts as a
+conflict waiting for a person, and ``waiting`` counts with it, for
+``kinerja status``, ``kinerja sync`` and the app.
+
+A record is in conflict on both sides (protocol.md, "The client side"): on
+the client whose push clashed, the server's version is kept beside ours in
+``local_conflict``; on every other client the record comes back with the
+clashing mutations in its ``conflicts``, and the version the server kept is
+the record's data. Either side may settle it. ``accept_settled`` then brings
+the first kind in line when the other side settled it first.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,38 +71,106 @@ def discard(store: Any, collection: str, record_id: str) -> None:
 
 
 def resolve(store: Any, collection: str, record_id: str, chosen_data: JSON | None) -> JSON:
-    """Queue the version a person chose (None: the record stays deleted); returns the mutation."""
+    """Queue the version a person chose (None: the record stays deleted); returns the mutation.
+
+    With a ``local_conflict`` it settles the conflicts our own pushes made;
+    without one, the record's data is the server's kept version and the
+    resolution settles every conflict the record lists (the person saw them
+    all), edited from the record's current rev.
+    """
     key = record_key(collection, record_id)
     with store.transaction() as tx:
         stored = tx.get(RECORDS, key)
         if stored is None:
             raise NothingToSettle(key)
         record = dict(stored)
-        conflict = record.get("local_conflict") or {}
-        ours = set(conflict.get("mutation_ids") or ())
-        resolves = [
-            c["mutation_id"] for c in record.get("conflicts") or [] if c.get("mutation_id") in ours
-        ]
+        listed = [c["mutation_id"] for c in _conflict_entries(record)]
+        conflict = record.get("local_conflict")
+        if conflict:
+            ours = set(conflict.get("mutation_ids") or ())
+            resolves = [m for m in listed if m in ours] or sorted(ours)
+            base_rev = (record.get("base") or {}).get("rev")
+        else:
+            resolves = listed
+            base_rev = record.get("rev")
         drop_outbox_of(tx, collection, record_id)
         base = record.get("base") or {}
         deleted = chosen_data is None
-        record.update(
-            data=(base.get("data") or {}) if deleted else chosen_data,
-            deleted=deleted,
-            local_conflict=None,
-            rejected=None,
-        )
+        if chosen_data is None:  # stays deleted, with the data its side last held
+            data: JSON = (base.get("data") if conflict else record.get("data")) or {}
+        else:
+            data = chosen_data
+        record.update(data=data, deleted=deleted, local_conflict=None, rejected=None)
         record.pop("merge_base", None)
         entry = queue_mutation(
             tx,
             record,
             deleted=deleted,
             data=record["data"],
-            base_rev=base.get("rev"),
-            resolves=resolves or sorted(ours),
+            base_rev=base_rev,
+            resolves=resolves,
         )
         tx.put(RECORDS, key, record)
         return entry
+
+
+def _conflict_entries(record: Mapping[str, Any]) -> list[JSON]:
+    return [
+        c
+        for c in record.get("conflicts") or []
+        if isinstance(c, dict) and isinstance(c.get("mutation_id"), str)
+    ]
+
+
+def settling(tx: Any) -> set[str]:
+    """The conflicts a queued resolution already names: settled here, waiting for the push."""
+    return {m for _, entry in items(tx, OUTBOX) for m in entry.get("resolves") or ()}
+
+
+def in_conflict(record: Mapping[str, Any], settled: Collection[str] = ()) -> bool:
+    """Whether a record holds two versions for a person to choose between.
+
+    ``settled``: the mutation ids a queued resolution names (``settling``).
+    """
+    if record.get("local_conflict"):
+        return True
+    return any(c["mutation_id"] not in settled for c in _conflict_entries(record))
+
+
+def settled_elsewhere(record: JSON) -> bool:
+    """Our clashing push was settled on another client: the server lists it no more."""
+    conflict = record.get("local_conflict")
+    if not conflict or record.get("pending"):
+        return False
+    ours = set(conflict.get("mutation_ids") or ())
+    listed = {c["mutation_id"] for c in _conflict_entries(record)}
+    return bool(ours) and not ours & listed
+
+
+def accept_settled(store: Any) -> int:
+    """Take the server's version of the records settled elsewhere; returns how many.
+
+    Run after a sync round: the pull keeps our side of a conflict, and only
+    the record's ``conflicts`` (no longer naming our mutations) tells that a
+    person settled it on the other client.
+    """
+    accepted = 0
+    with store.transaction() as tx:
+        for key, record in list(items(tx, RECORDS)):
+            if not settled_elsewhere(record):
+                continue
+            base = record.get("base") or {}
+            updated = dict(record)
+            updated.update(
+                data=base.get("data") or {},
+                deleted=bool(base.get("deleted")),
+                local_conflict=None,
+                rejected=None,
+            )
+            updated.pop("merge_base", None)
+            tx.put(RECORDS, key, updated)
+            accepted += 1
+    return accepted
 
 
 @dataclass(frozen=True)
@@ -106,8 +183,9 @@ class Waiting:
 def waiting(store: Any) -> Waiting:
     with store.transaction() as tx:
         pending = sum(1 for _ in items(tx, OUTBOX))
+        settled = settling(tx)
         conflicts = rejected = 0
         for _, record in items(tx, RECORDS):
-            conflicts += bool(record.get("local_conflict"))
+            conflicts += in_conflict(record, settled)
             rejected += bool(record.get("rejected"))
     return Waiting(pending, conflicts, rejected)

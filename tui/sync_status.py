@@ -40,6 +40,8 @@ def read_state(store: Store, *, online: bool | None, error: str | None = None) -
     """One pass over the records, copying only those waiting for a person."""
     from tinydb import where
 
+    from sync.choices import in_conflict
+
     def present(value: Any) -> bool:
         return bool(value)
 
@@ -49,10 +51,12 @@ def read_state(store: Store, *, online: bool | None, error: str | None = None) -
         | where("local_conflict").test(present)
         | where("rejected").test(present),
     )
+    # the conflicts a queued resolution settles wait only for the push
+    settled = {m for entry in store.all("outbox").values() for m in entry.get("resolves") or ()}
     return SyncState(
         online=online,
         pending=store.count("outbox"),
-        conflicts=sum(1 for r in waiting if r.get("conflicts") or r.get("local_conflict")),
+        conflicts=sum(1 for r in waiting if in_conflict(r, settled)),
         rejected=sum(1 for r in waiting if r.get("rejected")),
         last_sync_at=_instant(store.get("meta", "last_sync_at")),
         error=error,

@@ -45,7 +45,7 @@ def _error_line(code: str, detail: str, url: str, nip: str | None) -> str:
 
 @polite
 def run(args: argparse.Namespace) -> int:
-    from sync.choices import waiting
+    from sync.choices import accept_settled, waiting
     from sync.commands.common import fail, open_profile_store
     from sync.engine import engine_for_profile
     from sync.local import get_meta
@@ -63,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
         return fail(message, FAILED)
     with engine.link:
         report = engine.run_round()
+    if report.error is None:
+        accept_settled(store)
     left = waiting(store)
     if report.error:
         code = FAILED

@@ -1,11 +1,13 @@
 """Konflik: the changes the sync couldn't settle alone, for a person to settle.
 
-Two tabs. "Konflik": the records whose push clashed with someone else's
-change to the same field (or an edit against a delete). Each is shown side
-by side, field by field: mine, theirs, who changed each and when; the fields
-that merged by themselves are marked merged and not asked about. Take mine
-(m), theirs (t) or edit (e) each asked field, then push the result (r) as a
-resolution (sync.choices.resolve). "Ditolak": the changes the server refused,
+Two tabs. "Konflik": the records where two pushes changed the same field
+(or one edited what the other deleted): ours clashed with the server's
+version, or another push clashed with the version the server kept from us.
+Either side settles it. Each is shown side by side, field by field: mine,
+theirs (the newest, when several clashed), who changed each and when; the
+fields that merged by themselves are marked merged and not asked about. Take
+mine (m), theirs (t) or edit (e) each asked field, then push the result (r)
+as a resolution (sync.choices.resolve). "Ditolak": the changes the server refused,
 with its reason; fix a field (e) and send again (s), or discard (x, behind a
 confirmation) to go back to the server's version.
 """
@@ -21,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from domain.field_labels import field_label
+from sync import choices
 from tui.screens import evaluation_model as facts
 from tui.screens import feedback_rules as rules
 from tui.screens.conflicts_edit import FieldEditDialog, shown
@@ -127,7 +130,8 @@ class ConflictsScreen(Screen[None]):
 
     def reload(self) -> None:
         everything = self._all_records()
-        settling = {m for entry in self.records.outbox() for m in entry.get("resolves") or ()}
+        with self.services.store.transaction() as tx:
+            settling = choices.settling(tx)
         self.views = [v for r in everything if (v := conflict_view(r, settling)) is not None]
         self.rejected = [r for r in everything if r.get("rejected")]
         conflicts = self.query_one("#conflict-list", DataTable)
@@ -202,7 +206,7 @@ class ConflictsScreen(Screen[None]):
                 them=facts.name_of(self.records, view.theirs_by),
                 theirs_at=(view.theirs_at or "")[:16].replace("T", " "),
             )
-            + ("" if view.ours else "\n" + _("Their change waits for them to settle it."))
+            + ("" if view.ours else "\n" + self._kept_note(view))
         )
         if settlement.deletion:
             mine = _("deleted") if view.mine_deleted else _("kept, edited")
@@ -229,6 +233,14 @@ class ConflictsScreen(Screen[None]):
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
         self.refresh_bindings()
+
+    @staticmethod
+    def _kept_note(view: ConflictView) -> str:
+        if view.clashing > 1:
+            return _(
+                "{n} changes clashed with the version the server kept; the newest is shown."
+            ).format(n=view.clashing)
+        return _("Their change clashed with the version the server kept.")
 
     def _display(self, name: str, value: Any) -> str:
         """A value as people know it: the period's name, the RHK's words, a person's name."""
@@ -306,19 +318,14 @@ class ConflictsScreen(Screen[None]):
         if action in ("take", "edit") and not self.on_rejected_tab:
             settlement = self._settlement()
             name = self._field()
-            if settlement is None or not settlement.view.ours or name is None:
+            if settlement is None or name is None:
                 return False
             if action == "take":
                 return name in settlement.asked
             return name != WHOLE_RECORD
         if action == "resolve":
             settlement = self._settlement()
-            return bool(
-                not self.on_rejected_tab
-                and settlement
-                and settlement.view.ours
-                and settlement.complete
-            )
+            return bool(not self.on_rejected_tab and settlement and settlement.complete)
         if action == "take":
             return False
         if action == "edit":
@@ -364,9 +371,7 @@ class ConflictsScreen(Screen[None]):
             if problems:
                 self.notify("\n".join(problems), title=_("Not sent"), severity="error")
                 return
-        from sync.choices import resolve
-
-        resolve(self.services.store, view.collection, view.id, chosen)
+        choices.resolve(self.services.store, view.collection, view.id, chosen)
         self.services.request_sync()
         self.notify(_("Resolution queued; it goes to the server with the next sync."))
         self.reload()

@@ -5,10 +5,11 @@ conflict in one of two ways (protocol.md, "The client side"):
 
 - our push conflicted: the sync engine kept our data on the record and the
   server's version beside it in ``local_conflict``;
-- another client's push conflicted with ours: the record came back from the
-  server with entries in ``conflicts`` (their mutations, kept by the server).
+- another client's push conflicted with the version the server kept: the
+  record came back from the server with entries in ``conflicts`` (their
+  mutations, kept beside it by the server).
 
-Either way there are two sides, "mine" (the record's data) and "theirs", and
+Either side may settle it (sync.choices.resolve). Either way there are two sides, "mine" (the record's data) and "theirs", and
 a base (the last version both saw). Fields are compared at the top level of
 ``data``, nested values as one unit, as the sync engine merges them: a field
 only one side changed merges by itself and is shown, not asked about.
@@ -19,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from sync.choices import in_conflict
 
 FieldStatus = Literal["same", "merged_mine", "merged_theirs", "ask"]
 Choice = Literal["mine", "theirs", "edited"]
@@ -48,9 +51,10 @@ class ConflictView:
     theirs_at: str | None
     theirs_deleted: bool
     rows: tuple[FieldRow, ...]
-    # True when our push made the conflict, so we settle it; False when the
-    # server kept another person's push beside our version (they settle it)
+    # True when our push made the conflict; False when the server kept the
+    # record's version and lists other pushes beside it (theirs: the newest)
     ours: bool
+    clashing: int = 1  # how many pushes clashed with the kept version
 
     @property
     def asked(self) -> tuple[FieldRow, ...]:
@@ -144,11 +148,15 @@ def conflict_view(record: Mapping[str, Any], settling: Collection[str] = ()) -> 
             ),
             ours=True,
         )
-    kept = [c for c in record.get("conflicts") or [] if c.get("mutation_id") not in settling]
-    if not kept:
+    if not in_conflict(record, settling):
         return None
-    # Another client's push clashed with the version we hold: that person
-    # settles it (the server lists their mutation); we show it meanwhile.
+    # Other pushes clashed with the version the server kept (the record's
+    # data): the newest is "theirs", and settling it settles them all.
+    kept = [
+        c
+        for c in record.get("conflicts") or []
+        if isinstance(c, Mapping) and c.get("mutation_id") not in settling
+    ]
     last = kept[-1]
     theirs = last.get("data") or {}
     return ConflictView(
@@ -165,6 +173,7 @@ def conflict_view(record: Mapping[str, Any], settling: Collection[str] = ()) -> 
         theirs_deleted=bool(last.get("deleted")),
         rows=field_rows(None, mine, theirs),
         ours=False,
+        clashing=len(kept),
     )
 
 
