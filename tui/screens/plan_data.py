@@ -348,3 +348,26 @@ def field_index(field: str) -> tuple[str, int | None, str]:
         return field, None, ""
     head, index, tail = match.groups()
     return head, int(index) if index is not None else None, tail or ""
+
+
+def save_if_allowed(
+    services: Services,
+    collection: str,
+    record: Record | None,
+    owner: str,
+    data: dict[str, Any],
+    *,
+    plan_status: str | None,
+) -> Denial | None:
+    """Save ``data`` as ``record`` (a new one when None) unless the permission function says no.
+
+    The screens show what is forbidden as read-only before anyone types; this
+    last check catches a change that arrived by sync while the form was open.
+    """
+    before = record["data"] if record else None
+    denial = Gate.of(services).denial(collection, owner, before, data, plan_status=plan_status)
+    if denial is None:
+        record_id = record["id"] if record else new_id()
+        services.store.records.edit(collection, record_id, data, owner=owner, by=services.me)
+        services.request_sync()
+    return denial

@@ -32,8 +32,8 @@ from tui.screens.plan_data import (
     field_index,
     format_number,
     issues_for,
-    new_id,
     parse_number,
+    save_if_allowed,
     without_none,
 )
 
@@ -287,21 +287,15 @@ class ItemEditor(ModalScreen[bool]):
         self.show_problems(found)
         if found:
             return
-        before = self.item["data"] if self.item else None
-        gate = Gate.of(self.services)
-        denial = gate.denial(
+        denial = save_if_allowed(
+            self.services,
             "plan_item",
+            self.item,
             self.plan["owner"],
-            before,
             data,
             plan_status=self.plan["data"].get("status"),
         )
         if denial is not None:
             self.notify(denial.message(self.services.lang), severity="error")
             return
-        item_id = self.item["id"] if self.item else new_id()
-        self.services.store.records.edit(
-            "plan_item", item_id, data, owner=self.plan["owner"], by=self.services.me
-        )
-        self.services.request_sync()
         self.dismiss(True)

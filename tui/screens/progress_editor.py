@@ -21,15 +21,14 @@ from tui.screens.plan_common import (
     translate_bindings,
 )
 from tui.screens.plan_data import (
-    Gate,
     Record,
     Services,
     field_index,
     format_number,
     issues_for,
-    new_id,
     parse_number,
     period_name,
+    save_if_allowed,
     target_of,
     without_none,
 )
@@ -250,20 +249,15 @@ class ProgressEditor(ModalScreen[bool]):
         self.show_problems(found, rows)
         if found:
             return
-        before = self.existing["data"] if self.existing else None
-        denial = Gate.of(self.services).denial(
+        denial = save_if_allowed(
+            self.services,
             "progress",
+            self.existing,
             self.plan["owner"],
-            before,
             data,
             plan_status=self.plan["data"].get("status"),
         )
         if denial is not None:
             self.notify(denial.message(self.services.lang), severity="error")
             return
-        record_id = self.existing["id"] if self.existing else new_id()
-        self.services.store.records.edit(
-            "progress", record_id, data, owner=self.plan["owner"], by=self.services.me
-        )
-        self.services.request_sync()
         self.dismiss(True)
