@@ -12,19 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-Collection = Literal[
-    "employee",
-    "unit",
-    "period",
-    "plan",
-    "plan_item",
-    "progress",
-    "feedback",
-    "evaluation",
-    "objection",
-    "training",
-    "follow_up",
-]
+from domain.vocab import Collection
+
 MAX_MUTATIONS = 500
 MAX_LIMIT = 1000
 MAX_SEQ = 2**62
