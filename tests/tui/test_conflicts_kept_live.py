@@ -5,12 +5,16 @@ while both are offline. The laptop syncs first, so the server keeps its
 version; the office's push conflicts. When the laptop syncs again the record
 comes back with the office's change beside it, and the PPK settles it there,
 in the Konflik screen, taking the office's wording. After a sync of each,
-the server and both computers hold that version and no conflict is left.
+the server and both computers hold that version and no conflict is left:
+the office takes the settled version in ``kinerja sync``, or, after the
+app's round, when its Konflik screen opens.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from sync.choices import waiting
 from tests.support.live_server import LiveServer
@@ -22,8 +26,9 @@ from tui.screens.feedback_keys import _
 FEEDBACK = "00000000-0000-4000-8000-0000000e0002"
 
 
+@pytest.mark.parametrize("office_syncs_with", ["cli", "app"])
 async def test_the_computer_whose_version_was_kept_settles_the_conflict(
-    live_server: LiveServer, tmp_path: Path
+    live_server: LiveServer, tmp_path: Path, office_syncs_with: str
 ) -> None:
     laptop = live_bidang(live_server, tmp_path)["ppk"]
     laptop.sync()
@@ -61,9 +66,16 @@ async def test_the_computer_whose_version_was_kept_settles_the_conflict(
 
     settled = {"text": "Versi kantor", "period_id": Q1}
     laptop.sync()
-    after = kinerja(tmp_path / "office", "sync", "--json")
-    assert after.returncode == 0, after.stdout + after.stderr
-    assert as_json(after)["waiting"] == {"pending": 0, "conflicts": 0, "rejected": 0}
+    if office_syncs_with == "cli":
+        after = kinerja(tmp_path / "office", "sync", "--json")
+        assert after.returncode == 0, after.stdout + after.stderr
+        assert as_json(after)["waiting"] == {"pending": 0, "conflicts": 0, "rejected": 0}
+    else:
+        office.sync()  # the engine's round, as the app's sync worker runs it
+        app = Host(lambda: ConflictsScreen(office.services))
+        async with app.run_test(size=(80, 24)):
+            assert _("No conflicts: everything you changed reached the server.") in screen_text(app)
+        office.sync()
     laptop.sync()
     on_server = live_server.record_of("feedback", id=FEEDBACK)
     assert on_server["data"] == settled

@@ -30,6 +30,14 @@ def _office(tmp_path: Path) -> Any:
     seed_feedback(services.store)
     seed_conflict(services.store)
     seed_rejected(services.store)
+    # as the server returns it: our clashing push listed in the record's conflicts
+    key = record_key("feedback", FEEDBACK_1)
+    with services.store.transaction() as tx:
+        record = dict(tx.get("records", key))
+        (ours,) = record["local_conflict"]["mutation_ids"]
+        mine = {"mutation_id": ours, "by": PPK, "at": record["updated_at"], "deleted": False}
+        record["conflicts"] = [{**mine, "data": record["data"]}]
+        tx.put("records", key, record)
     return services
 
 
