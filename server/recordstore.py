@@ -85,8 +85,13 @@ class Writer:
         wanted = {key for key in keys if key not in self._known}
         if not wanted:
             return
+        # Both key columns, so that the primary key's index finds them: on id
+        # alone PostgreSQL scans the whole table, inside the sequence lock.
         rows = self.conn.execute(
-            select(db.records).where(db.records.c.id.in_(sorted({i for _c, i in wanted})))
+            select(db.records).where(
+                db.records.c.collection.in_(sorted({c for c, _i in wanted})),
+                db.records.c.id.in_(sorted({i for _c, i in wanted})),
+            )
         )
         found = {(row.collection, row.id): envelope(row) for row in rows}
         for key in wanted:
