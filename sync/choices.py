@@ -10,8 +10,8 @@ A record is in conflict on both sides (protocol.md, "The client side"): on
 the client whose push clashed, the server's version is kept beside ours in
 ``local_conflict``; on every other client the record comes back with the
 clashing mutations in its ``conflicts``, and the version the server kept is
-the record's data. Either side may settle it. ``accept_settled`` then brings
-the first kind in line when the other side settled it first.
+the record's data. Either side may settle it; when the other side settled
+it first, the next pull brings the settled version (sync/pull.py).
 """
 
 from __future__ import annotations
@@ -135,42 +135,6 @@ def in_conflict(record: Mapping[str, Any], settled: Collection[str] = ()) -> boo
     if record.get("local_conflict"):
         return True
     return any(c["mutation_id"] not in settled for c in _conflict_entries(record))
-
-
-def settled_elsewhere(record: JSON) -> bool:
-    """Our clashing push was settled on another client: the server lists it no more."""
-    conflict = record.get("local_conflict")
-    if not conflict or record.get("pending"):
-        return False
-    ours = set(conflict.get("mutation_ids") or ())
-    listed = {c["mutation_id"] for c in _conflict_entries(record)}
-    return bool(ours) and not ours & listed
-
-
-def accept_settled(store: Any) -> int:
-    """Take the server's version of the records settled elsewhere; returns how many.
-
-    Run after a sync round: the pull keeps our side of a conflict, and only
-    the record's ``conflicts`` (no longer naming our mutations) tells that a
-    person settled it on the other client.
-    """
-    accepted = 0
-    with store.transaction() as tx:
-        for key, record in list(items(tx, RECORDS)):
-            if not settled_elsewhere(record):
-                continue
-            base = record.get("base") or {}
-            updated = dict(record)
-            updated.update(
-                data=base.get("data") or {},
-                deleted=bool(base.get("deleted")),
-                local_conflict=None,
-                rejected=None,
-            )
-            updated.pop("merge_base", None)
-            tx.put(RECORDS, key, updated)
-            accepted += 1
-    return accepted
 
 
 @dataclass(frozen=True)

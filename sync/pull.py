@@ -41,6 +41,9 @@ def apply_incoming(tx: Tx, incoming: JSON, epoch: str, resyncing: bool) -> None:
     if same_lifetime and incoming["seq"] <= int(local.get("seq") or 0):
         return  # already have it (our own push coming back, or a page fetched twice)
     local = dict(local)
+    if same_lifetime and _settled_elsewhere(local, incoming):
+        tx.put(RECORDS, key, {**incoming, "base": version, **_LOCAL_FIELDS})
+        return
     waiting = local.get("pending") or local.get("rejected") or local.get("local_conflict")
     if not waiting:
         if (
@@ -79,6 +82,22 @@ def apply_incoming(tx: Tx, incoming: JSON, epoch: str, resyncing: bool) -> None:
             "at": incoming.get("updated_at"),
         }
     tx.put(RECORDS, key, local)
+
+
+def _settled_elsewhere(local: JSON, incoming: JSON) -> bool:
+    """A person on another client settled the clash our push made.
+
+    The server lists our clashing mutations in the record's ``conflicts``
+    until a resolution names them; once it lists none of them, the version it
+    now holds is the settled one. Only within one server lifetime: after a
+    restore, a missing clash means the server lost it, not that it was settled.
+    """
+    conflict = local.get("local_conflict")
+    if not conflict or local.get("pending") or local.get("rejected"):
+        return False
+    ours = set(conflict.get("mutation_ids") or ())
+    listed = {c.get("mutation_id") for c in incoming.get("conflicts") or [] if isinstance(c, dict)}
+    return bool(ours) and not ours & listed
 
 
 def _adopt_server_version(local: JSON, incoming: JSON, version: JSON) -> None:

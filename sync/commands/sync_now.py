@@ -45,7 +45,7 @@ def _error_line(code: str, detail: str, url: str, nip: str | None) -> str:
 
 @polite
 def run(args: argparse.Namespace) -> int:
-    from sync.choices import accept_settled, waiting
+    from sync.choices import waiting
     from sync.commands.common import fail, open_profile_store
     from sync.engine import engine_for_profile
     from sync.local import get_meta
@@ -63,10 +63,6 @@ def run(args: argparse.Namespace) -> int:
         return fail(message, FAILED)
     with engine.link:
         report = engine.run_round()
-    if report.error is None and not report.epoch_changed:
-        # after a restore the server may lack our clash because it lost it, not
-        # because a person settled it: then it stays for the person
-        accept_settled(store)
     left = waiting(store)
     if report.error:
         code = FAILED

@@ -12,15 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from store import Store, open_store
-from sync.choices import (
-    Waiting,
-    accept_settled,
-    in_conflict,
-    resolve,
-    settled_elsewhere,
-    waiting,
-)
+from sync.choices import Waiting, in_conflict, resolve, waiting
 from sync.local import RECORDS, record_key
+from sync.pull import apply_incoming
 
 NIP = "198001012005011001"
 RID = "00000000-0000-4000-8000-00000000c001"
@@ -102,39 +96,11 @@ def test_keeping_a_deletion_the_server_kept_queues_a_delete(tmp_path: Path) -> N
     assert waiting(store).conflicts == 0
 
 
-def test_our_clash_settled_on_the_other_client_takes_the_servers_version(tmp_path: Path) -> None:
-    store = open_store(tmp_path)
-    settled = {**KEPT, "jp": 30}
-    ours = {
-        "rev": 3,
-        "seq": 9,
-        "deleted": False,
-        "data": settled,
-        "by": NIP,
-        "at": "x",
-        "mutation_ids": ["m-b"],
-        "fields": {"mine": [], "theirs": [], "clashes": ["jp"]},
-    }
-    # as the pull leaves it: the server lists our push no more, our data kept
-    _pulled(
-        store,
-        rev=3,
-        seq=9,
-        conflicts=[],
-        data={**KEPT, "jp": 40},
-        base={"rev": 3, "deleted": False, "data": settled},
-        local_conflict=ours,
-    )
-    record = store.records.get("training", RID)
-    assert settled_elsewhere(record) and in_conflict(record)
-    assert accept_settled(store) == 1
-    record = store.records.get("training", RID)
-    assert record["data"] == settled and record["local_conflict"] is None
-    assert waiting(store).conflicts == 0 and store.records.outbox() == []
+EPOCH = "e1"
 
 
-def test_our_clash_still_listed_on_the_server_stays_for_a_person(tmp_path: Path) -> None:
-    store = open_store(tmp_path)
+def _our_clash_kept(store: Store) -> None:
+    """Client A's view after its push (jp 40) clashed with the kept version (jp 24)."""
     ours = {
         "rev": 2,
         "seq": 7,
@@ -145,7 +111,59 @@ def test_our_clash_still_listed_on_the_server_stays_for_a_person(tmp_path: Path)
         "mutation_ids": ["m-b"],
         "fields": {"mine": [], "theirs": [], "clashes": ["jp"]},
     }
-    _pulled(store, data={**KEPT, "jp": 40}, local_conflict=ours)
-    assert not settled_elsewhere(store.records.get("training", RID))
-    assert accept_settled(store) == 0
+    _pulled(
+        store,
+        data={**KEPT, "jp": 40},
+        base={"rev": 2, "deleted": False, "data": KEPT, "epoch": EPOCH},
+        local_conflict=ours,
+    )
+
+
+def _incoming(rev: int, seq: int, data: dict[str, Any], conflicts: list[Any]) -> dict[str, Any]:
+    return {
+        "collection": "training",
+        "id": RID,
+        "rev": rev,
+        "seq": seq,
+        "deleted": False,
+        "owner": NIP,
+        "updated_by": NIP,
+        "updated_at": "2026-03-06T08:00:00+07:00",
+        "conflicts": conflicts,
+        "data": data,
+    }
+
+
+def test_our_clash_settled_on_the_other_client_takes_the_servers_version(tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    _our_clash_kept(store)
+    settled = {**KEPT, "jp": 30}
+    # the pull brings the settled version: the server lists our push no more
+    with store.transaction() as tx:
+        apply_incoming(tx, _incoming(3, 9, settled, []), EPOCH, resyncing=False)
+    record = store.records.get("training", RID)
+    assert record["data"] == settled and record["local_conflict"] is None
+    assert (record["rev"], record["seq"]) == (3, 9)
+    assert waiting(store).conflicts == 0 and store.records.outbox() == []
+
+
+def test_our_clash_still_listed_on_the_server_stays_for_a_person(tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    _our_clash_kept(store)
+    still = [_clash("m-b", 40, "2026-03-05T09:00:00+07:00")]
+    with store.transaction() as tx:
+        apply_incoming(tx, _incoming(2, 10, {**KEPT, "jp": 25}, still), EPOCH, resyncing=False)
+    record = store.records.get("training", RID)
+    assert record["data"] == {**KEPT, "jp": 40}  # ours, still beside theirs
+    assert record["local_conflict"]["data"] == {**KEPT, "jp": 25}
     assert waiting(store).conflicts == 1
+
+
+def test_after_a_restore_a_missing_clash_is_not_taken_as_settled(tmp_path: Path) -> None:
+    """A restored server lacks our clash because it lost it: ours stays for the person."""
+    store = open_store(tmp_path)
+    _our_clash_kept(store)
+    with store.transaction() as tx:
+        apply_incoming(tx, _incoming(2, 3, KEPT, []), "e2-restored", resyncing=True)
+    record = store.records.get("training", RID)
+    assert record["data"] == {**KEPT, "jp": 40} and record["local_conflict"] is not None

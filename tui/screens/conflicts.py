@@ -129,15 +129,6 @@ class ConflictsScreen(Screen[None]):
         return _(label), facts.name_of(self.records, owner)[:24]
 
     def reload(self) -> None:
-        # a clash of ours that the other side settled: take the server's version
-        # (kinerja sync does it after its round; the app's round does not yet)
-        adopted = choices.accept_settled(self.services.store)
-        if adopted:
-            self.notify(
-                _("Settled on another computer: the server's version was taken ({n}).").format(
-                    n=adopted
-                )
-            )
         everything = self._all_records()
         with self.services.store.transaction() as tx:
             settling = choices.settling(tx)
