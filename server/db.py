@@ -24,6 +24,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 import orjson
+import psycopg
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -46,6 +47,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 SCHEMA_VERSION = 1
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -260,6 +262,30 @@ def reading(engine: Engine) -> Iterator[Connection]:
         options = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
     with engine.connect().execution_options(**options) as conn, conn.begin():
         yield conn
+
+
+@contextmanager
+def one_round_trip(conn: Connection) -> Iterator[None]:
+    """The statements inside go to the database together and are waited for once.
+
+    For writes whose results nobody reads (no ``RETURNING``, no row counts):
+    on PostgreSQL psycopg's pipeline mode sends them without waiting for each
+    answer, and an error surfaces when the block ends. A push's writes run
+    while it holds the sequence row, so each round trip saved there is saved
+    for every pusher queued behind it. SQLite has no network to save.
+    """
+    if conn.dialect.name != "postgresql":
+        yield
+        return
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    try:
+        with driver.pipeline():
+            yield
+    except psycopg.Error as error:
+        # Raised by psycopg at the end of the block, past SQLAlchemy: give it
+        # SQLAlchemy's class (IntegrityError, ...) as any other statement would.
+        raise DBAPIError.instance(None, None, error, psycopg.Error) from error
 
 
 def lock_sequence(conn: Connection) -> int:

@@ -61,9 +61,15 @@ class HighWaterMark:
             if epoch == self._epoch and seq <= self._seq:
                 return
             self._epoch, self._seq = epoch, seq
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             scratch = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            scratch.write_text(json.dumps({"epoch": epoch, "seq": seq}))
+            text = json.dumps({"epoch": epoch, "seq": seq})
+            # Every push writes this while holding the sequence: the folder
+            # is made only when missing, not looked at each time.
+            try:
+                scratch.write_text(text)
+            except FileNotFoundError:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                scratch.write_text(text)
             os.replace(scratch, self.path)
 
 

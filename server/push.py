@@ -67,7 +67,6 @@ class Batch:
             verdict or self.apply(mutation)
             for mutation, verdict in zip(mutations, verdicts, strict=True)
         ]
-        self.writer.finish()
         remembered = [
             {
                 "mutation_id": mutation_id,
@@ -77,8 +76,10 @@ class Batch:
             }
             for mutation_id, first in list(self._firsts.items())[fresh:]
         ]
-        if remembered:
-            self.conn.execute(insert(db.applied_mutations), remembered)
+        with db.one_round_trip(self.conn):
+            self.writer.finish()
+            if remembered:
+                self.conn.execute(insert(db.applied_mutations), remembered)
         return results
 
     @property

@@ -18,6 +18,8 @@ from server import db
 # Built once: statements with bound parameters skip SQLAlchemy's per-call
 # coercion of literal values, which dominated the cost of a push.
 _INSERT = insert(db.records)
+# Inline: no RETURNING of the new id, whose answer a pipelined write could not wait for.
+_INSERT_HISTORY = insert(db.history).inline()
 _UPDATE = update(db.records).where(
     db.records.c.collection == bindparam("key_collection"), db.records.c.id == bindparam("key_id")
 )
@@ -154,7 +156,7 @@ class Writer:
         if updates:
             self.conn.execute(_UPDATE, updates)
         if self._history:
-            self.conn.execute(insert(db.history), self._history)
+            self.conn.execute(_INSERT_HISTORY, self._history)
         self._unsaved, self._history = {}, []
 
     def finish(self) -> None:
