@@ -311,15 +311,15 @@ class SeqCounter:
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
-        self._start = lock_sequence(conn)
-        self.last = self._start
+        self.start = lock_sequence(conn)
+        self.last = self.start
 
     def take(self) -> int:
         self.last += 1
         return self.last
 
     def save(self) -> None:
-        if self.last != self._start:
+        if self.last != self.start:
             store_sequence(self._conn, self.last)
 
 

@@ -40,14 +40,19 @@ def screen(mutations: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
 
 
 class Batch:
-    """One push: who sends it, from which client, against which organisation."""
+    """One push: who sends it, from which client, against which organisation.
+
+    What the decisions need (the organisation, the mutations seen before, the
+    records they touch) is read before the sequence row is taken, so that
+    other pushes need not wait for it; under the row, one query finds what
+    was written meanwhile, and only that is read again (``_read_ahead``).
+    """
 
     def __init__(self, conn: Connection, nip: str, client_id: str, orgs: OrgCache) -> None:
         self.conn = conn
         self.nip = nip
-        # The writer takes the sequence lock first: everything read after it is current.
-        self.writer = recordstore.Writer(conn, recordstore.Author(by=nip, client_id=client_id))
-        self.org = orgs.get(conn).copy()
+        self._orgs = orgs
+        self._author = recordstore.Author(by=nip, client_id=client_id)
         self._firsts: dict[str, dict[str, Any]] = {}
 
     @property
@@ -60,8 +65,9 @@ class Batch:
         """The result of each mutation, in order; ``verdicts`` from ``screen`` if done already."""
         verdicts = screen(mutations) if verdicts is None else verdicts
         valid = [m for m, verdict in zip(mutations, verdicts, strict=True) if verdict is None]
-        self._load_firsts([m["mutation_id"] for m in valid])
-        self.writer.prefetch((m["collection"], m["id"]) for m in valid)
+        self._read_ahead(
+            [m["mutation_id"] for m in valid], [(m["collection"], m["id"]) for m in valid]
+        )
         fresh = len(self._firsts)
         results = [
             verdict or self.apply(mutation)
@@ -81,6 +87,26 @@ class Batch:
             if remembered:
                 self.conn.execute(insert(db.applied_mutations), remembered)
         return results
+
+    def _read_ahead(self, mutation_ids: list[str], keys: list[tuple[str, str]]) -> None:
+        """Read what the decisions need, take the sequence row, then catch up with what changed."""
+        # Every write up to ``seen`` is committed, so the reads below see it;
+        # a write committed later has a higher seq, which ``changed_since`` finds.
+        seen = db.current_seq(self.conn)
+        self.org = self._orgs.get(self.conn).copy()
+        self._load_firsts(mutation_ids)
+        records = recordstore.read_many(self.conn, keys)
+        self.writer = recordstore.Writer(self.conn, self._author)  # takes the sequence row
+        if self.writer.seqs.start != seen:
+            changed = recordstore.changed_since(self.conn, seen, keys)
+            if any(record["collection"] == "employee" for record in changed):
+                self.org = self._orgs.get(self.conn).copy()
+            mine = [record for record in changed if (record["collection"], record["id"]) in records]
+            if mine:
+                # Whoever wrote these records may have taken one of our mutations too (a retry).
+                self._load_firsts(mutation_ids)
+                records.update({(record["collection"], record["id"]): record for record in mine})
+        self.writer.know(records)
 
     @property
     def last_seq(self) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, insert, or_, select, update
 
 from server import db
 
@@ -56,6 +56,41 @@ def of_collection(conn: Connection, collection: str) -> list[dict[str, Any]]:
     return [envelope(row) for row in rows]
 
 
+def read_many(
+    conn: Connection, keys: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, Any] | None]:
+    """The current version of each of these records (None where there is none), in one query."""
+    wanted = set(keys)
+    if not wanted:
+        return {}
+    # Both key columns, so that the primary key's index finds them: on id
+    # alone PostgreSQL scans the whole table.
+    rows = conn.execute(
+        select(db.records).where(
+            db.records.c.collection.in_(sorted({c for c, _i in wanted})),
+            db.records.c.id.in_(sorted({i for _c, i in wanted})),
+        )
+    )
+    found = {(row.collection, row.id): envelope(row) for row in rows}
+    return {key: found.get(key) for key in wanted}
+
+
+def changed_since(
+    conn: Connection, seq: int, keys: Iterable[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """Those of these records, and any employee record, written after ``seq``."""
+    wanted = set(keys)
+    records = db.records
+    employees = (records.c.collection == "employee") & (records.c.seq > seq)
+    mine = (
+        records.c.collection.in_(sorted({c for c, _i in wanted}))
+        & records.c.id.in_(sorted({i for _c, i in wanted}))
+        & (records.c.seq > seq)
+    )
+    query = select(records).where(or_(employees, mine) if wanted else employees)
+    return [envelope(row) for row in conn.execute(query)]
+
+
 @dataclass(frozen=True)
 class Author:
     """Who writes, for the history: a NIP and its client, or an admin tool of the server."""
@@ -82,22 +117,9 @@ class Writer:
         self._unsaved: dict[tuple[str, str], tuple[dict[str, Any], bool]] = {}
         self._history: list[dict[str, Any]] = []
 
-    def prefetch(self, keys: Iterable[tuple[str, str]]) -> None:
-        """Read the current version of these records in one query."""
-        wanted = {key for key in keys if key not in self._known}
-        if not wanted:
-            return
-        # Both key columns, so that the primary key's index finds them: on id
-        # alone PostgreSQL scans the whole table, inside the sequence lock.
-        rows = self.conn.execute(
-            select(db.records).where(
-                db.records.c.collection.in_(sorted({c for c, _i in wanted})),
-                db.records.c.id.in_(sorted({i for _c, i in wanted})),
-            )
-        )
-        found = {(row.collection, row.id): envelope(row) for row in rows}
-        for key in wanted:
-            self._known[key] = found.get(key)
+    def know(self, records: Mapping[tuple[str, str], dict[str, Any] | None]) -> None:
+        """Take these current versions (None: no such record) as read, from ``read_many``."""
+        self._known.update(records)
 
     def get(self, collection: str, record_id: str) -> dict[str, Any] | None:
         key = (collection, record_id)
