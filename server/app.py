@@ -211,9 +211,10 @@ def _routes(server: Server) -> APIRouter:
             if body.epoch != epoch:
                 raise _epoch_mismatch()
             batch = Batch(conn, nip, body.client_id, server.orgs)
-            results = batch.apply_all(mutations, verdicts)
+            results = batch.decide_all(mutations, verdicts)
             # Before commit: the mark may run ahead of the database, never behind it.
             server.mark.note(epoch, batch.last_seq)
+            batch.write(commit=True)
         return JsonResponse({"epoch": epoch, "results": results})
 
     @router.get("/changes", response_model=ChangesAnswer, responses=_ERRORS)

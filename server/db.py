@@ -268,7 +268,8 @@ def reading(engine: Engine) -> Iterator[Connection]:
 def one_round_trip(conn: Connection) -> Iterator[None]:
     """The statements inside go to the database together and are waited for once.
 
-    For writes whose results nobody reads (no ``RETURNING``, no row counts):
+    For writes whose results nobody reads (no ``RETURNING``, no row counts),
+    and the commit that ends them:
     on PostgreSQL psycopg's pipeline mode sends them without waiting for each
     answer, and an error surfaces when the block ends. A push's writes run
     while it holds the sequence row, so each round trip saved there is saved
@@ -282,10 +283,16 @@ def one_round_trip(conn: Connection) -> Iterator[None]:
     try:
         with driver.pipeline():
             yield
-    except psycopg.Error as error:
-        # Raised by psycopg at the end of the block, past SQLAlchemy: give it
-        # SQLAlchemy's class (IntegrityError, ...) as any other statement would.
-        raise DBAPIError.instance(None, None, error, psycopg.Error) from error
+    except BaseException as error:
+        # A failed COMMIT inside the block leaves SQLAlchemy believing the
+        # transaction ended: end it here, or the connection goes back to the
+        # pool still in the failed transaction.
+        driver.rollback()
+        if isinstance(error, psycopg.Error):
+            # Raised at the end of the block, past SQLAlchemy: give it
+            # SQLAlchemy's class (IntegrityError, ...) as any statement would.
+            raise DBAPIError.instance(None, None, error, psycopg.Error) from error
+        raise
 
 
 def lock_sequence(conn: Connection) -> int:

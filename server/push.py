@@ -54,6 +54,7 @@ class Batch:
         self._orgs = orgs
         self._author = recordstore.Author(by=nip, client_id=client_id)
         self._firsts: dict[str, dict[str, Any]] = {}
+        self._fresh = 0  # how many of _firsts were found in the database, not decided here
 
     @property
     def actor(self) -> Actor:
@@ -62,7 +63,18 @@ class Batch:
     def apply_all(
         self, mutations: list[dict[str, Any]], verdicts: list[dict[str, Any] | None] | None = None
     ) -> list[dict[str, Any]]:
-        """The result of each mutation, in order; ``verdicts`` from ``screen`` if done already."""
+        """The result of each mutation, in order, written (not committed).
+
+        ``verdicts`` from ``screen`` if done already.
+        """
+        results = self.decide_all(mutations, verdicts)
+        self.write()
+        return results
+
+    def decide_all(
+        self, mutations: list[dict[str, Any]], verdicts: list[dict[str, Any] | None] | None = None
+    ) -> list[dict[str, Any]]:
+        """The result of each mutation, in order, with the writes kept for ``write``."""
         verdicts = screen(mutations) if verdicts is None else verdicts
         valid = [m for m, verdict in zip(mutations, verdicts, strict=True) if verdict is None]
         self._read_ahead(
@@ -73,6 +85,11 @@ class Batch:
             verdict or self.apply(mutation)
             for mutation, verdict in zip(mutations, verdicts, strict=True)
         ]
+        self._fresh = fresh
+        return results
+
+    def write(self, *, commit: bool = False) -> None:
+        """Send the decided writes, and the commit if asked, in one round trip (PostgreSQL)."""
         remembered = [
             {
                 "mutation_id": mutation_id,
@@ -80,13 +97,14 @@ class Batch:
                 "record_id": first["id"],
                 "result": first,
             }
-            for mutation_id, first in list(self._firsts.items())[fresh:]
+            for mutation_id, first in list(self._firsts.items())[self._fresh :]
         ]
         with db.one_round_trip(self.conn):
             self.writer.finish()
             if remembered:
                 self.conn.execute(insert(db.applied_mutations), remembered)
-        return results
+            if commit:
+                self.conn.commit()
 
     def _read_ahead(self, mutation_ids: list[str], keys: list[tuple[str, str]]) -> None:
         """Read what the decisions need, take the sequence row, then catch up with what changed."""

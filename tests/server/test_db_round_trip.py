@@ -38,11 +38,21 @@ def test_writes_in_one_round_trip_are_all_stored(engine_url: str) -> None:
     engine.dispose()
 
 
-def test_a_failing_write_in_one_round_trip_raises_and_keeps_nothing(engine_url: str) -> None:
+@pytest.mark.parametrize("commit", [False, True], ids=["then-commit", "commit-inside"])
+def test_a_failing_write_in_one_round_trip_raises_and_keeps_nothing(
+    engine_url: str, commit: bool
+) -> None:
     engine = db.make_engine(engine_url)
     db.init(engine)
     with pytest.raises(IntegrityError), db.writing(engine) as conn, db.one_round_trip(conn):
         conn.execute(insert(db.applied_mutations), [_remembered("a")])
         conn.execute(insert(db.applied_mutations), [_remembered("a")])
+        if commit:
+            conn.commit()
     assert _count(engine) == 0
+    # The connection went back to the pool in a usable state.
+    with db.writing(engine) as conn, db.one_round_trip(conn):
+        conn.execute(insert(db.applied_mutations), [_remembered("b")])
+        conn.commit()
+    assert _count(engine) == 1
     engine.dispose()
