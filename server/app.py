@@ -40,8 +40,12 @@ from server.org import OrgCache
 from server.push import Batch, screen
 
 PROTOCOL = 1
-# SQLite has one writer at a time; PostgreSQL also serves reads beside the push that holds the sequence.
-HANDLER_THREADS = {"sqlite": 8, "postgresql": 16}
+# SQLite has one writer at a time; PostgreSQL also serves reads beside the push
+# that holds the sequence. Pushes that wait for the sequence cost nothing, but
+# each thread doing Python work keeps the GIL from the push that holds it: on
+# 2 cores, 8 threads gave p95 585 ms against 816-834 ms with 16, at the same
+# throughput (bench/server_bench.py --db postgresql, runs alternated).
+HANDLER_THREADS = {"sqlite": 8, "postgresql": 8}
 API = "/api/v1"
 _bearer = HTTPBearer(auto_error=False, description="the token of POST /session")
 _ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 413)}
