@@ -25,6 +25,7 @@ from sync.local import (
     OUTBOX,
     RECORDS,
     drop_outbox_of,
+    get_meta,
     items,
     queue_mutation,
     record_key,
@@ -127,14 +128,24 @@ def settling(tx: Any) -> set[str]:
     return {m for _, entry in items(tx, OUTBOX) for m in entry.get("resolves") or ()}
 
 
-def in_conflict(record: Mapping[str, Any], settled: Collection[str] = ()) -> bool:
+def in_conflict(
+    record: Mapping[str, Any], settled: Collection[str] = (), me: str | None = None
+) -> bool:
     """Whether a record holds two versions for a person to choose between.
 
     ``settled``: the mutation ids a queued resolution names (``settling``).
+    ``me``: the profile's NIP. Only the people concerned are asked (protocol.md,
+    "shown to the people concerned"): the author of the version the server
+    kept and the authors of the changes that clashed with it. Others who may
+    read the record (an atasan PPK, the HR office) are not, since they could
+    not settle it anyway. None asks everyone.
     """
     if record.get("local_conflict"):
         return True
-    return any(c["mutation_id"] not in settled for c in _conflict_entries(record))
+    clashing = [c for c in _conflict_entries(record) if c["mutation_id"] not in settled]
+    if not clashing or me is None:
+        return bool(clashing)
+    return me == record.get("updated_by") or any(c.get("by") == me for c in clashing)
 
 
 @dataclass(frozen=True)
@@ -148,8 +159,9 @@ def waiting(store: Any) -> Waiting:
     with store.transaction() as tx:
         pending = sum(1 for _ in items(tx, OUTBOX))
         settled = settling(tx)
+        me = get_meta(tx, "nip")
         conflicts = rejected = 0
         for _, record in items(tx, RECORDS):
-            conflicts += in_conflict(record, settled)
+            conflicts += in_conflict(record, settled, me)
             rejected += bool(record.get("rejected"))
     return Waiting(pending, conflicts, rejected)

@@ -40,7 +40,7 @@ def read_state(store: Store, *, online: bool | None, error: str | None = None) -
     """One pass over the records, copying only those waiting for a person."""
     from tinydb import where
 
-    from sync.choices import in_conflict
+    from sync.choices import in_conflict, settling
 
     def present(value: Any) -> bool:
         return bool(value)
@@ -51,12 +51,13 @@ def read_state(store: Store, *, online: bool | None, error: str | None = None) -
         | where("local_conflict").test(present)
         | where("rejected").test(present),
     )
-    # the conflicts a queued resolution settles wait only for the push
-    settled = {m for entry in store.all("outbox").values() for m in entry.get("resolves") or ()}
+    with store.transaction() as tx:
+        settled = settling(tx)  # a queued resolution settles them: they wait only for the push
+    me = store.get("meta", "nip")
     return SyncState(
         online=online,
         pending=store.count("outbox"),
-        conflicts=sum(1 for r in waiting if in_conflict(r, settled)),
+        conflicts=sum(1 for r in waiting if in_conflict(r, settled, me)),
         rejected=sum(1 for r in waiting if r.get("rejected")),
         last_sync_at=_instant(store.get("meta", "last_sync_at")),
         error=error,

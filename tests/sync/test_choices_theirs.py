@@ -167,3 +167,19 @@ def test_after_a_restore_a_missing_clash_is_not_taken_as_settled(tmp_path: Path)
         apply_incoming(tx, _incoming(2, 3, KEPT, []), "e2-restored", resyncing=True)
     record = store.records.get("training", RID)
     assert record["data"] == {**KEPT, "jp": 40} and record["local_conflict"] is not None
+
+
+def test_only_the_people_concerned_are_asked_to_settle(tmp_path: Path) -> None:
+    """The kept version's author and the clashing pushes' authors; not every reader."""
+    store = open_store(tmp_path)
+    _pulled(store)  # kept and clashing versions both by NIP
+    record = store.records.get("training", RID)
+    atasan_ppk = "197001011995031001"
+    assert in_conflict(record, me=NIP)
+    assert not in_conflict(record, me=atasan_ppk)
+    with store.transaction() as tx:
+        tx.put("meta", "nip", atasan_ppk)
+    assert waiting(store).conflicts == 0
+    with store.transaction() as tx:
+        tx.put("meta", "nip", NIP)
+    assert waiting(store).conflicts == 1

@@ -132,7 +132,9 @@ class ConflictsScreen(Screen[None]):
         everything = self._all_records()
         with self.services.store.transaction() as tx:
             settling = choices.settling(tx)
-        self.views = [v for r in everything if (v := conflict_view(r, settling)) is not None]
+        self.views = [
+            v for r in everything if (v := conflict_view(r, settling, self.services.me)) is not None
+        ]
         self.rejected = [r for r in everything if r.get("rejected")]
         conflicts = self.query_one("#conflict-list", DataTable)
         conflicts.clear()

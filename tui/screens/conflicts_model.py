@@ -117,8 +117,10 @@ def _rows_from_lists(
     return tuple(rows)
 
 
-def conflict_view(record: Mapping[str, Any], settling: Collection[str] = ()) -> ConflictView | None:
-    """The two sides of a record, or None when it is not in conflict.
+def conflict_view(
+    record: Mapping[str, Any], settling: Collection[str] = (), me: str | None = None
+) -> ConflictView | None:
+    """The two sides of a record, or None when it is not in conflict for ``me``.
 
     ``settling``: the conflicts a queued resolution already names (the
     outbox's ``resolves``); they are settled here and wait only for the push.
@@ -148,7 +150,7 @@ def conflict_view(record: Mapping[str, Any], settling: Collection[str] = ()) -> 
             ),
             ours=True,
         )
-    if not in_conflict(record, settling):
+    if not in_conflict(record, settling, me):
         return None
     # Other pushes clashed with the version the server kept (the record's
     # data): the newest is "theirs", and settling it settles them all.
