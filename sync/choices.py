@@ -124,7 +124,10 @@ def _conflict_entries(record: Mapping[str, Any]) -> list[JSON]:
 
 
 def settling(tx: Any) -> set[str]:
-    """The conflicts a queued resolution already names: settled here, waiting for the push."""
+    """The conflicts a queued resolution already names: settled here, waiting for the push.
+
+    ``tx`` is a transaction or the store itself (both read tables with ``all``).
+    """
     return {m for _, entry in items(tx, OUTBOX) for m in entry.get("resolves") or ()}
 
 

@@ -26,7 +26,7 @@ class Tx(Protocol):
     def get(self, table: str, key: str) -> Any: ...
     def put(self, table: str, key: str, value: Any) -> None: ...
     def remove(self, table: str, key: str) -> None: ...
-    def all(self, table: str) -> Any: ...
+    def all(self, table: str) -> dict[str, Any]: ...
 
 
 def now_iso() -> str:
@@ -47,12 +47,8 @@ def put_meta(tx: Tx, name: str, value: Any) -> None:
 
 
 def items(tx: Tx, table: str) -> Iterator[tuple[str, JSON]]:
-    """(key, value) pairs of a table, whatever shape ``tx.all`` returns."""
-    everything = tx.all(table)
-    if isinstance(everything, dict):
-        yield from everything.items()
-    else:
-        yield from everything
+    """(key, value) pairs of a table."""
+    return iter(tx.all(table).items())
 
 
 def outbox_in_order(tx: Tx) -> list[JSON]:

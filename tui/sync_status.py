@@ -51,8 +51,7 @@ def read_state(store: Store, *, online: bool | None, error: str | None = None) -
         | where("local_conflict").test(present)
         | where("rejected").test(present),
     )
-    with store.transaction() as tx:
-        settled = settling(tx)  # a queued resolution settles them: they wait only for the push
+    settled = settling(store)  # a queued resolution settles them: they wait only for the push
     me = store.get("meta", "nip")
     return SyncState(
         online=online,

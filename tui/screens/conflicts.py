@@ -130,8 +130,7 @@ class ConflictsScreen(Screen[None]):
 
     def reload(self) -> None:
         everything = self._all_records()
-        with self.services.store.transaction() as tx:
-            settling = choices.settling(tx)
+        settling = choices.settling(self.services.store)
         self.views = [
             v for r in everything if (v := conflict_view(r, settling, self.services.me)) is not None
         ]
