@@ -24,6 +24,7 @@ from domain.schema import (
     data_issues,
 )
 from domain.vocab import (
+    ActingKind,
     Approach,
     Aspect,
     Berakhlak,
@@ -424,9 +425,35 @@ class FollowUpData:
         }  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class ActingData:
+    """A Plt or Plh: ``nip`` stands in for ``for_nip`` from ``start`` to ``end``."""
+
+    nip: str
+    for_nip: str
+    kind: ActingKind
+    start: date
+    end: date
+    decree: str | None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ActingData:
+        d = _checked("acting", data)
+        return cls(
+            d["nip"], d["for_nip"], d["kind"], date.fromisoformat(d["start"]),
+            date.fromisoformat(d["end"]), d.get("decree"),
+        )  # fmt: skip
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "nip": self.nip, "for_nip": self.for_nip, "kind": self.kind,
+            "start": _iso(self.start), "end": _iso(self.end), "decree": self.decree,
+        }  # fmt: skip
+
+
 CollectionData: TypeAlias = (
     EmployeeData | UnitData | PeriodData | PlanData | PlanItemData | ProgressData
-    | FeedbackData | EvaluationData | ObjectionData | TrainingData | FollowUpData
+    | FeedbackData | EvaluationData | ObjectionData | TrainingData | FollowUpData | ActingData
 )  # fmt: skip
 
 DATA_CLASSES: Mapping[str, type[CollectionData]] = {
@@ -441,6 +468,7 @@ DATA_CLASSES: Mapping[str, type[CollectionData]] = {
     "objection": ObjectionData,
     "training": TrainingData,
     "follow_up": FollowUpData,
+    "acting": ActingData,
 }
 
 

@@ -107,6 +107,11 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "certificate": ("Sertifikat", "Certificate"),
     "description": ("Uraian", "Description"),
     "due": ("Tenggat", "Due date"),
+    # acting
+    "acting.nip": ("NIP pejabat Plt/Plh", "Acting official NIP"),
+    "acting.kind": ("Jenis (Plt/Plh)", "Kind (Plt/Plh)"),
+    "for_nip": ("NIP pejabat yang digantikan", "NIP of the official stood in for"),
+    "decree": ("Nomor SK", "Decree (SK) number"),
 }
 
 _SEGMENT = re.compile(r"([^.\[\]]+)((?:\[\d+\])*)")

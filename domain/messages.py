@@ -188,8 +188,8 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
         "This kind of record is not known, so it cannot be saved; update the application.",
     ),
     "admin_only": (
-        "Hanya admin kinerja (BKD/BKPSDM) yang boleh mengubah data pegawai, unit kerja, dan periode; minta admin mengubahnya.",
-        "Only the admin kinerja (BKD/BKPSDM) may change employees, units and periods; ask the admin to change it.",
+        "Hanya admin kinerja (BKD/BKPSDM) yang boleh mengubah data pegawai, unit kerja, periode, dan pejabat Plt/Plh; minta admin mengubahnya.",
+        "Only the admin kinerja (BKD/BKPSDM) may change employees, units, periods and acting officials (Plt/Plh); ask the admin to change it.",
     ),
     "plan_owner_only": (
         "SKP hanya boleh disusun dan diubah oleh pegawai pemiliknya; PPK hanya menyetujui atau mengembalikannya.",
@@ -208,8 +208,12 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
         "This SKP is approved and can no longer be changed; ask the PPK to return it if it needs a change.",
     ),
     "plan_ppk_status_only": (
-        "PPK hanya boleh mengubah status SKP dan catatan pengembalian; isi SKP diubah oleh pegawai.",
-        "The PPK may change only the SKP's status and return note; the employee edits its content.",
+        "PPK hanya boleh mengubah status SKP, catatan pengembalian, dan Ekspektasi Khusus Pimpinan; isi SKP lainnya diubah oleh pegawai.",
+        "The PPK may change only the SKP's status, return note and Ekspektasi Khusus Pimpinan; the employee edits the rest.",
+    ),
+    "plan_expectations_ppk": (
+        "Ekspektasi Khusus Pimpinan ditulis oleh PPK, bukan oleh pegawai; biarkan bagian itu seperti semula.",
+        "The Ekspektasi Khusus Pimpinan are written by the PPK, not the employee; leave them as they were.",
     ),
     "plan_ppk_transition": (
         "PPK hanya boleh menyetujui SKP yang diajukan, atau mengembalikan SKP yang diajukan atau disetujui.",
@@ -238,6 +242,10 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
     "feedback_ppk_only": (
         "Umpan balik hanya boleh ditulis oleh PPK pegawai ini.",
         "Only this employee's PPK may write umpan balik.",
+    ),
+    "feedback_acknowledge_owner": (
+        "Hanya pegawai penerima yang boleh menandai umpan balik sudah dibaca; PPK tidak mengisi waktu dibaca.",
+        "Only the employee who receives it may mark umpan balik as read; the PPK leaves the time read empty.",
     ),
     "feedback_acknowledge_only": (
         "Pegawai hanya boleh menandai umpan balik sudah dibaca; isinya ditulis oleh PPK.",

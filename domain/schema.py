@@ -40,6 +40,7 @@ from domain.messages import Issue
 from domain.nip import nip_issues
 from domain.predikat import MATRIX
 from domain.vocab import (
+    ACTING_KIND_LABELS,
     APPROACH_LABELS,
     ASPECT_LABELS,
     BERAKHLAK,
@@ -175,6 +176,14 @@ DATA_FIELDS: Mapping[str, Fields] = {
         "status": required(choice(tuple(FOLLOW_UP_STATUS_LABELS), FOLLOW_UP_STATUS_LABELS)),
         "evaluation_id": optional(reference),
     },
+    "acting": {
+        "nip": required(nip_reference),
+        "for_nip": required(nip_reference),
+        "kind": required(choice(tuple(ACTING_KIND_LABELS), ACTING_KIND_LABELS)),
+        "start": required(a_date),
+        "end": required(a_date),
+        "decree": optional(text),
+    },
 }
 
 
@@ -231,6 +240,7 @@ _RULES: Mapping[str, tuple[Callable[[Mapping[str, Any]], list[Issue]], ...]] = {
     "objection": (_objection,),
     "training": (_date_order("start", "end"),),
     "follow_up": (_date_order("start", "due"),),
+    "acting": (_date_order("start", "end"),),
 }
 
 

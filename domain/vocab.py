@@ -24,6 +24,7 @@ Collection = Literal[
     "objection",
     "training",
     "follow_up",
+    "acting",
 ]
 Berakhlak = Literal[
     "service", "accountable", "competent", "harmonious", "loyal", "adaptive", "collaborative"
@@ -42,6 +43,7 @@ TrainingPath = Literal["education", "classical", "non_classical"]
 FollowUpKind = Literal["reward", "coaching", "sanction", "development"]
 FollowUpStatus = Literal["open", "done"]
 ObjectionOutcome = Literal["upheld", "changed"]
+ActingKind = Literal["plt", "plh"]
 AttachmentKind = Literal["resources", "accountability", "consequences"]
 Role = Literal["admin"]
 Op = Literal["upsert", "delete"]
@@ -64,6 +66,7 @@ TRAINING_PATHS: tuple[TrainingPath, ...] = get_args(TrainingPath)
 FOLLOW_UP_KINDS: tuple[FollowUpKind, ...] = get_args(FollowUpKind)
 FOLLOW_UP_STATUSES: tuple[FollowUpStatus, ...] = get_args(FollowUpStatus)
 OBJECTION_OUTCOMES: tuple[ObjectionOutcome, ...] = get_args(ObjectionOutcome)
+ACTING_KINDS: tuple[ActingKind, ...] = get_args(ActingKind)
 ATTACHMENT_KINDS: tuple[AttachmentKind, ...] = get_args(AttachmentKind)
 ROLES: tuple[Role, ...] = get_args(Role)
 OPS: tuple[Op, ...] = get_args(Op)
@@ -174,6 +177,10 @@ OBJECTION_OUTCOME_LABELS: Mapping[ObjectionOutcome, str] = {
     "upheld": "Penilaian Tetap",
     "changed": "Penilaian Diubah",
 }
+ACTING_KIND_LABELS: Mapping[ActingKind, str] = {
+    "plt": "Pelaksana Tugas (Plt)",
+    "plh": "Pelaksana Harian (Plh)",
+}
 ATTACHMENT_LABELS: Mapping[AttachmentKind, str] = {
     "resources": "Dukungan Sumber Daya",
     "accountability": "Skema Pertanggungjawaban",
@@ -191,4 +198,5 @@ COLLECTION_LABELS: Mapping[Collection, str] = {
     "objection": "Keberatan",
     "training": "Pelatihan",
     "follow_up": "Tindak Lanjut",
+    "acting": "Plt/Plh",
 }

@@ -21,10 +21,11 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from domain.nip import is_valid_nip
+from domain.org import Organisation
 from domain.validation import validate_data
 from server import db, recordstore, visibility
 from server.messages import _, text
-from server.org import EmployeeOrg
+from server.org import load_org
 
 HEADER = ("nip", "name", "kind", "rank", "position", "unit", "atasan_nip", "roles")
 KINDS = ("PNS", "PPPK")
@@ -169,7 +170,7 @@ def import_rows(
     """Import all rows or none (also the seeding path of the demo and the tests)."""
     problems = list(problems)
     with db.writing(engine) as conn:
-        org = EmployeeOrg.load(conn)
+        org = load_org(conn)
         employees = {
             r["owner"]: r for r in recordstore.of_collection(conn, "employee") if not r["deleted"]
         }
@@ -180,7 +181,7 @@ def import_rows(
 
 
 def _write(
-    conn: Connection, org: EmployeeOrg, employees: dict[str, dict[str, Any]], rows: list[Row]
+    conn: Connection, org: Organisation, employees: dict[str, dict[str, Any]], rows: list[Row]
 ) -> ImportReport:
     report = ImportReport()
     writer = recordstore.Writer(conn, IMPORT_AUTHOR)

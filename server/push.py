@@ -16,7 +16,7 @@ from domain.permissions import Actor, WriteAttempt, can_read, check_write
 from domain.validation import ValidationError, validate_mutation
 from server import db, recordstore, visibility
 from server.messages import rejection
-from server.org import OrgCache
+from server.org import ORG_COLLECTIONS, OrgCache
 from server.write_context import ParentMissing, write_context
 
 ORGLESS = ("unit", "period")
@@ -117,7 +117,7 @@ class Batch:
         self.writer = recordstore.Writer(self.conn, self._author)  # takes the sequence row
         if self.writer.seqs.start != seen:
             changed = recordstore.changed_since(self.conn, seen, keys)
-            if any(record["collection"] == "employee" for record in changed):
+            if any(record["collection"] in ORG_COLLECTIONS for record in changed):
                 self.org = self._orgs.get(self.conn).copy()
             mine = [record for record in changed if (record["collection"], record["id"]) in records]
             if mine:
@@ -163,7 +163,7 @@ class Batch:
             before_deleted=bool(current and current["deleted"]),
             **context,
         )
-        denial = check_write(self.actor, attempt, self.org)
+        denial = check_write(self.actor, attempt, self.org.on(attempt.now))
         if denial is not None:
             result = _rejected(mutation_id, denial.code, denial.message("id"), denial.message("en"))
             result["current"] = self._readable(current)
@@ -233,6 +233,8 @@ class Batch:
             "data": dict(current["data"]) if deleting and current else dict(mutation["data"]),
         }
         before_org = self.org.copy() if mutation["collection"] == "employee" else None
+        if mutation["collection"] == "acting":
+            self.org.apply(record)
         stored = self.writer.save(
             record,
             existed=current is not None,
@@ -278,7 +280,7 @@ class Batch:
 
     def _readable(self, record: dict[str, Any] | None) -> dict[str, Any] | None:
         if record is None or not can_read(
-            self.actor, record["collection"], record["owner"], self.org
+            self.actor, record["collection"], record["owner"], self.org.on(db.now())
         ):
             return None
         return record

@@ -78,10 +78,10 @@ def read_many(
 def changed_since(
     conn: Connection, seq: int, keys: Iterable[tuple[str, str]]
 ) -> list[dict[str, Any]]:
-    """Those of these records, and any employee record, written after ``seq``."""
+    """Those of these records, and any employee or acting record, written after ``seq``."""
     wanted = set(keys)
     records = db.records
-    employees = (records.c.collection == "employee") & (records.c.seq > seq)
+    employees = records.c.collection.in_(("employee", "acting")) & (records.c.seq > seq)
     mine = (
         records.c.collection.in_(sorted({c for c, _i in wanted}))
         & records.c.id.in_(sorted({i for _c, i in wanted}))

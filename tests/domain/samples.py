@@ -51,7 +51,7 @@ _VALID: dict[str, dict[str, Any]] = {
         "approach": "quantitative",
         "status": "draft",
         "return_note": None,
-        "expectations": {"service": "Melayani pemohon dengan ramah dan tuntas"},
+        "expectations": {},  # the PPK writes them (protocol 2)
         "attachments": {"resources": ["Laptop"], "accountability": [], "consequences": []},
     },
     "plan_item": {
@@ -115,6 +115,14 @@ _VALID: dict[str, dict[str, Any]] = {
         "due": "2027-06-30",
         "status": "open",
         "evaluation_id": EVALUATION_ID,
+    },
+    "acting": {
+        "nip": STRANGER,
+        "for_nip": PPK,
+        "kind": "plh",
+        "start": "2026-07-01",
+        "end": "2026-07-14",
+        "decree": "800/123/BKD/2026",
     },
 }
 
