@@ -94,6 +94,8 @@ PLAN_DATA: dict[str, Any] = {
     },
     "attachments": {"resources": [], "accountability": [], "consequences": []},
 }
+# What the owner writes: the Ekspektasi Khusus Pimpinan are the PPK's (protocol 2).
+OWNER_PLAN_DATA: dict[str, Any] = {**PLAN_DATA, "expectations": {}}
 ITEMS: tuple[tuple[str, dict[str, Any]], ...] = (
     (
         ITEM_1,

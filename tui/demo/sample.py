@@ -96,13 +96,14 @@ def item_id(key: str) -> str:
     return demo_id("plan_item", key)
 
 
-def _plan_data(spec: PlanSpec, status: str) -> dict[str, Any]:
+def _plan_data(spec: PlanSpec, status: str, *, expectations: bool = True) -> dict[str, Any]:
     data: dict[str, Any] = {
         "period_id": period_id("annual"),
         "ppk_nip": spec.ppk,
         "approach": spec.approach,
         "status": status,
-        "expectations": dict(spec.expectations),
+        # the Ekspektasi Khusus Pimpinan are the PPK's to write (protocol 2)
+        "expectations": dict(spec.expectations) if expectations else {},
         "attachments": {
             "resources": ["Aplikasi OSS RBA", "Ruang layanan PTSP"],
             "accountability": ["Laporan bulanan kepada atasan langsung"],
@@ -119,7 +120,13 @@ def _plans() -> list[Write]:
     decisions: list[Write] = []
     for spec in PLANS:
         pid = plan_id(spec.owner)
-        drafts.append(Write(spec.owner, "plan", pid, spec.owner, _plan_data(spec, "draft")))
+        drafts.append(
+            Write(
+                spec.owner, "plan", pid, spec.owner, _plan_data(spec, "draft", expectations=False)
+            )
+        )
+        if spec.expectations:
+            drafts.append(Write(spec.ppk, "plan", pid, spec.owner, _plan_data(spec, "draft")))
         for item in spec.items:
             item_data: dict[str, Any] = {
                 "plan_id": pid,
