@@ -162,19 +162,19 @@ def _read(path: Path) -> dict[str, Any]:
 
 def load_calendar(*overrides: Path) -> WorkCalendar:
     """The packaged calendar, with each override file applied in turn."""
-    settings: dict[str, Any] = {}
+    weekend = _weekend(["saturday", "sunday"], HOLIDAYS_FILE)
+    with_cuti = True
     years: dict[int, tuple[YearSource, list[DayOff]]] = {}
     local: list[DayOff] = []
     for path in (HOLIDAYS_FILE, *overrides):
         document = _read(path)
-        for key in ("weekend", "cuti_bersama_is_day_off"):
-            if key in document:
-                settings[key] = document[key]
+        if "weekend" in document:
+            weekend = _weekend(document["weekend"], path)
+        if "cuti_bersama_is_day_off" in document:
+            with_cuti = document["cuti_bersama_is_day_off"] is not False
         local += _days(document.get("days_off", []), "local", path)
         for name, table in (document.get("years") or {}).items():
             years[_year(name, path)] = _year_table(name, table, path)
-    weekend = _weekend(settings.get("weekend", ["saturday", "sunday"]), HOLIDAYS_FILE)
-    with_cuti = settings.get("cuti_bersama_is_day_off", True) is not False
     days_off = [
         off
         for _source, offs in years.values()

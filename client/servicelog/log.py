@@ -102,7 +102,11 @@ def _text(path: Path, encoding: str | None = None) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     _ = translator("servicelog")
-    raise LogError(_("{path} is not text in {encoding}.").format(path=path, encoding=encoding))
+    raise LogError(
+        _("{path} is not text in {encoding}.").format(
+            path=path, encoding=encoding or "UTF-8 / Windows-1252"
+        )
+    )
 
 
 def _delimiter(head: str) -> str:
