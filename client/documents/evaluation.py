@@ -10,6 +10,7 @@ from client.documents.dates import office_today
 from client.documents.model import PLACE, EvaluationDocument
 from client.documents.rows import (
     MISSING,
+    Extras,
     agency,
     amount_text,
     behaviour_rows,
@@ -97,7 +98,7 @@ def evaluation_document(
         if fb.get("period_id") == period_id or _inside(facts, fb.get("period_id"), start, end):
             feedback.setdefault(str(fb.get("plan_item_id")), []).append(str(fb.get("text", "")))
 
-    def extras(item: Record) -> tuple[list[str], list[str], list[str]]:
+    def extras(item: Record) -> Extras:
         found = progress.get(item["id"])
         values = (found["data"].get("values") if found else None) or []
         realisasi = [
@@ -105,10 +106,9 @@ def evaluation_document(
             for i, ind in enumerate(item["data"].get("indicators") or [])
         ]
         evidence = _evidence_text(found["data"].get("evidence") or []) if found else []
-        if found and found["data"].get("note"):
-            evidence.insert(0, str(found["data"]["note"]))
+        note = str(found["data"].get("note") or "") if found else ""
         notes = [str(item_notes[item["id"]])] if item_notes.get(item["id"]) else []
-        return realisasi, evidence, notes + feedback.get(item["id"], [])
+        return Extras(realisasi, note, evidence, notes + feedback.get(item["id"], []))
 
     main, additional = result_rows(facts, facts.items_of(plan), extras)
     employee = facts.employee(owner_nip) or {}

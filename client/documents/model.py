@@ -40,13 +40,15 @@ class IndicatorLine:
 class ResultRow:
     """One RHK with the atasan's RHK it serves and its indicators.
 
-    ``evidence`` and ``feedback`` are filled for the evaluation only.
+    ``note``, ``evidence`` and ``feedback`` are filled for the evaluation only:
+    the pegawai's note on the realisasi, the bukti dukung, the umpan balik.
     """
 
     number: int
     atasan_rhk: str
     rhk: str
     indicators: tuple[IndicatorLine, ...]
+    note: str = ""
     evidence: tuple[str, ...] = ()
     feedback: tuple[str, ...] = ()
 

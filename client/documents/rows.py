@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from client.documents.model import BehaviourRow, IndicatorLine, Person, ResultRow
@@ -84,7 +85,17 @@ def _atasan_rhk(facts: Facts, item: Record) -> str:
     return str(parent["data"].get("text", "")) if parent else ATASAN_RHK_UNAVAILABLE
 
 
-RowExtras = Callable[[Record], tuple[Sequence[str], Sequence[str], Sequence[str]]]
+@dataclass(frozen=True)
+class Extras:
+    """What the evaluation adds to an RHK's row (see ``ResultRow``)."""
+
+    realisasi: Sequence[str] = ()
+    note: str = ""
+    evidence: Sequence[str] = ()
+    feedback: Sequence[str] = ()
+
+
+RowExtras = Callable[[Record], Extras]
 
 
 def result_rows(
@@ -93,12 +104,13 @@ def result_rows(
     """Hasil Kerja A. Utama and B. Tambahan, numbered within each list.
 
     ``extras(item)`` gives, for the evaluation, the realisasi of each
-    indicator, the evidence and the umpan balik of the row.
+    indicator, the note, the evidence and the umpan balik of the row.
     """
     lists: dict[bool, list[ResultRow]] = {True: [], False: []}
     for item in items:
         data = item["data"]
-        realisasi, evidence, feedback = extras(item) if extras else ((), (), ())
+        more = extras(item) if extras else Extras()
+        realisasi = more.realisasi
         indicators = tuple(
             IndicatorLine(
                 aspect=label(ASPECT_LABELS, ind.get("aspect"), str(ind.get("aspect", ""))),
@@ -115,8 +127,9 @@ def result_rows(
                 atasan_rhk=_atasan_rhk(facts, item),
                 rhk=str(data.get("text", "")),
                 indicators=indicators,
-                evidence=tuple(evidence),
-                feedback=tuple(feedback),
+                note=more.note,
+                evidence=tuple(more.evidence),
+                feedback=tuple(more.feedback),
             )
         )
     return tuple(lists[True]), tuple(lists[False])

@@ -51,7 +51,7 @@ def test_header_names_both_persons_with_grouped_nips() -> None:
 def test_every_result_row_with_the_atasans_rhk_aspect_iki_and_target() -> None:
     found = text(_skp())
     assert "A. UTAMA" in found and "B. TAMBAHAN" in found
-    for kind, parent, rhk, indicators in w.RIZAL_ITEMS:
+    for _kind, parent, rhk, indicators in w.RIZAL_ITEMS:
         assert rhk in found
         if parent:
             assert w.KABID_ITEMS[parent - 1][0] in found

@@ -15,6 +15,7 @@ from client.documents.output import write_file
 from client.documents.pdf.page import (
     BOLD,
     CELL,
+    NOTE,
     SECTION,
     bold,
     grid,
@@ -45,9 +46,12 @@ HEADINGS = (
 def _realisasi(i: int, row: ResultRow) -> list[Any]:
     """The indicator's realisasi; under the first, the note and evidence of the RHK."""
     value = row.indicators[i].realisasi if i < len(row.indicators) else "-"
-    if i or not row.evidence:
-        return [text(value or "-")]
-    return [[text(value or "-"), bold("Bukti dukung:"), lines(row.evidence)]]
+    cell: list[Any] = [text(value or "-")]
+    if i == 0 and row.note:
+        cell.append(text(row.note, NOTE))
+    if i == 0 and row.evidence:
+        cell += [bold("Bukti dukung:"), lines(row.evidence)]
+    return [cell]
 
 
 def _feedback(row: ResultRow) -> list[Any]:

@@ -73,6 +73,7 @@ HEAD = _style("head", 7.5, fontName=BOLD, alignment=TA_CENTER)
 TITLE = _style("title", 11, fontName=BOLD, alignment=TA_CENTER, spaceAfter=1 * mm)
 SUBTITLE = _style("subtitle", 8.5, fontName=BOLD, alignment=TA_CENTER)
 SECTION = _style("section", 8.5, fontName=BOLD, spaceBefore=3 * mm, spaceAfter=1.5 * mm)
+NOTE = _style("note", 7.5, fontName=ITALIC)
 CENTRED = _style("centred", 8, alignment=TA_CENTER)
 
 
@@ -140,7 +141,7 @@ def people_table(people: Sequence[tuple[str, Person | None]], width: float) -> T
             row += [text(str(number)), text(field), text(values[number - 1])]
         rows.append(row)
     share = width / len(people)
-    return grid(rows, [7 * mm, 26 * mm, share - 33 * mm] * len(people), extra=spans)
+    return grid(rows, [7 * mm, 30 * mm, share - 37 * mm] * len(people), extra=spans)
 
 
 def signatures(
