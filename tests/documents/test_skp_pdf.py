@@ -152,3 +152,30 @@ def test_a_quarter_finds_the_annual_skp_and_a_missing_plan_is_said() -> None:
         skp_document(records, w.SITI, w.ANNUAL, today=w.TODAY)
     assert missing.value.message("en") == f"{w.SITI} has no SKP for Tahun 2026 in the local store."
     assert "tidak memiliki SKP" in missing.value.message("id")
+
+
+def test_an_rhk_taller_than_a_page_breaks_across_pages_and_loses_no_word() -> None:
+    records = w.world()
+    words = [f"kata{n:04d}" for n in range(2000 // 9)]  # 2,000 characters, the protocol's limit
+    for record in records:
+        if record["collection"] == "plan_item" and record["id"] == w.item_id(1):
+            record["data"]["text"] = " ".join(words)
+            record["data"]["indicators"] = [
+                {
+                    "aspect": "quantity",
+                    "indicator": " ".join(f"iki{i:02d}x{n:03d}" for n in range(180)),
+                    "target": i,
+                    "unit": "berkas",
+                }
+                for i in range(20)  # the protocol's most indicators an RHK
+            ]
+    doc = skp_document(MemoryRecords(records), w.RIZAL, w.ANNUAL, today=w.TODAY)
+    found = pages(skp_pdf_bytes(doc))
+    table_pages = [p for p in found if "iki" in p or "kata" in p]
+    assert len(table_pages) >= 4
+    assert all(HEADING in page and page.count(HEADING) == 1 for page in table_pages)
+    tokens = " ".join(found).split()
+    for word in words:
+        assert tokens.count(word) == 1, word
+    for i in range(20):
+        assert sum(t.startswith(f"iki{i:02d}x") for t in tokens) == 180

@@ -10,52 +10,20 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from client.documents.dates import rentang
-from client.documents.model import EvaluationDocument, ResultRow
+from client.documents.model import EvaluationDocument
 from client.documents.output import write_file
 from client.documents.pdf.page import (
     BOLD,
     CELL,
-    NOTE,
     SECTION,
     bold,
     grid,
-    lines,
     page_width,
     people_table,
     render,
-    text,
 )
-from client.documents.pdf.skp import (
-    PEGAWAI,
-    PENILAI,
-    RESULT_HEADINGS,
-    behaviour_table,
-    footer,
-    result_table,
-    sign_off,
-    title_block,
-)
-
-HEADINGS = (
-    *RESULT_HEADINGS,
-    "REALISASI BERDASARKAN BUKTI DUKUNG",
-    "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG",
-)
-
-
-def _realisasi(i: int, row: ResultRow) -> list[Any]:
-    """The indicator's realisasi; under the first, the note and evidence of the RHK."""
-    value = row.indicators[i].realisasi if i < len(row.indicators) else "-"
-    cell: list[Any] = [text(value or "-")]
-    if i == 0 and row.note:
-        cell.append(text(row.note, NOTE))
-    if i == 0 and row.evidence:
-        cell += [bold("Bukti dukung:"), lines(row.evidence)]
-    return [cell]
-
-
-def _feedback(row: ResultRow) -> list[Any]:
-    return [lines(row.feedback) if row.feedback else text("-")]
+from client.documents.pdf.skp import PEGAWAI, PENILAI, footer, sign_off, title_block
+from client.documents.pdf.tables import behaviour_table, result_table
 
 
 def _rating(label: str, value: str, width: float) -> Any:
@@ -85,17 +53,7 @@ def evaluation_pdf_bytes(doc: EvaluationDocument) -> bytes:
     story.append(bold("HASIL KERJA", SECTION))
     widths = [7 * mm, 36 * mm, 38 * mm, 15 * mm, 44 * mm, 22 * mm, 52 * mm, 0]
     widths[-1] = width - sum(widths)
-    story.append(
-        result_table(
-            doc.main,
-            doc.additional,
-            widths,
-            HEADINGS,
-            indicator_tail=_realisasi,
-            tail=_feedback,
-            tail_columns=1,
-        )
-    )
+    story.append(result_table(doc.main, doc.additional, widths, evaluation=True))
     story.append(_rating("RATING HASIL KERJA", doc.result_rating, width))
     story.append(bold("PERILAKU KERJA", SECTION))
     widths = [7 * mm, 110 * mm, 60 * mm, 0]

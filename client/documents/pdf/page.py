@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -97,11 +98,20 @@ def grid(
     *,
     heading_rows: int = 1,
     extra: Sequence[tuple[Any, ...]] = (),
+    merged: Sequence[Merge] = (),
 ) -> Table:
-    """A ruled table whose first ``heading_rows`` rows repeat on every page it spans."""
-    table = Table(rows, colWidths=list(widths), repeatRows=heading_rows, hAlign="LEFT")
-    commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+    """A ruled table whose first ``heading_rows`` rows repeat on every page it spans.
+
+    A ``Merge`` joins cells down some columns by leaving out the rules between
+    them, rather than spanning them: ReportLab cannot split a spanned block
+    over a page break, and an RHK with twenty long indicators is taller than
+    a page (tables.py cuts long texts so that no single row is).
+    """
+    table = Table(
+        rows, colWidths=list(widths), repeatRows=heading_rows, hAlign="LEFT", splitInRow=0
+    )
+    commands: list[tuple[Any, ...]] = _rules(len(rows), len(widths), merged)
+    commands += [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
@@ -115,6 +125,35 @@ def grid(
         ]
     table.setStyle(TableStyle([*commands, *extra]))
     return table
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Rows ``first`` to ``last`` read as one cell in each of ``columns``."""
+
+    first: int
+    last: int
+    columns: tuple[int, ...]
+
+
+def _rules(row_count: int, column_count: int, merged: Sequence[Merge]) -> list[tuple[Any, ...]]:
+    rule = (0.4, colors.black)
+    if not merged:
+        return [("GRID", (0, 0), (-1, -1), *rule)]
+    commands: list[tuple[Any, ...]] = [
+        ("BOX", (0, 0), (-1, -1), *rule),
+        ("LINEAFTER", (0, 0), (-2, -1), *rule),
+    ]
+    inside: dict[int, set[int]] = {}
+    for merge in merged:
+        for row in range(merge.first, merge.last):
+            inside.setdefault(row, set()).update(merge.columns)
+    for row in range(row_count - 1):
+        skipped = inside.get(row, set())
+        for column in range(column_count):
+            if column not in skipped:
+                commands.append(("LINEBELOW", (column, row), (column, row), *rule))
+    return commands
 
 
 def section_row(label: str, columns: int, row: int) -> tuple[list[Any], list[tuple[Any, ...]]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +11,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from client.documents.dates import rentang
 from client.documents.model import (
     GOVERNMENT,
-    BehaviourRow,
     Person,
-    ResultRow,
     Signature,
     SkpDocument,
 )
@@ -27,28 +24,16 @@ from client.documents.pdf.page import (
     TITLE,
     bold,
     grid,
-    lines,
     page_width,
     people_table,
     render,
-    section_row,
     signatures,
     text,
 )
+from client.documents.pdf.tables import behaviour_table, result_table
 
 PEGAWAI = "PEGAWAI YANG DINILAI"
 PENILAI = "PEJABAT PENILAI KINERJA"
-RESULT_HEADINGS = (
-    "NO",
-    "RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI",
-    "RENCANA HASIL KERJA",
-    "ASPEK",
-    "INDIKATOR KINERJA INDIVIDU",
-    "TARGET",
-)
-
-# One RHK's cells after its indicator cells: nothing on the SKP; the evaluation adds two.
-RowTail = Callable[[ResultRow], list[Any]]
 
 
 def title_block(
@@ -73,78 +58,6 @@ def title_block(
         place,
         Spacer(1, 2 * mm),
     ]
-
-
-def result_table(
-    main: Sequence[ResultRow],
-    additional: Sequence[ResultRow],
-    widths: Sequence[float],
-    headings: Sequence[str] = RESULT_HEADINGS,
-    indicator_tail: Callable[[int, ResultRow], list[Any]] | None = None,
-    tail: RowTail | None = None,
-    tail_columns: int = 0,
-) -> Table:
-    """Hasil Kerja: A. Utama and B. Tambahan; an RHK spans the rows of its indicators.
-
-    ``indicator_tail(i, row)`` adds cells after an indicator's (the evaluation's
-    realisasi); ``tail(row)`` adds ``tail_columns`` cells spanning the RHK (its
-    umpan balik).
-    """
-    columns = len(headings)
-    rows: list[list[Any]] = [[bold(h, HEAD) for h in headings]]
-    style: list[tuple[Any, ...]] = []
-    spanned = 3  # NO, the atasan's RHK, the RHK
-    for label, entries in (("A. UTAMA", main), ("B. TAMBAHAN", additional)):
-        cells, extra = section_row(label, columns, len(rows))
-        rows.append(cells)
-        style += extra
-        if not entries:
-            rows.append([text("-")] + [""] * (columns - 1))
-            style.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
-        for entry in entries:
-            first = len(rows)
-            indicators = entry.indicators or ()
-            for i in range(max(len(indicators), 1)):
-                lead = (
-                    [text(str(entry.number)), text(entry.atasan_rhk), text(entry.rhk)]
-                    if i == 0
-                    else ["", "", ""]
-                )
-                if indicators:
-                    ind = indicators[i]
-                    middle: list[Any] = [text(ind.aspect), text(ind.indicator), text(ind.target)]
-                else:
-                    middle = [text("-"), text("-"), text("-")]
-                more = indicator_tail(i, entry) if indicator_tail else []
-                end = (tail(entry) if i == 0 else [""] * tail_columns) if tail else []
-                rows.append(lead + middle + more + end)
-            last = len(rows) - 1
-            if last > first:
-                style += [("SPAN", (c, first), (c, last)) for c in range(spanned)]
-                style += [
-                    ("SPAN", (c, first), (c, last)) for c in range(columns - tail_columns, columns)
-                ]
-    return grid(rows, widths, extra=style)
-
-
-def behaviour_table(
-    behaviours: Sequence[BehaviourRow], widths: Sequence[float], feedback: bool = False
-) -> Table:
-    """Perilaku Kerja: the seven BerAKHLAK values with their guides and expectations."""
-    headings = ["NO", "PERILAKU KERJA", "EKSPEKTASI KHUSUS PIMPINAN"]
-    if feedback:
-        headings.append("UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG")
-    rows: list[list[Any]] = [[bold(h, HEAD) for h in headings]]
-    for row in behaviours:
-        cells: list[Any] = [
-            text(str(row.number)),
-            [bold(row.value), lines(row.guides)],
-            text(row.expectation),
-        ]
-        if feedback:
-            cells.append(text(row.feedback or "-"))
-        rows.append(cells)
-    return grid(rows, widths)
 
 
 def attachment_part(doc: SkpDocument, width: float) -> list[Flowable]:
