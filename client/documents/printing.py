@@ -39,7 +39,7 @@ def _slug(text: str) -> str:
 
 
 def _period(facts: Facts, name: str | None, fallback: Record | None) -> Record:
-    found = facts.period_named(name) if name else fallback
+    found = facts.named("period", name) if name else fallback
     if found is None:
         names = sorted(str(p["data"].get("name", "")) for p in facts.source.list("period"))
         raise DocumentError(
@@ -70,7 +70,7 @@ def _latest_evaluated(facts: Facts, owners: list[str]) -> Record | None:
 
 def _unit_of(facts: Facts, me: str, name: str | None) -> Record:
     if name:
-        unit = facts.unit_named(name)
+        unit = facts.named("unit", name)
         if unit is None:
             raise DocumentError("No unit named {name} in the local store.", name=name)
         return unit

@@ -98,24 +98,16 @@ class Facts:
     def unit(self, unit_id: str | None) -> Record | None:
         return _live(self.source.get("unit", unit_id)) if unit_id else None
 
-    def unit_named(self, name: str) -> Record | None:
-        """A unit by its name (any case) or its id."""
+    def named(self, collection: str, name: str) -> Record | None:
+        """A unit or period by its name (any case) or its id."""
         wanted = name.strip().casefold()
-        for unit in self.source.list("unit"):
-            if unit["id"] == name or str(unit["data"].get("name", "")).casefold() == wanted:
-                return unit
+        for record in self.source.list(collection):
+            if record["id"] == name or str(record["data"].get("name", "")).casefold() == wanted:
+                return record
         return None
 
     def period(self, period_id: str | None) -> Record | None:
         return _live(self.source.get("period", period_id)) if period_id else None
-
-    def period_named(self, name: str) -> Record | None:
-        """A period by its name (any case) or its id."""
-        wanted = name.strip().casefold()
-        for period in self.source.list("period"):
-            if period["id"] == name or str(period["data"].get("name", "")).casefold() == wanted:
-                return period
-        return None
 
     def plan_for(self, owner: str, period: Record) -> Record | None:
         """The SKP a period is measured against: the plan of that very period, else the
