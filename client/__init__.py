@@ -1,0 +1,1 @@
+"""What screens and commands talk to; no Textual."""
