@@ -21,9 +21,9 @@ from tests.tui.test_plan_world import (
     screen_text,
     type_text,
 )
-from tui.screens.plan import PlanScreen
-from tui.screens.progress import ProgressScreen
-from tui.services import Services
+from tui.screens.plan.screen import PlanScreen
+from tui.screens.progress.screen import ProgressScreen
+from client.services import Services
 
 SIZE = (80, 24)
 

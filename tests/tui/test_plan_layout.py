@@ -18,7 +18,7 @@ from tests.tui.test_plan_world import (
     seed_plan,
 )
 from tui.app import KinerjaApp
-from tui.services import Services
+from client.services import Services
 
 
 def footer_line(app: App[Any]) -> str:

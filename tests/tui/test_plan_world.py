@@ -18,7 +18,7 @@ from textual.screen import Screen
 
 from store import Store, open_store
 from store.records import record_key
-from tui.services import Services
+from client.services import Services
 from tui.themes import ANSI, ANSI_THEME, DEFAULT, DEFAULT_THEME
 
 KEPALA_DINAS = "196805121990011001"

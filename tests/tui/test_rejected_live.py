@@ -25,8 +25,8 @@ from tests.tui.test_year_world import (
     screen_text,
     type_text,
 )
-from tui.screens.conflicts import ConflictsScreen
-from tui.screens.rejected import reason_text
+from tui.screens.conflicts.screen import ConflictsScreen
+from client.conflicts import reason_text
 
 RHK = dict(ITEMS[0][1])
 

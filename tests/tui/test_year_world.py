@@ -19,7 +19,7 @@ from textual.screen import Screen
 
 from store import Store, open_store
 from store.records import record_key
-from tui.services import Services
+from client.services import Services
 from tui.themes import ANSI_THEME, DEFAULT, DEFAULT_THEME
 
 KADIS = "196805121990011001"  # Kepala Dinas: the PPK's atasan
