@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from client.records import Snapshot
+from store.records import new_id
+
+__all__ = ["new_id"]  # the one id maker (store.records), offered to the screen from here
 
 Rec = Mapping[str, Any]
 # What the Evaluasi screen reads at each refresh (objections: for the write facts).

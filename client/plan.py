@@ -157,6 +157,7 @@ def reopened(status: object) -> object:
 
 # --- what may be written -----------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Gate:
     """Asks the shared permission rules (client.writes.may) what a person may change.

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from client.services import Services
 
 Record = dict[str, Any]
+RecordList = list[Record]  # spelled out here: inside Snapshot, ``list`` is a method
 
 # Shorter periods are evaluated most often; in one year the annual one first.
 _KIND_ORDER = {"annual": 0, "quarterly": 1, "monthly": 2}
@@ -42,7 +43,7 @@ class Snapshot:
 
     me: str
     now: datetime
-    by_collection: dict[str, list[Record]] = field(default_factory=dict)
+    by_collection: dict[str, RecordList] = field(default_factory=dict)
 
     @classmethod
     def read(cls, services: Services, collections: Iterable[str]) -> Snapshot:
@@ -50,7 +51,7 @@ class Snapshot:
         from tinydb import where
 
         wanted = sorted({*collections, *ORG_COLLECTIONS})
-        found: dict[str, list[Record]] = {name: [] for name in wanted}
+        found: dict[str, RecordList] = {name: [] for name in wanted}
         for record in services.store.search("records", where("collection").one_of(wanted)):
             found[record["collection"]].append(record)
         return cls(me=services.me, now=services.now(), by_collection=found)
@@ -59,9 +60,7 @@ class Snapshot:
 
     @cached_property
     def _by_key(self) -> dict[tuple[str, str], Record]:
-        return {
-            (name, r["id"]): r for name, records in self.by_collection.items() for r in records
-        }
+        return {(name, r["id"]): r for name, records in self.by_collection.items() for r in records}
 
     def get(self, collection: str, record_id: str) -> Record | None:
         """The record (deleted included), or None; as ``store.records.get``."""
@@ -70,7 +69,7 @@ class Snapshot:
 
     def list(
         self, collection: str, owner: str | None = None, include_deleted: bool = False
-    ) -> list[Record]:
+    ) -> RecordList:
         """As ``store.records.list``: live records unless asked, optionally of one owner."""
         self._check(collection)
         return [
@@ -124,7 +123,7 @@ class Snapshot:
         name = found["data"].get("name") if found else None
         return f"{name} ({format_nip(nip)})" if name else format_nip(nip)
 
-    def subordinates(self, ppk: str) -> list[Record]:
+    def subordinates(self, ppk: str) -> RecordList:
         """The active employees whose atasan is ``ppk``, by name."""
         found = [
             record
@@ -135,14 +134,14 @@ class Snapshot:
 
     # --- periods --------------------------------------------------------------------
 
-    def periods_by_start(self) -> list[Record]:
+    def periods_by_start(self) -> RecordList:
         """Every period by start date, the annual one of a year before its parts."""
         return sorted(
             live(self.by_collection["period"]),
             key=lambda r: (r["data"].get("start", ""), _KIND_ORDER.get(r["data"].get("kind"), 9)),
         )
 
-    def periods_newest_first(self) -> list[Record]:
+    def periods_newest_first(self) -> RecordList:
         """Newest year first; in a year the annual period, the quarters, the months."""
         return sorted(
             live(self.by_collection["period"]),
@@ -166,10 +165,10 @@ class Snapshot:
 
     # --- plans ------------------------------------------------------------------------
 
-    def plans_of(self, owner: str) -> list[Record]:
+    def plans_of(self, owner: str) -> RecordList:
         return self.list("plan", owner=owner)
 
-    def items_of(self, plan: Mapping[str, Any], kind: str | None = None) -> list[Record]:
+    def items_of(self, plan: Mapping[str, Any], kind: str | None = None) -> RecordList:
         """The RHK of a plan: utama first, then tambahan, each by its words.
 
         The protocol keeps no order for RHK; by text is the same on every client.

@@ -102,9 +102,7 @@ def validate(write: Write, view: Snapshot, lang: str) -> Issues | None:
     return Issues(found) if found else None
 
 
-def denial(
-    write: Write, view: Snapshot, before: Mapping[str, Any] | None = None
-) -> Denial | None:
+def denial(write: Write, view: Snapshot, before: Mapping[str, Any] | None = None) -> Denial | None:
     """Step 2: domain.permissions' verdict, on the facts the server uses too.
 
     ``before`` is the record as it stands (its envelope); by default the

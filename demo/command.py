@@ -85,8 +85,8 @@ def print_accounts(url: str, data: Path) -> None:
 
 
 def open_demo_app(demo: Demo) -> int:
-    from tui.app import KinerjaApp
     from demo.setup import services_for
+    from tui.app import KinerjaApp
 
     services = services_for(demo.superior_home)
     app = KinerjaApp(demo.superior_home, services, switch_profiles=demo.switch)

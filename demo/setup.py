@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from client.services import Services, open_services
 from demo.office import EMPLOYEE, PASSWORD, SUPERIOR
 from demo.sample import sample_writes
-from client.services import Services, open_services
 from demo.server import SEEDED_MARK, DemoServer, prepare_database, seed, sign_in_all
 
 
@@ -53,9 +53,9 @@ def switch_between(first: Path, second: Path) -> Callable[[Services], Services]:
 
 def start_demo(data: Path, *, quiet: bool = True) -> Demo:
     """Start the demo server in ``data``, seeding it and its profiles the first time."""
+    from client.signin import sign_in
     from store import open_store
     from sync.engine import engine_for_profile
-    from client.signin import sign_in
 
     fresh = not (data / SEEDED_MARK).exists()
     if fresh:

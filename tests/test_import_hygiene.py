@@ -1,4 +1,4 @@
-"""domain, store, sync and server never pull in Textual (style.md, Harlequin)."""
+"""domain, store, sync, client and server never pull in Textual (style.md, Harlequin)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE_PACKAGES = ("domain", "store", "sync", "server")
+CORE_PACKAGES = ("domain", "store", "sync", "client", "server")
 
 
 def _modules(package: str) -> list[str]:

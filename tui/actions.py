@@ -23,7 +23,7 @@ from tui.areas import AREAS
 from tui.texts import _
 
 if TYPE_CHECKING:
-    from textual.binding import Binding
+    from textual.binding import Binding, BindingType
     from textual.dom import DOMNode
     from textual.screen import Screen
 
@@ -50,9 +50,7 @@ class Action:
     domain: str = SHELL
 
 
-def _scope(
-    scope: str, domain: str, *rows: tuple[Any, ...], palette: bool = False
-) -> list[Action]:
+def _scope(scope: str, domain: str, *rows: tuple[Any, ...], palette: bool = False) -> list[Action]:
     """Rows (id, key, action, label[, palette, help[, show[, priority]]])."""
     found = []
     for row in rows:
@@ -79,17 +77,45 @@ ACTIONS: tuple[Action, ...] = (
     *_scope(
         "app",
         SHELL,
-        ("app.quit", "ctrl+q", "quit", "Quit", "Quit", "Close Kinerja; your changes are kept", False, True),
+        (
+            "app.quit",
+            "ctrl+q",
+            "quit",
+            "Quit",
+            "Quit",
+            "Close Kinerja; your changes are kept",
+            False,
+            True,
+        ),
         ("app.help", "f1", "help", "Help", "Help", "The keys of this screen", True, True),
         ("app.palette", "ctrl+p", "command_palette", "Commands", None, "", False, True),
-        ("app.sync", "f9", "sync_now", "Sync now", "Sync now", "Send my changes and fetch new records from the server", False),
-        ("app.switch_person", "f8", "switch_person", "Switch person", "Switch person (demo)", "Show the app as the other sample person", False),
+        (
+            "app.sync",
+            "f9",
+            "sync_now",
+            "Sync now",
+            "Sync now",
+            "Send my changes and fetch new records from the server",
+            False,
+        ),
+        (
+            "app.switch_person",
+            "f8",
+            "switch_person",
+            "Switch person",
+            "Switch person (demo)",
+            "Show the app as the other sample person",
+            False,
+        ),
     ),
     # The areas: their palette entries are the shell's (tui/palette.py).
     *_scope(
         "app",
         SHELL,
-        *((f"nav.{area.id}", area.key, f"open_area('{area.id}')", area.label, None, "", False) for area in AREAS),
+        *(
+            (f"nav.{area.id}", area.key, f"open_area('{area.id}')", area.label, None, "", False)
+            for area in AREAS
+        ),
     ),
     # Beranda shows the app's sync and switch keys in its footer: the same ids,
     # so that one remap moves both.
@@ -192,11 +218,46 @@ ACTIONS: tuple[Action, ...] = (
         REVIEW,
         ("feedback.person", "p", "pick('#feedback-person')", "Employee", None, "", False),
         ("feedback.period", "o", "pick('#feedback-period')", "Period", None, "", False),
-        ("feedback.new", "n", "new", "New", "Umpan balik: write new", "Write umpan balik for this person"),
-        ("feedback.dialog", "d", "dialog", "Dialog", "Umpan balik: dialog kinerja note", "Note a dialog kinerja held with this person"),
-        ("feedback.edit", "e", "edit", "Edit", "Umpan balik: edit", "Change the highlighted umpan balik"),
-        ("feedback.acknowledge", "a", "acknowledge", "Read", "Umpan balik: acknowledge", "Mark the highlighted umpan balik as read"),
-        ("feedback.discard", "x", "discard", "Discard", "Umpan balik: discard rejected change", "Back to the server's version"),
+        (
+            "feedback.new",
+            "n",
+            "new",
+            "New",
+            "Umpan balik: write new",
+            "Write umpan balik for this person",
+        ),
+        (
+            "feedback.dialog",
+            "d",
+            "dialog",
+            "Dialog",
+            "Umpan balik: dialog kinerja note",
+            "Note a dialog kinerja held with this person",
+        ),
+        (
+            "feedback.edit",
+            "e",
+            "edit",
+            "Edit",
+            "Umpan balik: edit",
+            "Change the highlighted umpan balik",
+        ),
+        (
+            "feedback.acknowledge",
+            "a",
+            "acknowledge",
+            "Read",
+            "Umpan balik: acknowledge",
+            "Mark the highlighted umpan balik as read",
+        ),
+        (
+            "feedback.discard",
+            "x",
+            "discard",
+            "Discard",
+            "Umpan balik: discard rejected change",
+            "Back to the server's version",
+        ),
     ),
     *_scope(
         "feedback.form",
@@ -209,22 +270,108 @@ ACTIONS: tuple[Action, ...] = (
         REVIEW,
         ("evaluation.person", "p", "pick('#eval-person')", "Employee", None, "", False),
         ("evaluation.period", "o", "pick('#eval-period')", "Period", None, "", False),
-        ("evaluation.result", "h", "cycle('result')", "Hasil kerja", "Evaluasi: next rating hasil kerja", "Di Atas, Sesuai, Di Bawah Ekspektasi", False),
-        ("evaluation.behaviour", "b", "cycle('behaviour')", "Perilaku", "Evaluasi: next rating perilaku", "Di Atas, Sesuai, Di Bawah Ekspektasi", False),
-        ("evaluation.note", "c", "note", "Note", "Evaluasi: write a note", "A note on the highlighted RHK or BerAKHLAK value"),
-        ("evaluation.save", "s", "save", "Save", "Evaluasi: save draft", "Save the evaluation as a draft"),
-        ("evaluation.finalise", "f", "finalise", "Finalise", "Evaluasi: finalise", "Make the evaluation final; it can't be undone"),
-        ("evaluation.discard", "x", "discard", "Discard", "Evaluasi: discard rejected change", "Back to the server's version"),
+        (
+            "evaluation.result",
+            "h",
+            "cycle('result')",
+            "Hasil kerja",
+            "Evaluasi: next rating hasil kerja",
+            "Di Atas, Sesuai, Di Bawah Ekspektasi",
+            False,
+        ),
+        (
+            "evaluation.behaviour",
+            "b",
+            "cycle('behaviour')",
+            "Perilaku",
+            "Evaluasi: next rating perilaku",
+            "Di Atas, Sesuai, Di Bawah Ekspektasi",
+            False,
+        ),
+        (
+            "evaluation.note",
+            "c",
+            "note",
+            "Note",
+            "Evaluasi: write a note",
+            "A note on the highlighted RHK or BerAKHLAK value",
+        ),
+        (
+            "evaluation.save",
+            "s",
+            "save",
+            "Save",
+            "Evaluasi: save draft",
+            "Save the evaluation as a draft",
+        ),
+        (
+            "evaluation.finalise",
+            "f",
+            "finalise",
+            "Finalise",
+            "Evaluasi: finalise",
+            "Make the evaluation final; it can't be undone",
+        ),
+        (
+            "evaluation.discard",
+            "x",
+            "discard",
+            "Discard",
+            "Evaluasi: discard rejected change",
+            "Back to the server's version",
+        ),
     ),
     *_scope(
         "conflicts",
         REVIEW,
-        ("conflicts.mine", "m", "take('mine')", "Mine", "Konflik: take mine", "Keep my value of the highlighted field"),
-        ("conflicts.theirs", "t", "take('theirs')", "Theirs", "Konflik: take theirs", "Take their value of the highlighted field"),
-        ("conflicts.edit", "e", "edit", "Edit", "Konflik: edit the field", "Write the value by hand"),
-        ("conflicts.resolve", "r", "resolve", "Resolve", "Konflik: send the resolution", "Push the chosen version to the server"),
-        ("conflicts.resend", "s", "resend", "Send again", "Ditolak: send again", "Send the fixed change again"),
-        ("conflicts.discard", "x", "discard", "Discard", "Ditolak: discard the change", "Back to the server's version"),
+        (
+            "conflicts.mine",
+            "m",
+            "take('mine')",
+            "Mine",
+            "Konflik: take mine",
+            "Keep my value of the highlighted field",
+        ),
+        (
+            "conflicts.theirs",
+            "t",
+            "take('theirs')",
+            "Theirs",
+            "Konflik: take theirs",
+            "Take their value of the highlighted field",
+        ),
+        (
+            "conflicts.edit",
+            "e",
+            "edit",
+            "Edit",
+            "Konflik: edit the field",
+            "Write the value by hand",
+        ),
+        (
+            "conflicts.resolve",
+            "r",
+            "resolve",
+            "Resolve",
+            "Konflik: send the resolution",
+            "Push the chosen version to the server",
+        ),
+        (
+            "conflicts.resend",
+            "s",
+            "resend",
+            "Send again",
+            "Ditolak: send again",
+            "Send the fixed change again",
+        ),
+        (
+            "conflicts.discard",
+            "x",
+            "discard",
+            "Discard",
+            "Ditolak: discard the change",
+            "Back to the server's version",
+        ),
     ),
 )
 
@@ -237,14 +384,15 @@ for _action in ACTIONS:
         raise ValueError(f"binding id {_action.id!r} is not '<area>.<action>'")
 
 
-def bindings(scope: str) -> list[Binding]:
+def bindings(scope: str) -> list[BindingType]:
     """The Textual bindings of one screen or dialog, from the registry."""
     from textual.binding import Binding
 
-    return [
+    found: list[BindingType] = [
         Binding(a.key, a.action, a.label, show=a.show, priority=a.priority, id=a.id)
         for a in BY_SCOPE[scope]
     ]
+    return found
 
 
 def localise(node: DOMNode, lang: str | None = None) -> None:

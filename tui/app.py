@@ -21,7 +21,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, ClassVar, cast
 
 from textual.app import App, SystemCommand
@@ -38,7 +38,6 @@ from tui.settings import Settings, load_settings
 from tui.sync_worker import SyncRunner, SyncWorkerMixin
 from tui.texts import _
 from tui.themes import ANSI_THEME, DEFAULT_THEME, choose_theme
-
 
 # A blank screen to stand on while the area screens of one person are
 # removed and those of another are made (the demo's switch).
@@ -60,7 +59,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
     # Beranda's stylesheet (beside it) is loaded with the app's: it is always
     # the first screen, and a screen's own CSS_PATH would restyle everything
     # once more when it first shows.
-    CSS_PATH: ClassVar[list[str | Path]] = ["app.tcss", "screens/home/home.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/home/home.tcss"]
     ENABLE_COMMAND_PALETTE = True
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {HOLDING_MODE: Screen}
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("app"))

@@ -56,6 +56,12 @@ def _load(name: str) -> ModuleType:
     return importlib.import_module(SUBCOMMANDS[name])
 
 
+def run_demo() -> int:
+    """``kinerja demo`` as chosen on the first-run screen (loaded by name, as every
+    subcommand: the demo package is the one that imports the server)."""
+    return int(_load("demo").run_default())
+
+
 def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
     """The parser; ``wanted`` names the one subcommand to load (None: all, for --help)."""
     _ = translator("cli")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import sys
 import time
+
+
 def open_app() -> int:
     from client.services import open_profile, profile_home
     from tui.app import KinerjaApp
@@ -38,7 +40,7 @@ def open_app() -> int:
         return 0
     result = app.run()
     if result == "demo" and app.return_code == 0:
-        from demo.command import run_default
+        from tui.cli import run_demo
 
-        return run_default()
+        return run_demo()
     return app.return_code or 0

@@ -11,6 +11,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from client.services import Services
 from tests.tui.test_plan_world import (
     ANNUAL,
     PPK,
@@ -23,7 +24,6 @@ from tests.tui.test_plan_world import (
 )
 from tui.screens.plan.screen import PlanScreen
 from tui.screens.progress.screen import ProgressScreen
-from client.services import Services
 
 SIZE = (80, 24)
 

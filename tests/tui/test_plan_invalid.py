@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from client.services import Services
 from tests.tui.test_plan_world import (
     ITEM_MAIN,
     ORPHAN,
@@ -20,7 +21,6 @@ from tests.tui.test_plan_world import (
 )
 from tui.screens.plan.screen import PlanScreen
 from tui.screens.progress.screen import ProgressScreen
-from client.services import Services
 
 SIZE = (80, 24)
 

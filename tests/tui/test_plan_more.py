@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from client.sync_status import RoundOutcome
 from tests.tui.test_plan_world import (
     ANNUAL,
     ITEM_MAIN,
@@ -19,7 +20,6 @@ from tests.tui.test_plan_world import (
     type_text,
 )
 from tui.screens.plan.screen import PlanScreen
-from client.sync_status import RoundOutcome
 from tui.sync_worker import SyncDone
 
 SIZE = (80, 24)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from client.services import Services
 from store import open_store
 from sync.engine import SyncEngine
 from sync.link import Link
@@ -28,7 +29,6 @@ from tests.tui.test_plan_world import (
 )
 from tui.screens.plan.screen import PlanScreen
 from tui.screens.progress.screen import ProgressScreen
-from client.services import Services
 
 
 class Person:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from client.conflicts import reason_text
 from tests.support.live_server import LiveServer
 from tests.tui.test_year_world import (
     ITEM_1,
     ITEMS,
+    OWNER_PLAN_DATA,
     PLAN,
     PLAN_DATA,
     STAFF,
@@ -26,7 +28,6 @@ from tests.tui.test_year_world import (
     type_text,
 )
 from tui.screens.conflicts.screen import ConflictsScreen
-from client.conflicts import reason_text
 
 RHK = dict(ITEMS[0][1])
 
@@ -37,14 +38,14 @@ async def test_a_rejected_change_is_fixed_and_sent_again(
     devices = live_bidang(live_server, tmp_path)
     office, ppk = devices["staff"], devices["ppk"]
     office.sync()
-    office.edit("plan", PLAN, {**PLAN_DATA, "status": "draft"}, STAFF)
+    office.edit("plan", PLAN, {**OWNER_PLAN_DATA, "status": "draft"}, STAFF)
     office.edit("plan_item", ITEM_1, RHK, STAFF)
     office.sync()
     laptop = Device(tmp_path / "laptop", live_server, STAFF)
     laptop.sync()
 
     laptop.edit("plan_item", ITEM_1, {**RHK, "text": "Permohonan izin diselesaikn"}, STAFF)
-    office.edit("plan", PLAN, {**PLAN_DATA, "status": "submitted"}, STAFF)
+    office.edit("plan", PLAN, {**OWNER_PLAN_DATA, "status": "submitted"}, STAFF)
     office.sync()
     report = laptop.sync()
     assert report.rejected == 1

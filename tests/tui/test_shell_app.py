@@ -9,11 +9,11 @@ import pytest
 from textual.command import CommandInput, CommandPalette
 from textual.widgets import DataTable, OptionList
 
+from demo.office import EMPLOYEE, STAFF, SUPERIOR
+from demo.setup import switch_between
 from tests.tui.shell_world import WIT, screen_text, shell_app, signed_in
 from tui import app as app_module
 from tui.areas import Area
-from demo.office import EMPLOYEE, STAFF, SUPERIOR
-from demo.setup import switch_between
 from tui.help import HelpScreen
 from tui.screens.home.screen import HomeScreen
 from tui.themes import ANSI, DEFAULT

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.shell_world import shell_app
+from client.services import open_profile
 from demo.office import SUPERIOR
 from demo.offline import install_profile
-from client.services import open_profile
+from tests.tui.shell_world import shell_app
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -18,6 +18,7 @@ from tests.tui.test_year_world import (
     FIXED_NOW,
     ITEM_1,
     ITEMS,
+    OWNER_PLAN_DATA,
     PLAN,
     PLAN_DATA,
     Q1,
@@ -34,11 +35,11 @@ from tui.screens.feedback.screen import FeedbackScreen
 def _approved_skp_with_realisasi(devices: dict) -> None:
     staff, ppk = devices["staff"], devices["ppk"]
     staff.sync()
-    staff.edit("plan", PLAN, {**PLAN_DATA, "status": "draft"}, STAFF)
+    staff.edit("plan", PLAN, {**OWNER_PLAN_DATA, "status": "draft"}, STAFF)
     for item_id, data in ITEMS:
         staff.edit("plan_item", item_id, dict(data), STAFF)
     staff.sync()
-    staff.edit("plan", PLAN, {**PLAN_DATA, "status": "submitted"}, STAFF)
+    staff.edit("plan", PLAN, {**OWNER_PLAN_DATA, "status": "submitted"}, STAFF)
     staff.sync()
     ppk.sync()
     ppk.edit("plan", PLAN, {**PLAN_DATA, "status": "approved"}, STAFF)

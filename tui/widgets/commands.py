@@ -27,4 +27,6 @@ class ScreenCommands(Provider):
         for name, action, help_text in self._entries():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), runner(self.screen, action), help=help_text)
+                yield Hit(
+                    score, matcher.highlight(name), runner(self.screen, action), help=help_text
+                )

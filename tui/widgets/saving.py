@@ -53,10 +53,10 @@ class Saving(_Base):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._on_saved: dict[Worker[Any], Callable[[Saved], None]] = {}
+        self._on_saved: dict[Worker[Any], Callable[[Saved], object]] = {}
         self._saving_label: SavingLabel | None = None
 
-    def save(self, job: Callable[[], SaveResult], done: Callable[[Saved], None]) -> None:
+    def save(self, job: Callable[[], SaveResult], done: Callable[[Saved], object]) -> None:
         """Run ``job`` in a thread worker; ``done`` once it saved."""
         worker: Worker[SaveResult] = self.run_worker(
             job, thread=True, group=SAVE_GROUP, exit_on_error=False

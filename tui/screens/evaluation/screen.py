@@ -14,6 +14,7 @@ same screen read-only; an employee sees ratings once they are final.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from textual import on
@@ -30,13 +31,13 @@ from textual.widgets import (
     TabPane,
 )
 
-from domain.vocab import RATING_LABELS, RATINGS
 from client import evaluation as facts
 from client.conflicts import discard
+from client.evaluation import new_id
 from client.feedback import iso
 from client.records import Snapshot
 from client.writes import PROBE_ID, Saved, Write, may, save
-from store.records import new_id
+from domain.vocab import RATING_LABELS, RATINGS
 from tui.actions import bindings, localise
 from tui.screens.evaluation import text
 from tui.screens.evaluation.tabs import EvaluationTabs
@@ -62,9 +63,9 @@ class EvaluationScreen(Saving, EvaluationTabs):
         self.behaviour: str | None = None
         self.behaviour_notes: dict[str, str] = {}
         self.item_notes: dict[str, str] = {}
-        self.evaluation: dict[str, Any] | None = None
-        self.plan: dict[str, Any] | None = None
-        self.period: dict[str, Any] | None = None
+        self.evaluation: Mapping[str, Any] | None = None
+        self.plan: Mapping[str, Any] | None = None
+        self.period: Mapping[str, Any] | None = None
         self.breaches: list[Any] = []
         self.writable = False
         self._as_loaded: tuple[Any, ...] = ()
@@ -396,7 +397,9 @@ class EvaluationScreen(Saving, EvaluationTabs):
         def answered(yes: bool | None) -> None:
             if yes:
                 services = self.services
-                self.save(lambda: discard(services, "evaluation", record_id), lambda _s: self.load())
+                self.save(
+                    lambda: discard(services, "evaluation", record_id), lambda _s: self.load()
+                )
 
         self.app.push_screen(
             ConfirmDialog(

@@ -10,14 +10,16 @@ the screen's state: ``records``, ``person``, ``period``, ``plan``,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent
 
-from domain.vocab import BERAKHLAK, BERAKHLAK_LABELS
 from client import evaluation as facts
 from client.feedback import FeedbackEntry, entries
+from client.plan import label_of
+from domain.vocab import BERAKHLAK, BERAKHLAK_LABELS
 from tui.screens.evaluation import text
 from tui.texts import review_ as _
 from tui.widgets.dialogs import NoteDialog
@@ -26,11 +28,15 @@ from tui.widgets.dialogs import NoteDialog
 class EvaluationTabs(Screen[None]):
     services: Any
     records: Any
-    period: dict[str, Any] | None
-    plan: dict[str, Any] | None
+    period: Mapping[str, Any] | None
+    plan: Mapping[str, Any] | None
     item_notes: dict[str, str]
     behaviour_notes: dict[str, str]
-    person: str  # the screen's property: the NIP being evaluated
+
+    @property
+    def person(self) -> str:
+        """The NIP being evaluated: the screen's picker says."""
+        raise NotImplementedError
 
     def _feedback(self) -> list[FeedbackEntry]:
         period_id = self.period["id"] if self.period else None
@@ -84,7 +90,7 @@ class EvaluationTabs(Screen[None]):
         expectations = self._expectations()
         for value in BERAKHLAK:
             table.add_row(
-                BERAKHLAK_LABELS[value],
+                label_of(BERAKHLAK_LABELS, value),
                 expectations.get(value, "-")[:26],
                 self.behaviour_notes.get(value, "-")[:26],
                 key=value,
@@ -116,7 +122,7 @@ class EvaluationTabs(Screen[None]):
         if tabs.active == "tab-behaviour":
             value = self._value()
             dialog = NoteDialog(
-                _("Note on {value}").format(value=BERAKHLAK_LABELS[value]),
+                _("Note on {value}").format(value=label_of(BERAKHLAK_LABELS, value)),
                 text.behaviour_context(
                     self.services.lang, value, self._expectations().get(value, "")
                 ),

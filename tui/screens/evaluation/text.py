@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from client import evaluation as facts
 from domain.i18n import translator
 from domain.vocab import (
     BERAKHLAK_GUIDES,
@@ -19,7 +20,6 @@ from domain.vocab import (
     PREDIKAT_LABELS,
     PREDIKATS,
 )
-from client import evaluation as facts
 
 Rec = Mapping[str, Any]
 

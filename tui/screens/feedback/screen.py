@@ -55,8 +55,7 @@ class FeedbackScreen(Saving, Screen[None]):
         records = self.records
         me = self.services.me
         people = [(_("Myself"), me)] + [
-            (str(p["data"].get("name")), str(p["data"]["nip"]))
-            for p in records.subordinates(me)
+            (str(p["data"].get("name")), str(p["data"]["nip"])) for p in records.subordinates(me)
         ]
         periods = [(str(p["data"].get("name")), p["id"]) for p in records.periods_newest_first()]
         yield Header()

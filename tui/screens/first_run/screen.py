@@ -22,8 +22,8 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from domain.nip import nip_issues
 from client.signin import problem_text, server_address
+from domain.nip import nip_issues
 from tui.actions import bindings, localise
 from tui.texts import _
 

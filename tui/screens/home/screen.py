@@ -19,11 +19,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from domain.nip import format_nip
-from domain.vocab import PERIOD_KIND_LABELS, PLAN_STATUS_LABELS
 from client.home import HomeFacts, home_facts
 from client.services import Services
 from client.sync_status import describe, error_text, read_state
+from domain.nip import format_nip
+from domain.vocab import PERIOD_KIND_LABELS, PLAN_STATUS_LABELS
 from tui.actions import bindings, key_for, localise
 from tui.sync_worker import SyncDone
 from tui.texts import _
@@ -166,7 +166,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-sync", Static).update(text)
 
     def _areas_text(self) -> str:
-        from tui.app import AREAS
+        from tui.areas import AREAS
 
         shown = [
             f"[b]{key_for(self, f'nav.{area.id}') or area.key}[/b] {_(area.label)}"

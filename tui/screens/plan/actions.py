@@ -15,9 +15,38 @@ from tui.screens.plan.item_editor import ItemEditor
 from tui.widgets.dialogs import ConfirmDialog, NoteDialog
 
 if TYPE_CHECKING:
-    from tui.screens.plan.screen import PlanScreen
+    from collections.abc import Callable
+    from typing import Any
 
-    _Base = PlanScreen
+    from textual.screen import Screen
+
+    from client.records import Snapshot
+    from client.services import Services
+    from client.writes import Saved
+    from tui.widgets.saving import Saving
+
+    class _Base(Saving, Screen[None]):
+        """What these mixins use of tui.screens.plan.screen.PlanScreen."""
+
+        services: Services
+        view: Snapshot
+        plan_id: str | None
+        pushed: bool
+
+        _: Callable[[str], str]
+
+        @property
+        def plan(self) -> Record | None: ...
+        def refresh_view(self, *, reread: bool = True) -> None: ...
+        def write(self, write: Write, then: Callable[[Saved], None] | None = None) -> None: ...
+        def _write_plan(
+            self, data: dict[str, Any], then: Callable[[Saved], None] | None = None
+        ) -> None: ...
+        def _typed_data(self, plan: Record) -> dict[str, Any]: ...
+        def _item_tab(self) -> str | None: ...
+        def _selected_item(self) -> Record | None: ...
+        def _ppk_line(self, owner: str) -> str: ...
+
 else:
     _Base = object
 
@@ -170,7 +199,9 @@ class PlanReviewActions(_Base):
         def noted(note: str | None) -> None:
             if note:
                 returned = {**plan["data"], "status": RETURNED, "return_note": note}
-                self._write_plan(returned, lambda _saved: self.notify(_("SKP returned with your note.")))
+                self._write_plan(
+                    returned, lambda _saved: self.notify(_("SKP returned with your note."))
+                )
 
         title = _("Return the SKP of {owner}: what must be corrected?").format(
             owner=self.view.person_label(plan["owner"])

@@ -10,10 +10,10 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from domain.vocab import PLAN_STATUS_LABELS
 from client.plan import find_period, label_of
 from client.records import Snapshot
 from client.services import Services
+from domain.vocab import PLAN_STATUS_LABELS
 from tui.actions import bindings, localise
 from tui.texts import plan_texts
 from tui.widgets.forms import ErrorLabel, quiet
@@ -44,9 +44,7 @@ class CreatePlanDialog(ModalScreen[str | None]):
         annual = [str(p["data"].get("name")) for p in periods if p["data"].get("kind") == "annual"]
         with Vertical(classes="dialog-body"):
             yield Static(_("New SKP"), classes="dialog-title")
-            yield Static(
-                _("PPK: {person}").format(person=self.view.person_label(self.ppk_nip))
-            )
+            yield Static(_("PPK: {person}").format(person=self.view.person_label(self.ppk_nip)))
             yield Label(_("Period"))
             yield Input(
                 value=annual[-1] if annual else "",

@@ -14,7 +14,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Select, Static
 
-from domain.vocab import ASPECT_LABELS, ASPECTS
 from client.plan import (
     Gate,
     Record,
@@ -27,6 +26,7 @@ from client.plan import (
 from client.records import Snapshot
 from client.services import Services
 from client.writes import Issues, Write, save
+from domain.vocab import ASPECT_LABELS, ASPECTS
 from tui.actions import bindings, localise
 from tui.texts import plan_texts
 from tui.widgets.forms import (
@@ -265,7 +265,9 @@ class ItemEditor(Saving, ModalScreen[bool]):
         if not self.editable:
             return
         owner = self.plan["owner"]
-        write = Write("plan_item", self.item["id"] if self.item else new_id(), owner, self.item_data())
+        write = Write(
+            "plan_item", self.item["id"] if self.item else new_id(), owner, self.item_data()
+        )
         services, view = self.services, self.view
         self.save(
             lambda: save(services, view, write),

@@ -27,13 +27,6 @@ from textual.widgets import (
     TextArea,
 )
 
-from domain.vocab import (
-    APPROACH_LABELS,
-    ATTACHMENT_LABELS,
-    BERAKHLAK,
-    BERAKHLAK_LABELS,
-    PLAN_STATUS_LABELS,
-)
 from client.plan import (
     ATTACHMENT_KEYS,
     COLLECTIONS,
@@ -48,6 +41,13 @@ from client.plan import (
 from client.records import Snapshot
 from client.services import Services
 from client.writes import Issues, Saved, Write, save
+from domain.vocab import (
+    APPROACH_LABELS,
+    ATTACHMENT_LABELS,
+    BERAKHLAK,
+    BERAKHLAK_LABELS,
+    PLAN_STATUS_LABELS,
+)
 from tui.actions import bindings, localise
 from tui.screens.plan.actions import PlanItemActions, PlanOwnerActions, PlanReviewActions
 from tui.sync_worker import SyncDone
@@ -371,7 +371,9 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Saving, S
         if issues.messages:
             self.notify(issues.messages[0], severity="error")
 
-    def _write_plan(self, data: dict[str, Any], then: Callable[[Saved], None] | None = None) -> None:
+    def _write_plan(
+        self, data: dict[str, Any], then: Callable[[Saved], None] | None = None
+    ) -> None:
         plan = self.plan
         if plan is not None:
             self.write(Write("plan", plan["id"], plan["owner"], data), then)

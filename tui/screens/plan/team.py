@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from domain.nip import format_nip
-from domain.vocab import PLAN_STATUS_LABELS
 from client.plan import COLLECTIONS, label_of, subordinate_plans
 from client.records import Snapshot
 from client.services import Services
+from domain.nip import format_nip
+from domain.vocab import PLAN_STATUS_LABELS
 from tui.actions import bindings, localise
 from tui.sync_worker import SyncDone
 from tui.texts import plan_texts

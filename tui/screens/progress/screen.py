@@ -8,7 +8,6 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
-from domain.vocab import PLAN_STATUS_LABELS
 from client.plan import Record, format_number, indicator_summary, label_of
 from client.progress import (
     COLLECTIONS,
@@ -19,6 +18,7 @@ from client.progress import (
 )
 from client.records import Snapshot
 from client.services import Services
+from domain.vocab import PLAN_STATUS_LABELS
 from tui.actions import bindings, localise
 from tui.screens.progress.editor import ProgressEditor
 from tui.sync_worker import SyncDone
