@@ -193,12 +193,3 @@ class Gate:
     def may_write_items(self, plan: Record) -> bool:
         probe = {"plan_id": plan["id"], "kind": "main", "text": "?", "indicators": []}
         return may(Write("plan_item", PROBE_ID, plan["owner"], probe), self.view)
-
-
-def field_index(field: str) -> tuple[str, int | None, str]:
-    """Split a validation field path: "indicators[1].target" -> ("indicators", 1, "target")."""
-    match = re.match(r"^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?", field)
-    if not match:
-        return field, None, ""
-    head, index, tail = match.groups()
-    return head, int(index) if index is not None else None, tail or ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from client.plan import RETURNED, Record, new_id, new_plan_data, plan_for_period
+from client.records import Snapshot
 from client.writes import Write
 from tui.screens.plan.create import CreatePlanDialog, PlanPicker
 from tui.screens.plan.item_editor import ItemEditor
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 
     from textual.screen import Screen
 
-    from client.records import Snapshot
     from client.services import Services
     from client.writes import Saved
     from tui.widgets.saving import Saving
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         view: Snapshot
         plan_id: str | None
         pushed: bool
+        editing: bool
 
         _: Callable[[str], str]
 
@@ -135,10 +136,13 @@ class PlanItemActions(_Base):
         if plan is None:
             return
 
-        def closed(saved: bool | None) -> None:
-            if saved:
-                self.refresh_view()
+        def closed(saved: Snapshot | bool | None) -> None:
+            self.editing = False
+            if isinstance(saved, Snapshot):
+                self.view = saved  # read by the save's worker, after the write
+                self.refresh_view(reread=False)
 
+        self.editing = True
         self.app.push_screen(ItemEditor(self.services, self.view, plan, kind, item), closed)
 
     def action_add_item(self) -> None:

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Select, Static
 
 from client.plan import (
+    COLLECTIONS,
     Gate,
     Record,
     atasan_items,
@@ -130,8 +131,8 @@ class IndicatorRow(Vertical):
         self.query_one(".plan-error", ErrorLabel).show(message)
 
 
-class ItemEditor(Saving, ModalScreen[bool]):
-    """Edits one plan_item; dismissed with True once saved."""
+class ItemEditor(Saving, ModalScreen[Snapshot | bool]):
+    """Edits one plan_item; dismissed with the records read again once saved, else False."""
 
     BINDINGS = bindings("plan.item")
 
@@ -270,6 +271,6 @@ class ItemEditor(Saving, ModalScreen[bool]):
         )
         services, view = self.services, self.view
         self.save(
-            lambda: save(services, view, write),
-            lambda _saved: self.dismiss(True),
+            lambda: save(services, view, write, reread=COLLECTIONS),
+            lambda saved: self.dismiss(saved.snapshot or True),
         )

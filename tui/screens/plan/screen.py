@@ -72,6 +72,7 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Saving, S
         self.services = services
         self._ = plan_texts(services.lang)
         self.view = Snapshot.read(services, COLLECTIONS)
+        self.editing = False  # the RHK editor is open over the screen
         # Opened on someone's SKP (from the team list) rather than as an area.
         self.pushed = plan_id is not None
         self.plan_id = plan_id or self._default_plan_id()
@@ -200,8 +201,9 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Saving, S
         self.query_one("#items-main", DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        # Another screen (or a sync) may have changed the store meanwhile.
-        if self.is_mounted:
+        # Another screen (or a sync) may have changed the store meanwhile;
+        # back from the RHK editor, its outcome redraws instead.
+        if self.is_mounted and not self.editing:
             self.refresh_view()
 
     # --- showing ---------------------------------------------------------------

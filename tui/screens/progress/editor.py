@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from client.plan import Record, format_number, new_id, parse_number, target_of, without_none
+from client.progress import COLLECTIONS
 from client.records import Snapshot
 from client.services import Services
 from client.writes import Issues, Write, save
@@ -67,8 +68,11 @@ class EvidenceRow(Vertical):
         self.query_one(ErrorLabel).show(message)
 
 
-class ProgressEditor(Saving, ModalScreen[bool]):
-    """Writes the one progress record of an RHK for a period (new, or edited)."""
+class ProgressEditor(Saving, ModalScreen[Snapshot | bool]):
+    """Writes the one progress record of an RHK for a period (new, or edited).
+
+    Dismissed with the records read again after the save (a Snapshot), or False.
+    """
 
     BINDINGS = bindings("progress.editor")
 
@@ -206,4 +210,7 @@ class ProgressEditor(Saving, ModalScreen[bool]):
         record_id = self.existing["id"] if self.existing else new_id()
         write = Write("progress", record_id, self.plan["owner"], data)
         services, view = self.services, self.view
-        self.save(lambda: save(services, view, write), lambda _saved: self.dismiss(True))
+        self.save(
+            lambda: save(services, view, write, reread=COLLECTIONS),
+            lambda saved: self.dismiss(saved.snapshot or True),
+        )

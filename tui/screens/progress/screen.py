@@ -40,6 +40,7 @@ class ProgressScreen(Screen[None]):
         self.view = Snapshot.read(services, COLLECTIONS)
         self._ = plan_texts(services.lang)
         self.title = self._("Realisasi")
+        self._editing = False  # an editor is open over the screen
         localise(self, services.lang)
 
     def approved_plans(self) -> list[Record]:
@@ -90,7 +91,8 @@ class ProgressScreen(Screen[None]):
         self.query_one("#progress-items", DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        # Back from the editor, its outcome redraws (closed): no second read.
+        if self.is_mounted and not self._editing:
             self.refresh_view()
 
     def on_sync_done(self, _message: SyncDone) -> None:
@@ -214,13 +216,16 @@ class ProgressScreen(Screen[None]):
         if item is None:
             return
 
-        def closed(saved: bool | None) -> None:
-            if saved:
+        def closed(saved: Snapshot | bool | None) -> None:
+            self._editing = False
+            if isinstance(saved, Snapshot):
+                self.view = saved  # read by the save's worker, after the write
                 self.notify(self._("Realisasi saved."))
-                self.refresh_view()
+                self.refresh_view(reread=False)
 
         existing = progress_for(self.view, item, period_id)
         editor = ProgressEditor(self.services, self.view, plan, item, period_id, existing)
+        self._editing = True
         self.app.push_screen(editor, closed)
 
     def action_choose_period(self) -> None:
