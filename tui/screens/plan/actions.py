@@ -137,7 +137,6 @@ class PlanItemActions(_Base):
             return
 
         def closed(saved: Snapshot | bool | None) -> None:
-            self.editing = False
             if isinstance(saved, Snapshot):
                 self.view = saved  # read by the save's worker, after the write
                 self.refresh_view(reread=False)

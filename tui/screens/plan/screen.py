@@ -203,7 +203,9 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Saving, S
     def on_screen_resume(self) -> None:
         # Another screen (or a sync) may have changed the store meanwhile;
         # back from the RHK editor, its outcome redraws instead.
-        if self.is_mounted and not self.editing:
+        if self.editing:
+            self.editing = False
+        elif self.is_mounted:
             self.refresh_view()
 
     # --- showing ---------------------------------------------------------------

@@ -92,7 +92,9 @@ class ProgressScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # Back from the editor, its outcome redraws (closed): no second read.
-        if self.is_mounted and not self._editing:
+        if self._editing:
+            self._editing = False
+        elif self.is_mounted:
             self.refresh_view()
 
     def on_sync_done(self, _message: SyncDone) -> None:
@@ -217,7 +219,6 @@ class ProgressScreen(Screen[None]):
             return
 
         def closed(saved: Snapshot | bool | None) -> None:
-            self._editing = False
             if isinstance(saved, Snapshot):
                 self.view = saved  # read by the save's worker, after the write
                 self.notify(self._("Realisasi saved."))
