@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 from textual.containers import VerticalScroll
@@ -72,3 +72,24 @@ def show_beside_fields(
         else:
             unplaced.append(message)
     return unplaced
+
+
+def show_in_rows(
+    node: DOMNode,
+    fields: Mapping[str, str],
+    head: str,
+    rows: Sequence[DOMNode],
+    row_of: Sequence[int] | None = None,
+) -> list[str]:
+    """Messages of ``head[i]...`` in row ``row_of[i]`` (default ``i``), each in the
+    row's ErrorLabel; the rest beside their fields. Returns those placed nowhere."""
+    clear_errors(node)
+    positions = list(range(len(rows))) if row_of is None else list(row_of)
+    rest: dict[str, str] = {}
+    for field, message in fields.items():
+        found, index, _tail = field_index(field)
+        if found == head and index is not None and index < len(positions):
+            rows[positions[index]].query_one(ErrorLabel).show(message)
+        else:
+            rest[field] = message
+    return show_beside_fields(node, rest, clear=False)

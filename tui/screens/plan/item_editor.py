@@ -30,17 +30,8 @@ from client.writes import Issues, Write, save
 from domain.vocab import ASPECT_LABELS, ASPECTS
 from tui.actions import bindings, localise
 from tui.texts import plan_texts
-from tui.widgets.forms import (
-    ErrorLabel,
-    FieldScroll,
-    clear_errors,
-    field_index,
-    quiet,
-    show_beside_fields,
-)
+from tui.widgets.forms import ErrorLabel, FieldScroll, quiet, show_in_rows
 from tui.widgets.saving import Saving
-
-_quiet = quiet
 
 
 class IndicatorRow(Vertical):
@@ -73,7 +64,7 @@ class IndicatorRow(Vertical):
                 classes="aspect",
                 disabled=not self.editable,
             )
-            yield _quiet(
+            yield quiet(
                 Input(
                     str(self.indicator.get("indicator") or ""),
                     placeholder=_("IKI (indicator)"),
@@ -84,7 +75,7 @@ class IndicatorRow(Vertical):
             )
         with Horizontal(classes="indicator-line"):
             if self.qualitative:
-                yield _quiet(
+                yield quiet(
                     Input(
                         str(self.indicator.get("target_text") or ""),
                         placeholder=_("Target (narrative)"),
@@ -94,7 +85,7 @@ class IndicatorRow(Vertical):
                     )
                 )
             else:
-                yield _quiet(
+                yield quiet(
                     Input(
                         format_number(self.indicator.get("target"), self.lang),
                         placeholder=_("Target"),
@@ -103,7 +94,7 @@ class IndicatorRow(Vertical):
                         disabled=not self.editable,
                     )
                 )
-                yield _quiet(
+                yield quiet(
                     Input(
                         str(self.indicator.get("unit") or ""),
                         placeholder=_("Satuan, e.g. berkas"),
@@ -126,9 +117,6 @@ class IndicatorRow(Vertical):
             found["target"] = parse_number(self.query_one(".target", Input).value)
             found["unit"] = self.query_one(".unit", Input).value.strip() or None
         return without_none(found)
-
-    def show_error(self, message: str) -> None:
-        self.query_one(".plan-error", ErrorLabel).show(message)
 
 
 class ItemEditor(Saving, ModalScreen[Snapshot | bool]):
@@ -165,7 +153,7 @@ class ItemEditor(Saving, ModalScreen[Snapshot | bool]):
             yield Static(
                 heading + ("" if self.editable else _(" (read-only)")), classes="dialog-title"
             )
-            yield _quiet(
+            yield quiet(
                 Input(
                     str(data.get("text") or ""),
                     placeholder=_("Rencana Hasil Kerja (RHK)"),
@@ -250,16 +238,7 @@ class ItemEditor(Saving, ModalScreen[Snapshot | bool]):
 
     def show_issues(self, issues: Issues) -> None:
         """Each message beside its field: an IKI's in its row."""
-        clear_errors(self)
-        rows = self.rows()
-        by_field: dict[str, str] = {}
-        for field, message in issues.fields.items():
-            head, index, _tail = field_index(field)
-            if head == "indicators" and index is not None and index < len(rows):
-                rows[index].show_error(message)
-            else:
-                by_field[field] = message
-        for message in show_beside_fields(self, by_field, clear=False):
+        for message in show_in_rows(self, issues.fields, "indicators", self.rows()):
             self.query_one("#text-error", ErrorLabel).show(message)
 
     def action_save(self) -> None:

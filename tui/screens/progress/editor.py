@@ -17,17 +17,8 @@ from client.services import Services
 from client.writes import Issues, Write, save
 from tui.actions import bindings, localise
 from tui.texts import plan_texts
-from tui.widgets.forms import (
-    ErrorLabel,
-    FieldScroll,
-    clear_errors,
-    field_index,
-    quiet,
-    show_beside_fields,
-)
+from tui.widgets.forms import ErrorLabel, FieldScroll, quiet, show_in_rows
 from tui.widgets.saving import Saving
-
-_quiet = quiet
 
 
 class EvidenceRow(Vertical):
@@ -41,7 +32,7 @@ class EvidenceRow(Vertical):
     def compose(self) -> ComposeResult:
         _ = self._
         with Horizontal(classes="evidence-line"):
-            yield _quiet(
+            yield quiet(
                 Input(
                     str(self.evidence.get("label") or ""),
                     placeholder=_("Label"),
@@ -49,7 +40,7 @@ class EvidenceRow(Vertical):
                     classes="evidence-label",
                 )
             )
-            yield _quiet(
+            yield quiet(
                 Input(
                     str(self.evidence.get("url") or ""),
                     placeholder="https://…",
@@ -63,9 +54,6 @@ class EvidenceRow(Vertical):
         label = self.query_one(".evidence-label", Input).value.strip()
         url = self.query_one(".evidence-url", Input).value.strip()
         return {"label": label, "url": url} if label or url else None
-
-    def show_error(self, message: str) -> None:
-        self.query_one(ErrorLabel).show(message)
 
 
 class ProgressEditor(Saving, ModalScreen[Snapshot | bool]):
@@ -118,7 +106,7 @@ class ProgressEditor(Saving, ModalScreen[Snapshot | bool]):
                         ),
                         classes="value-caption",
                     )
-                    yield _quiet(
+                    yield quiet(
                         Input(
                             format_number(
                                 values[index] if index < len(values) else None, self.services.lang
@@ -130,7 +118,7 @@ class ProgressEditor(Saving, ModalScreen[Snapshot | bool]):
                     )
                 yield ErrorLabel(id=f"values-{index}-error")
             yield ErrorLabel(id="values-error")
-            yield _quiet(
+            yield quiet(
                 Input(str(data.get("note") or ""), placeholder=_("Note"), compact=True, id="note")
             )
             yield ErrorLabel(id="note-error")
@@ -194,16 +182,7 @@ class ProgressEditor(Saving, ModalScreen[Snapshot | bool]):
 
     def show_issues(self, issues: Issues) -> None:
         """Each message beside its field: an evidence's in its row."""
-        clear_errors(self)
-        evidence_rows = self.rows()
-        rest: dict[str, str] = {}
-        for field, message in issues.fields.items():
-            head, index, _tail = field_index(field)
-            if head == "evidence" and index is not None and index < len(self._evidence_rows):
-                evidence_rows[self._evidence_rows[index]].show_error(message)
-            else:
-                rest[field] = message
-        show_beside_fields(self, rest, clear=False)
+        show_in_rows(self, issues.fields, "evidence", self.rows(), self._evidence_rows)
 
     def action_save(self) -> None:
         data, self._evidence_rows = self.progress_data()
