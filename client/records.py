@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from domain.nip import format_nip
 from domain.org import Organisation, OrgOnDay
-from domain.permissions import Actor
 
 if TYPE_CHECKING:
     from client.services import Services
+    from domain.permissions import Actor
 
 Record = dict[str, Any]
 RecordList = list[Record]  # spelled out here: inside Snapshot, ``list`` is a method
@@ -93,6 +93,9 @@ class Snapshot:
 
     @cached_property
     def actor(self) -> Actor:
+        # Imported when a screen first asks what may be written, not at start-up.
+        from domain.permissions import Actor
+
         return Actor(nip=self.me, roles=self.org.roles_of(self.me))
 
     # --- people -------------------------------------------------------------------
