@@ -17,7 +17,6 @@ from client.texts import _
 
 if TYPE_CHECKING:
     from client.services import Services
-    from store import Store
 
 FIRST_RETRY_SECONDS = 30.0
 
@@ -41,8 +40,9 @@ def _instant(value: Any) -> datetime | None:
         return None
 
 
-def read_state(store: Store, *, online: bool | None, error: str | None = None) -> SyncState:
-    """One pass over the records, copying only those waiting for a person."""
+def read_state(services: Services, *, online: bool | None, error: str | None = None) -> SyncState:
+    """One pass over the profile's records, copying only those waiting for a person."""
+    store = services.store
     from tinydb import where
 
     from sync.choices import in_conflict, settling

@@ -136,7 +136,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         """Beranda of ``services``' person, then their first sync round."""
         self.services = services
         services.sync_requester = self.request_sync
-        self.sync_state = read_state(services.store, online=None)
+        self.sync_state = read_state(services, online=None)
         self.sub_title = describe(self.sync_state, services.now())
         self.open_area("home")
 

@@ -112,7 +112,7 @@ class SyncWorkerMixin:
 
     def _after_round(self: Any, services: Services, outcome: RoundOutcome) -> None:
         self._sync_failures = 0 if outcome.online else self._sync_failures + 1
-        self.sync_state = read_state(services.store, online=outcome.online, error=outcome.error)
+        self.sync_state = read_state(services, online=outcome.online, error=outcome.error)
         self.sub_title = describe(self.sync_state, services.now())
         report = outcome.report
         summary = round_summary(report) if report is not None else None

@@ -159,7 +159,7 @@ class HomeScreen(Screen[None]):
     def _show_sync(self) -> None:
         state = getattr(self.app, "sync_state", None)
         if state is None:
-            state = read_state(self.services.store, online=None)
+            state = read_state(self.services, online=None)
         text = describe(state, self.services.now())
         if state.error == "unreachable":  # the status line names other problems itself
             text += "\n" + _("Last problem: {error}").format(error=error_text(state.error))
