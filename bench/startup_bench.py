@@ -81,9 +81,9 @@ def measure(command: list[str], env: dict[str, str]) -> Run:
 
 def build_profile(home: Path, records: int) -> int:
     """The demo's office and year, padded with realisasi up to ``records`` records."""
-    from tui.demo.office import EMPLOYEE, SUPERIOR
-    from tui.demo.offline import install_profile, office_records
-    from tui.demo.sample import Write, demo_id, item_id, period_id, sample_writes
+    from demo.office import EMPLOYEE, SUPERIOR
+    from demo.offline import install_profile, office_records
+    from demo.sample import Write, demo_id, item_id, period_id, sample_writes
 
     base = len(office_records()) + len({(w.collection, w.id) for w in sample_writes()})
     extra = [

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE_PACKAGES = ("domain", "store", "sync", "server", "client")
+CORE_PACKAGES = ("domain", "store", "sync", "client", "server")
 
 
 def _modules(package: str) -> list[str]:

@@ -1,9 +1,9 @@
 """The Kinerja app: the shell that the screens of each area plug into.
 
-Areas are Textual modes, one screen stack each, listed in ``AREAS``. A screen
+Areas are Textual modes, one screen stack each, listed in tui/areas.py. A screen
 class is imported when its area is first opened, so start-up stays cheap and
 an area whose module is missing or broken only shows a message. Each area
-screen is constructed as ``ScreenClass(services)`` (tui/services.py).
+screen is constructed as ``ScreenClass(services)`` (client/services.py).
 
 What every screen can count on:
 - ``app.sub_title`` is the sync status line ("Daring · 2 tertunda ·
@@ -11,7 +11,7 @@ What every screen can count on:
   shows it;
 - every open screen receives ``tui.sync_worker.SyncDone`` after a sync
   round (handle ``on_sync_done`` to re-read the store);
-- the app's keys (ids in tui/keys.py): ctrl+q quit, F1 Bantuan (the keys of
+- the app's keys (ids in tui/actions.py): ctrl+q quit, F1 Bantuan (the keys of
   the current screen), ctrl+p the command palette, F2-F7 the areas, F9 sync;
 - ``services.request_sync()`` asks the background worker for a round.
 """
@@ -21,8 +21,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, ClassVar, cast
 
 from textual.app import App, SystemCommand
@@ -31,32 +30,15 @@ from textual.command import CommandInput, CommandPalette
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
-from tui.keys import binding, key_help
-from tui.services import Services
+from client.services import Services
+from client.sync_status import describe, read_state, run_round
+from tui.actions import bindings, key_help, localise
+from tui.areas import AREA_BY_ID, AREAS
 from tui.settings import Settings, load_settings
-from tui.sync_status import describe, read_state
-from tui.sync_worker import SyncRunner, SyncWorkerMixin, run_round
-from tui.texts import N_, _
+from tui.sync_worker import SyncRunner, SyncWorkerMixin
+from tui.texts import _
 from tui.themes import ANSI_THEME, DEFAULT_THEME, choose_theme
 
-
-@dataclass(frozen=True)
-class Area:
-    id: str
-    key: str
-    label: str  # an English msgid
-    target: str  # "package.module:ClassName"
-
-
-AREAS: tuple[Area, ...] = (
-    Area("home", "f2", N_("Home"), "tui.screens.home:HomeScreen"),
-    Area("plan", "f3", N_("Plan"), "tui.screens.plan:PlanScreen"),
-    Area("progress", "f4", N_("Progress"), "tui.screens.progress:ProgressScreen"),
-    Area("feedback", "f5", N_("Feedback"), "tui.screens.feedback:FeedbackScreen"),
-    Area("evaluation", "f6", N_("Evaluation"), "tui.screens.evaluation:EvaluationScreen"),
-    Area("conflicts", "f7", N_("Conflicts"), "tui.screens.conflicts:ConflictsScreen"),
-)
-AREA_BY_ID = {area.id: area for area in AREAS}
 # A blank screen to stand on while the area screens of one person are
 # removed and those of another are made (the demo's switch).
 HOLDING_MODE = "holding"
@@ -72,31 +54,15 @@ def load_screen_class(target: str) -> Callable[[Services], Screen[Any]]:
     return cast(Callable[[Services], Screen[Any]], found)
 
 
-def _area_bindings() -> list[BindingType]:
-    return [
-        binding(f"nav.{area.id}", area.key, f"open_area('{area.id}')", _(area.label), show=False)
-        for area in AREAS
-    ]
-
-
 class KinerjaApp(SyncWorkerMixin, App[str]):
     TITLE = "Kinerja"
     # Beranda's stylesheet (beside it) is loaded with the app's: it is always
     # the first screen, and a screen's own CSS_PATH would restyle everything
     # once more when it first shows.
-    CSS_PATH: ClassVar[list[str | Path]] = ["app.tcss", "screens/home.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/home/home.tcss"]
     ENABLE_COMMAND_PALETTE = True
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {HOLDING_MODE: Screen}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        binding("app.quit", "ctrl+q", "quit", _("Quit"), show=False, priority=True),
-        binding("app.help", "f1", "help", _("Help"), priority=True),
-        binding(
-            "app.palette", "ctrl+p", "command_palette", _("Commands"), show=False, priority=True
-        ),
-        binding("app.sync", "f9", "sync_now", _("Sync now"), show=False),
-        binding("app.switch_person", "f8", "switch_person", _("Switch person"), show=False),
-        *_area_bindings(),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("app"))
 
     def __init__(
         self,
@@ -115,6 +81,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         are shown once the app is up (e.g. a store file that was set aside).
         """
         super().__init__()
+        localise(self)
         self.animation_level = "none"
         self.home = home
         self.services = services
@@ -136,7 +103,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         for notice in self._notices:
             self.notify(notice, severity="error", timeout=30)
         if self.services is None:
-            from tui.screens.first_run import FirstRunScreen
+            from tui.screens.first_run.screen import FirstRunScreen
 
             self.push_screen(FirstRunScreen(self.home), callback=None)
             self.call_after_refresh(self._first_screen_shown)
@@ -169,7 +136,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         """Beranda of ``services``' person, then their first sync round."""
         self.services = services
         services.sync_requester = self.request_sync
-        self.sync_state = read_state(services.store, online=None)
+        self.sync_state = read_state(services, online=None)
         self.sub_title = describe(self.sync_state, services.now())
         self.open_area("home")
 

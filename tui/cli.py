@@ -1,7 +1,7 @@
 """The ``kinerja`` command: opens the app, or runs one of its subcommands.
 
 Subcommands live beside the code they drive (the sync commands in sync/, the
-demo in tui/) and are imported only when named, so that ``kinerja status``
+demo in demo/) and are imported only when named, so that ``kinerja status``
 never loads Textual and ``kinerja`` never loads httpx before its first screen.
 Each subcommand module offers ``HELP`` (an English msgid), ``add_arguments``
 and ``run(args) -> int``.
@@ -19,7 +19,7 @@ from typing import Any
 from domain.i18n import translator
 
 SUBCOMMANDS: dict[str, str] = {
-    "demo": "tui.demo_command",
+    "demo": "demo.command",
     "login": "sync.commands.login",
     "logout": "sync.commands.logout",
     "sync": "sync.commands.sync_now",
@@ -54,6 +54,12 @@ class _Parser(argparse.ArgumentParser):
 
 def _load(name: str) -> ModuleType:
     return importlib.import_module(SUBCOMMANDS[name])
+
+
+def run_demo() -> int:
+    """``kinerja demo`` as chosen on the first-run screen (loaded by name, as every
+    subcommand: the demo package is the one that imports the server)."""
+    return int(_load("demo").run_default())
 
 
 def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:

@@ -1,4 +1,4 @@
-"""F1 "Bantuan": the keys of the screen the person was on, as mapped now."""
+"""F1 "Bantuan": the keys of the screen the person was on, as mapped now, with their ids."""
 
 from __future__ import annotations
 
@@ -10,18 +10,17 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
-from tui.keys import KeyHelp, binding
+from tui.actions import KeyHelp, bindings, localise
 from tui.texts import _
 
 
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        binding("help.close", "escape", "dismiss", _("Close")),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings("help"))
 
     def __init__(self, keys: list[KeyHelp], screen_title: str = "") -> None:
         super().__init__()
+        localise(self)
         self.keys = keys
         self.screen_title = screen_title
 
@@ -44,6 +43,6 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(_("Key"), _("What it does"))
+        table.add_columns(_("Key"), _("What it does"), _("Id in settings.toml"))
         for row in self.keys:
-            table.add_row(row.key, row.description)
+            table.add_row(row.key, row.description, row.binding_id or "")

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 from textual.app import SystemCommand
 from textual.screen import Screen
 
-from tui.keys import key_for
+from tui.actions import BY_SCOPE, key_for
+from tui.areas import AREAS
 from tui.texts import _
 from tui.themes import ANSI, DEFAULT
 
@@ -22,8 +23,7 @@ if TYPE_CHECKING:
 
 
 def shell_commands(app: KinerjaApp, screen: Screen[Any]) -> Iterator[SystemCommand]:
-    from tui.app import AREAS
-
+    """The areas, the app's own actions of the registry that work now, and the themes."""
     if app.services is not None:
         for area in AREAS:
             yield SystemCommand(
@@ -33,18 +33,7 @@ def shell_commands(app: KinerjaApp, screen: Screen[Any]) -> Iterator[SystemComma
                 ),
                 partial(app.open_area, area.id),
             )
-        yield SystemCommand(
-            _("Sync now"),
-            _("Send my changes and fetch new records from the server"),
-            app.request_sync,
-        )
-        if app.check_action("switch_person", ()):
-            yield SystemCommand(
-                _("Switch person (demo)"),
-                _("Show the app as the other sample person"),
-                app.action_switch_person,
-            )
-    yield SystemCommand(_("Help"), _("The keys of this screen"), app.action_help)
+    yield from _app_actions(app, ("app.sync", "app.switch_person", "app.help"))
     yield SystemCommand(
         _("Theme: default"),
         _("Colours for modern terminals"),
@@ -55,4 +44,16 @@ def shell_commands(app: KinerjaApp, screen: Screen[Any]) -> Iterator[SystemComma
         _("The terminal's own 16 colours, for old terminals and SSH"),
         partial(setattr, app, "theme", ANSI),
     )
-    yield SystemCommand(_("Quit"), _("Close Kinerja; your changes are kept"), app.exit)
+    yield from _app_actions(app, ("app.quit",))
+
+
+def _app_actions(app: KinerjaApp, ids: tuple[str, ...]) -> Iterator[SystemCommand]:
+    """The registry's palette entries of the app's actions ``ids`` that work now."""
+    for action in BY_SCOPE["app"]:
+        if action.id not in ids or action.palette is None:
+            continue
+        if not app.check_action(action.action, ()):
+            continue
+        yield SystemCommand(
+            _(action.palette), _(action.help), partial(app.run_action, action.action)
+        )

@@ -11,43 +11,20 @@ from __future__ import annotations
 import os
 import sys
 import time
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from tui.services import Services
-
-
-def open_profile(home: Path) -> tuple[Services | None, list[str]]:
-    """The profile's Services (None before a sign-in) and what its person must read.
-
-    A damaged store file was moved aside by the store, which then opens: the
-    app starts and shows why. Other store problems (busy with another
-    process, written by a newer Kinerja) raise ``StoreError``.
-    """
-    from store.errors import StoreDamaged
-    from tui.services import open_services
-
-    try:
-        return open_services(home), []
-    except StoreDamaged as damaged:
-        return open_services(home), [damaged.message()]
 
 
 def open_app() -> int:
-    from store import StoreError
-    from store.paths import profile_home
+    from client.services import open_profile, profile_home
     from tui.app import KinerjaApp
     from tui.texts import _
 
     home = profile_home()
-    try:
-        services, notices = open_profile(home)
-    except StoreError as error:
-        print(_("kinerja: error: {reason}").format(reason=error), file=sys.stderr)
+    opened = open_profile(home)
+    if opened.error is not None:
+        print(_("kinerja: error: {reason}").format(reason=opened.error), file=sys.stderr)
         return 2
     bench_t0 = os.environ.get("KINERJA_BENCH_T0")
-    app = KinerjaApp(home, services, notices=notices)
+    app = KinerjaApp(home, opened.services, notices=list(opened.notices))
     if bench_t0:
         start = float(bench_t0)
 
@@ -63,7 +40,7 @@ def open_app() -> int:
         return 0
     result = app.run()
     if result == "demo" and app.return_code == 0:
-        from tui.demo_command import run_default
+        from tui.cli import run_demo
 
-        return run_default()
+        return run_demo()
     return app.return_code or 0

@@ -17,7 +17,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.keys import Keymap, parse_keymap
+from tui.actions import Keymap, parse_keymap
 from tui.texts import _
 
 SETTINGS_FILE = "settings.toml"

@@ -3,7 +3,8 @@
 Editing never waits on the network: a round runs in a thread worker while
 the person keeps typing into the local store. The sync engine, httpx and the
 server code are imported inside the worker when the first round starts, so
-none of them is loaded before the first screen is on show.
+none of them is loaded before the first screen is on show (the round itself
+is client.sync_status.run_round).
 
 While the server answers, rounds come every ``sync_minutes``; while it
 does not, retries back off from 30 seconds up to that same interval. After
@@ -14,39 +15,26 @@ re-read the store, and updates the status line (``app.sub_title``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 
-from tui.sync_status import SyncState, describe, read_state, round_summary
+from client.sync_status import (
+    RoundOutcome,
+    SyncState,
+    describe,
+    next_delay,
+    read_state,
+    round_summary,
+)
 from tui.texts import _
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from tui.services import Services
-
-
-FIRST_RETRY_SECONDS = 30.0
-
-
-def next_delay(online: bool, failures: int, interval_seconds: float) -> float:
-    """Seconds until the next automatic round."""
-    if online:
-        return interval_seconds
-    return float(min(interval_seconds, FIRST_RETRY_SECONDS * 2 ** max(failures - 1, 0)))
-
-
-@dataclass(frozen=True)
-class RoundOutcome:
-    """What one round did, in the terms the status line needs."""
-
-    online: bool
-    report: Any | None  # sync.engine.RoundReport, when the server answered
-    error: str | None
+    from client.services import Services
 
 
 class SyncDone(Message):
@@ -55,37 +43,6 @@ class SyncDone(Message):
     def __init__(self, outcome: RoundOutcome) -> None:
         super().__init__()
         self.outcome = outcome
-
-
-def run_round(services: Services, progress: Callable[[str], None]) -> RoundOutcome:
-    """One sync round on ``services``' profile; runs in a worker thread.
-
-    The sync package (and with it httpx) is imported here, on the first round.
-    """
-    from sync.engine import engine_for_profile
-    from sync.link import Patience
-
-    # Few quick retries: the worker has its own, longer back-off between rounds.
-    patience = Patience(connect=10.0, attempts=3, total=60.0, backoff_initial=0.5, backoff_max=4.0)
-    engine = engine_for_profile(services.store, patience=patience)
-    if engine is None:
-        return RoundOutcome(online=False, report=None, error="auth")
-    with engine.link:
-        report = engine.run_round(progress=lambda step: progress(progress_text(step)))
-    return RoundOutcome(online=report.error != "unreachable", report=report, error=report.error)
-
-
-def progress_text(step: Any) -> str:
-    """The status line while a round runs (step: sync.engine.Progress)."""
-    if step.phase == "hello":
-        return _("Syncing: contacting the server…")
-    if step.phase == "push":
-        return _("Syncing: sending {sent} of {total} changes…").format(
-            sent=step.sent, total=step.to_send
-        )
-    if step.phase == "pull":
-        return _("Syncing: {n} records received…").format(n=step.received)
-    return _("Syncing: done")
 
 
 SyncRunner = Callable[["Services", Callable[[str], None]], RoundOutcome]
@@ -155,7 +112,7 @@ class SyncWorkerMixin:
 
     def _after_round(self: Any, services: Services, outcome: RoundOutcome) -> None:
         self._sync_failures = 0 if outcome.online else self._sync_failures + 1
-        self.sync_state = read_state(services.store, online=outcome.online, error=outcome.error)
+        self.sync_state = read_state(services, online=outcome.online, error=outcome.error)
         self.sub_title = describe(self.sync_state, services.now())
         report = outcome.report
         summary = round_summary(report) if report is not None else None

@@ -8,9 +8,14 @@ language at start-up.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from domain.i18n import translator
 
 DOMAIN = "tui"
+# The words of the Rencana and Realisasi screens, and of the review screens
+# (Umpan balik, Evaluasi, Konflik), each in a catalogue of its own.
+PLAN_DOMAIN, REVIEW_DOMAIN = "tui_plan", "tui_review"
 
 
 def _(msgid: str) -> str:
@@ -20,3 +25,13 @@ def _(msgid: str) -> str:
 def N_(msgid: str) -> str:
     """Marks a msgid for the catalogue; it is translated where it is shown."""
     return msgid
+
+
+def plan_texts(lang: str | None) -> Callable[[str], str]:
+    """The ``_`` of the Rencana and Realisasi screens, in ``lang``."""
+    return translator(PLAN_DOMAIN, lang)
+
+
+def review_(msgid: str) -> str:
+    """A word of the review screens, in the language of the moment."""
+    return translator(REVIEW_DOMAIN)(msgid)

@@ -26,7 +26,7 @@ def msgids() -> list[str]:
     for name in COMMANDS:
         found.append(importlib.import_module(f"sync.commands.{name}").HELP)
     # the dispatcher translates every subcommand's HELP through this domain, the demo's too
-    found.append(importlib.import_module("tui.demo_command").HELP)
+    found.append(importlib.import_module("demo.command").HELP)
     return found
 
 

@@ -14,11 +14,11 @@ from typing import Any
 
 from textual.widgets import Static
 
+from client.services import Services, open_services
+from client.sync_status import RoundOutcome
+from demo.office import SUPERIOR
+from demo.offline import install_profile
 from tui.app import KinerjaApp
-from tui.demo.office import SUPERIOR
-from tui.demo.offline import install_profile
-from tui.services import Services, open_services
-from tui.sync_worker import RoundOutcome
 
 WIT = timezone(timedelta(hours=9))
 FIXED_NOW = datetime(2026, 11, 27, 9, 30, tzinfo=WIT)

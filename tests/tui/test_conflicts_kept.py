@@ -24,8 +24,8 @@ from tests.tui.test_year_world import (
     screen_text,
     seed_feedback,
 )
-from tui.screens.conflicts import ConflictsScreen
-from tui.screens.feedback_keys import _
+from tui.screens.conflicts.screen import ConflictsScreen
+from tui.texts import review_ as _
 from tui.themes import DEFAULT
 
 OLDER = "Bahas kendala arsip."

@@ -20,8 +20,8 @@ from sync.choices import waiting
 from tests.support.live_server import LiveServer
 from tests.sync.commands_helpers import as_json, kinerja
 from tests.tui.test_year_world import PPK, Q1, STAFF, Device, Host, live_bidang, screen_text
-from tui.screens.conflicts import ConflictsScreen
-from tui.screens.feedback_keys import _
+from tui.screens.conflicts.screen import ConflictsScreen
+from tui.texts import review_ as _
 
 FEEDBACK = "00000000-0000-4000-8000-0000000e0002"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.screens.conflicts_model import WHOLE_RECORD, Settlement, conflict_view, field_rows
+from client.conflicts import WHOLE_RECORD, Settlement, conflict_view, field_rows
 
 
 def _record(**extra: Any) -> dict[str, Any]:

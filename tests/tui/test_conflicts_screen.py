@@ -20,8 +20,8 @@ from tests.tui.test_year_world import (
     seed_feedback,
     seed_rejected,
 )
-from tui.screens.conflicts import ConflictsScreen
-from tui.screens.feedback_keys import _
+from tui.screens.conflicts.screen import ConflictsScreen
+from tui.texts import review_ as _
 from tui.themes import ANSI, DEFAULT
 
 

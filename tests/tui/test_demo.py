@@ -17,9 +17,9 @@ import httpx
 import pytest
 from textual.widgets import OptionList
 
+from demo.office import EMPLOYEE, HR_ADMIN, PASSWORD, PEOPLE, SUPERIOR
+from demo.setup import services_for, switch_between
 from tests.tui.shell_world import screen_text, shell_app
-from tui.demo.office import EMPLOYEE, HR_ADMIN, PASSWORD, PEOPLE, SUPERIOR
-from tui.demo.setup import services_for, switch_between
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 120.0

@@ -23,7 +23,7 @@ from tests.tui.test_year_world import (
     screen_text,
     type_text,
 )
-from tui.screens.evaluation import EvaluationScreen
+from tui.screens.evaluation.screen import EvaluationScreen
 
 # the h and b keys step a rating through RATINGS, starting from none
 CYCLE = {None: RATINGS[0], **{r: RATINGS[(i + 1) % 3] for i, r in enumerate(RATINGS)}}

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.tui.test_year_world import PPK, Host, profile
-from tui.screens.evaluation import EvaluationScreen
+from tui.screens.evaluation.screen import EvaluationScreen
 from tui.themes import ANSI, DEFAULT
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.screens.feedback_model import dialog_text, entries, feedback_data, parse_dialog
+from client.feedback import dialog_text, entries, feedback_data, parse_dialog
 
 
 def test_a_dialog_note_keeps_its_date_and_reads_back() -> None:

@@ -17,8 +17,8 @@ from tests.tui.test_year_world import (
     seed_feedback,
     seed_rejected,
 )
-from tui.screens.feedback import FeedbackScreen
-from tui.screens.feedback_keys import _
+from tui.screens.feedback.screen import FeedbackScreen
+from tui.texts import review_ as _
 from tui.themes import ANSI, DEFAULT
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from client.services import Services
 from tests.tui.test_plan_world import (
     ANNUAL,
     PPK,
@@ -21,9 +22,8 @@ from tests.tui.test_plan_world import (
     screen_text,
     type_text,
 )
-from tui.screens.plan import PlanScreen
-from tui.screens.progress import ProgressScreen
-from tui.services import Services
+from tui.screens.plan.screen import PlanScreen
+from tui.screens.progress.screen import ProgressScreen
 
 SIZE = (80, 24)
 

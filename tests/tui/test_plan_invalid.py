@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from client.services import Services
 from tests.tui.test_plan_world import (
     ITEM_MAIN,
     ORPHAN,
@@ -18,9 +19,8 @@ from tests.tui.test_plan_world import (
     seed_plan,
     type_text,
 )
-from tui.screens.plan import PlanScreen
-from tui.screens.progress import ProgressScreen
-from tui.services import Services
+from tui.screens.plan.screen import PlanScreen
+from tui.screens.progress.screen import ProgressScreen
 
 SIZE = (80, 24)
 

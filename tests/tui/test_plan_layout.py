@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from textual.app import App
 
+from client.services import Services
 from tests.tui.test_plan_world import (
     ANNUAL,
     KEPALA_DINAS,
@@ -18,7 +19,6 @@ from tests.tui.test_plan_world import (
     seed_plan,
 )
 from tui.app import KinerjaApp
-from tui.services import Services
 
 
 def footer_line(app: App[Any]) -> str:

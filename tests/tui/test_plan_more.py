@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from client.sync_status import RoundOutcome
 from tests.tui.test_plan_world import (
     ANNUAL,
     ITEM_MAIN,
@@ -18,8 +19,8 @@ from tests.tui.test_plan_world import (
     seed_plan,
     type_text,
 )
-from tui.screens.plan import PlanScreen
-from tui.sync_worker import RoundOutcome, SyncDone
+from tui.screens.plan.screen import PlanScreen
+from tui.sync_worker import SyncDone
 
 SIZE = (80, 24)
 PPK_PLAN = "00000000-0000-4000-8000-0000000000c1"

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from textual.screen import Screen
 
+from client.services import Services
 from tests.tui.test_plan_world import (
     ANSI_THEME_NAME,
     PLAN,
@@ -18,9 +19,8 @@ from tests.tui.test_plan_world import (
     profile,
     seed_plan,
 )
-from tui.screens.plan import PlanScreen
-from tui.screens.progress import ProgressScreen
-from tui.services import Services
+from tui.screens.plan.screen import PlanScreen
+from tui.screens.progress.screen import ProgressScreen
 from tui.themes import DEFAULT
 
 THEMES = [pytest.param(DEFAULT, id="default"), pytest.param(ANSI_THEME_NAME, id="ansi")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from client.services import Services
 from store import open_store
 from sync.engine import SyncEngine
 from sync.link import Link
@@ -26,9 +27,8 @@ from tests.tui.test_plan_world import (
     screen_text,
     type_text,
 )
-from tui.screens.plan import PlanScreen
-from tui.screens.progress import ProgressScreen
-from tui.services import Services
+from tui.screens.plan.screen import PlanScreen
+from tui.screens.progress.screen import ProgressScreen
 
 
 class Person:

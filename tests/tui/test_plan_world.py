@@ -16,9 +16,9 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
+from client.services import Services
 from store import Store, open_store
 from store.records import record_key
-from tui.services import Services
 from tui.themes import ANSI, ANSI_THEME, DEFAULT, DEFAULT_THEME
 
 KEPALA_DINAS = "196805121990011001"

@@ -15,7 +15,7 @@ from tests.tui.test_plan_world import (
     seed_plan,
     type_text,
 )
-from tui.screens.progress import ProgressScreen
+from tui.screens.progress.screen import ProgressScreen
 
 SIZE = (80, 24)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from client.conflicts import reason_text
 from tests.support.live_server import LiveServer
 from tests.tui.test_year_world import (
     ITEM_1,
@@ -26,8 +27,7 @@ from tests.tui.test_year_world import (
     screen_text,
     type_text,
 )
-from tui.screens.conflicts import ConflictsScreen
-from tui.screens.rejected import reason_text
+from tui.screens.conflicts.screen import ConflictsScreen
 
 RHK = dict(ITEMS[0][1])
 

@@ -9,13 +9,13 @@ import pytest
 from textual.command import CommandInput, CommandPalette
 from textual.widgets import DataTable, OptionList
 
+from demo.office import EMPLOYEE, STAFF, SUPERIOR
+from demo.setup import switch_between
 from tests.tui.shell_world import WIT, screen_text, shell_app, signed_in
 from tui import app as app_module
-from tui.app import Area
-from tui.demo.office import EMPLOYEE, STAFF, SUPERIOR
-from tui.demo.setup import switch_between
+from tui.areas import Area
 from tui.help import HelpScreen
-from tui.screens.home import HomeScreen
+from tui.screens.home.screen import HomeScreen
 from tui.themes import ANSI, DEFAULT
 
 

@@ -14,8 +14,8 @@ from sync.session import load_session
 from tests.support.live_server import DEFAULT_PASSWORD, LiveServer, make_nip
 from tests.tui.shell_world import screen_text, shell_app
 from tui.app import KinerjaApp
-from tui.screens.first_run import ConnectScreen, FirstRunScreen
-from tui.screens.home import HomeScreen
+from tui.screens.first_run.screen import ConnectScreen, FirstRunScreen
+from tui.screens.home.screen import HomeScreen
 
 
 @pytest.fixture(autouse=True)

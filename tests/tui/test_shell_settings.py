@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from client.sync_status import SyncState, describe
 from tests.tui.shell_world import FIXED_NOW, WIT
-from tui.keys import parse_keymap
+from tui.actions import parse_keymap
 from tui.settings import DEFAULT_SYNC_MINUTES, load_settings
-from tui.sync_status import SyncState, describe
 from tui.themes import ANSI, DEFAULT, choose_theme
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from client.services import open_profile
+from demo.office import SUPERIOR
+from demo.offline import install_profile
 from tests.tui.shell_world import shell_app
-from tui.demo.office import SUPERIOR
-from tui.demo.offline import install_profile
-from tui.run import open_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,7 +26,8 @@ async def test_a_damaged_store_is_set_aside_and_the_app_says_so(tmp_path: Path) 
     install_profile(tmp_path, SUPERIOR.nip)
     (tmp_path / "store.json").write_text("{bukan json", encoding="utf-8")
     (tmp_path / "store.journal").write_text("rusak\n", encoding="utf-8")
-    services, notices = open_profile(tmp_path)
+    opened = open_profile(tmp_path)
+    services, notices = opened.services, list(opened.notices)
     assert len(notices) == 1 and "disisihkan" in notices[0]
     assert any(p.name.startswith("store.json.damaged") for p in tmp_path.iterdir())
     app = shell_app(tmp_path, services, notices=notices)

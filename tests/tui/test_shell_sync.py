@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from client.services import open_services
+from client.signin import sign_in
+from client.sync_status import next_delay
+from demo.office import SUPERIOR
+from demo.offline import install_profile
 from tests.support.live_server import DEFAULT_PASSWORD, LiveServer, make_nip
 from tests.tui.shell_world import screen_text
 from tests.tui.test_shell_first_run import wait_for
 from tui.app import KinerjaApp
-from tui.demo.office import SUPERIOR
-from tui.demo.offline import install_profile
-from tui.services import open_services
-from tui.sign_in import sign_in
-from tui.sync_worker import next_delay
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from tests.tui.test_year_world import PPK, Host, profile
-from tui.screens.conflicts import ConflictsScreen
-from tui.screens.evaluation import EvaluationScreen
-from tui.screens.feedback import FeedbackScreen
+from tui.screens.conflicts.screen import ConflictsScreen
+from tui.screens.evaluation.screen import EvaluationScreen
+from tui.screens.feedback.screen import FeedbackScreen
 
 KEYS = (
     "p",

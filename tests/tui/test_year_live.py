@@ -28,8 +28,8 @@ from tests.tui.test_year_world import (
     screen_text,
     type_text,
 )
-from tui.screens.evaluation import EvaluationScreen
-from tui.screens.feedback import FeedbackScreen
+from tui.screens.evaluation.screen import EvaluationScreen
+from tui.screens.feedback.screen import FeedbackScreen
 
 
 def _approved_skp_with_realisasi(devices: dict) -> None:

@@ -17,9 +17,9 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
+from client.services import Services
 from store import Store, open_store
 from store.records import record_key
-from tui.services import Services
 from tui.themes import ANSI_THEME, DEFAULT, DEFAULT_THEME
 
 KADIS = "196805121990011001"  # Kepala Dinas: the PPK's atasan
@@ -94,7 +94,8 @@ PLAN_DATA: dict[str, Any] = {
     },
     "attachments": {"resources": [], "accountability": [], "consequences": []},
 }
-# What the owner writes: the Ekspektasi Khusus Pimpinan are the PPK's (protocol 2).
+# The plan as its owner writes it: the Ekspektasi Khusus Pimpinan are the PPK's
+# to write (domain.permissions), so the owner leaves them out.
 OWNER_PLAN_DATA: dict[str, Any] = {**PLAN_DATA, "expectations": {}}
 ITEMS: tuple[tuple[str, dict[str, Any]], ...] = (
     (

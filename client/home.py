@@ -1,0 +1,145 @@
+"""Beranda's read model: what it shows, worked out from the local store (no Textual).
+
+- my SKP for the period in progress, and its status;
+- what waits for me: submitted plans whose PPK is me, approved plans of my
+  subordinates without a final evaluation for the current period, umpan
+  balik on my records that I have not acknowledged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from client.records import Snapshot
+from domain.org import OrgOnDay
+
+if TYPE_CHECKING:
+    from client.services import Services
+
+Record = dict[str, Any]
+# Shorter periods are the ones evaluated most often, so they come first
+# when choosing "the current period" for evaluations.
+PERIOD_KIND_ORDER = {"monthly": 0, "quarterly": 1, "annual": 2}
+
+
+@dataclass(frozen=True)
+class HomeFacts:
+    name: str | None
+    position: str | None
+    unit_name: str | None
+    plan_period: (
+        Record | None
+    )  # the period of the SKP shown (my current plan's, else the annual one)
+    my_plan: Record | None
+    my_plan_items: int
+    to_approve: tuple[Record, ...]  # plans
+    to_evaluate: tuple[Record, ...]  # plans
+    evaluation_period: Record | None
+    to_acknowledge: tuple[Record, ...]  # feedback
+    names: dict[str, str]  # NIP -> name, for the people named above
+
+
+def _day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def periods_in_progress(periods: Iterable[Record], today: date) -> list[Record]:
+    """The periods containing ``today``, shortest kind first."""
+    found = []
+    for period in periods:
+        data = period.get("data") or {}
+        start, end = _day(data.get("start")), _day(data.get("end"))
+        if start and end and start <= today <= end:
+            found.append(period)
+    return sorted(
+        found, key=lambda p: (PERIOD_KIND_ORDER.get(p["data"].get("kind"), 9), p["data"]["start"])
+    )
+
+
+# Everything Beranda reads, in one store read: realisasi, the bulk of a
+# store, is never copied for it.
+COLLECTIONS = ("unit", "period", "plan", "plan_item", "feedback", "evaluation")
+
+
+def home_facts(services: Services) -> HomeFacts:
+    me = services.me
+    view = Snapshot.read(services, COLLECTIONS)
+    records = {name: view.list(name) for name in (*COLLECTIONS, "employee")}
+    employees = records["employee"]
+    names = {e["data"]["nip"]: e["data"].get("name", "") for e in employees}
+    mine: Record = next((e["data"] for e in employees if e["data"].get("nip") == me), {})
+    unit = next((u for u in records["unit"] if u["id"] == mine.get("unit_id")), None)
+
+    current = periods_in_progress(records["period"], services.now().date())
+    rank = {p["id"]: PERIOD_KIND_ORDER.get(p["data"].get("kind"), 9) for p in current}
+    plans = [p for p in records["plan"] if p["data"].get("period_id") in rank]
+    # An SKP is written for the year: of my plans in progress, the annual one.
+    my_plan = max(
+        (p for p in plans if p.get("owner") == me),
+        key=lambda p: rank[p["data"]["period_id"]],
+        default=None,
+    )
+    plan_period = (
+        next(p for p in current if p["id"] == my_plan["data"]["period_id"])
+        if my_plan
+        else next((p for p in current if p["data"].get("kind") == "annual"), None)
+    )
+    my_items = 0
+    if my_plan is not None:
+        items = records["plan_item"]
+        my_items = sum(1 for i in items if i["data"].get("plan_id") == my_plan["id"])
+
+    evaluation_period = current[0] if current else None
+    return HomeFacts(
+        name=mine.get("name"),
+        position=mine.get("position"),
+        unit_name=unit["data"].get("name") if unit else None,
+        plan_period=plan_period,
+        my_plan=my_plan,
+        my_plan_items=my_items,
+        to_approve=tuple(
+            p
+            for p in plans
+            if p["data"].get("status") == "submitted" and p["data"].get("ppk_nip") == me
+        ),
+        to_evaluate=_to_evaluate(me, view.org, plans, records, evaluation_period),
+        evaluation_period=evaluation_period,
+        to_acknowledge=tuple(
+            f
+            for f in records["feedback"]
+            if f.get("owner") == me and not f["data"].get("acknowledged_at")
+        ),
+        names=names,
+    )
+
+
+def _to_evaluate(
+    me: str,
+    org: OrgOnDay,
+    plans: list[Record],
+    records: dict[str, list[Record]],
+    period: Record | None,
+) -> tuple[Record, ...]:
+    """Approved plans of the people I evaluate, not yet finally evaluated."""
+    if period is None:
+        return ()
+    finished = {
+        e["data"].get("plan_id")
+        for e in records["evaluation"]
+        if e["data"].get("period_id") == period["id"] and e["data"].get("status") == "final"
+    }
+    mine_to_judge = set(org.subordinates_of(me))
+    return tuple(
+        p
+        for p in plans
+        if p["data"].get("status") == "approved"
+        and p.get("owner") != me
+        and (p.get("owner") in mine_to_judge or p["data"].get("ppk_nip") == me)
+        and p["id"] not in finished
+    )

@@ -1,0 +1,180 @@
+"""The one way the client writes a record: validate, check, store, sync.
+
+Every screen and command that changes a record builds a ``Write`` and calls
+``save``:
+
+1. validate the data (domain.validation, then the form rules of
+   client/form_rules.py), field by field;
+2. ask domain.permissions.check_write, with the organisation of the day and
+   the facts of domain.write_facts, exactly as the server will;
+3. write the record with its outbox mutation (store.records.edit/delete);
+4. ask for a sync round.
+
+It answers ``Saved``, ``Issues`` (messages by field), ``Denied`` (the
+permission's reason) or ``Failed`` (the store could not write: the disk is
+full, another Kinerja holds the profile's lock): never an exception. It
+runs off the UI thread (the store may wait up to 30 s for its lock); steps 1
+and 2 alone are ``check``, which screens also use to show a field
+read-only before anyone types in vain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from client.form_rules import form_issues
+from client.records import Snapshot
+from domain.permissions import Denial, WriteAttempt, check_write
+from domain.validation import validate_data
+from domain.write_facts import write_facts
+
+if TYPE_CHECKING:
+    from client.services import Services
+
+# The collections whose records decide whether another may be written
+# (domain.write_facts): a snapshot used for a check must hold them.
+FACT_SOURCES: Mapping[str, tuple[str, ...]] = {
+    "plan_item": ("plan",),
+    "progress": ("plan_item", "plan"),
+    "objection": ("evaluation",),
+    "evaluation": ("objection",),
+}
+
+# A record id no store holds: a sample write with it is judged as a new record.
+PROBE_ID = "-probe-"
+
+
+@dataclass(frozen=True)
+class Write:
+    """One change: ``data`` for an upsert, None for a delete."""
+
+    collection: str
+    record_id: str
+    owner: str | None
+    data: Mapping[str, Any] | None
+
+
+@dataclass(frozen=True)
+class Saved:
+    record_id: str
+    # The records re-read after the write, for the screen to redraw from.
+    snapshot: Snapshot | None = None
+
+
+@dataclass(frozen=True)
+class Issues:
+    """What is wrong with the data: a message per field path ("indicators[0].target")."""
+
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def messages(self) -> list[str]:
+        return list(self.fields.values())
+
+
+@dataclass(frozen=True)
+class Denied:
+    code: str  # the protocol's "forbidden" or "immutable"
+    message: str
+
+
+@dataclass(frozen=True)
+class Failed:
+    """The store could not write; ``message`` is in the person's language."""
+
+    message: str
+
+
+SaveResult = Saved | Issues | Denied | Failed
+
+
+def validate(write: Write, view: Snapshot, lang: str) -> Issues | None:
+    """Step 1: the domain's issues first, then the form rules; one message per field."""
+    if write.data is None:
+        return None
+    found: dict[str, str] = {}
+    for issue in validate_data(write.collection, write.data):
+        found.setdefault(issue.field, issue.message(lang))
+    for name, message in form_issues(write.collection, write.data, view, lang).items():
+        found.setdefault(name, message)
+    return Issues(found) if found else None
+
+
+def denial(write: Write, view: Snapshot, before: Mapping[str, Any] | None = None) -> Denial | None:
+    """Step 2: domain.permissions' verdict, on the facts the server uses too.
+
+    ``before`` is the record as it stands (its envelope); by default the
+    snapshot's.
+    """
+    current = view.get(write.collection, write.record_id) if before is None else before
+    live_before = current["data"] if current and not current.get("deleted") else None
+    facts = write_facts(
+        write.collection,
+        write.record_id,
+        write.owner,
+        write.data if write.data is not None else (live_before or {}),
+        view.get,
+        lambda owner: view.list("objection", owner=owner, include_deleted=True),
+    )
+    attempt = WriteAttempt(
+        collection=write.collection,
+        owner=write.owner,
+        op="upsert" if write.data is not None else "delete",
+        before=live_before,
+        after=write.data,
+        now=view.now,
+        **facts.attempt_fields(),
+    )
+    return check_write(view.actor, attempt, view.org)
+
+
+def may(write: Write, view: Snapshot) -> bool:
+    """Whether the permission rules allow ``write`` (to hide a key, not to save)."""
+    return denial(write, view) is None
+
+
+def check(
+    write: Write, view: Snapshot, lang: str, before: Mapping[str, Any] | None = None
+) -> Issues | Denied | None:
+    """Steps 1 and 2: None when the write may go to the store."""
+    issues = validate(write, view, lang)
+    if issues is not None:
+        return issues
+    refused = denial(write, view, before)
+    return None if refused is None else Denied(refused.code, refused.message(lang))
+
+
+def save(
+    services: Services, view: Snapshot, write: Write, *, reread: tuple[str, ...] = ()
+) -> SaveResult:
+    """Validate, check, write and ask for a sync; never raises for a store failure.
+
+    The record is read afresh before the check, so that a change a sync
+    brought while the form was open is judged too. ``reread`` names the
+    collections to read again afterwards (``Saved.snapshot``), in the same
+    worker, so the screen redraws without touching the store.
+    """
+    from store.errors import StoreError
+
+    try:
+        before = services.store.records.get(write.collection, write.record_id)
+        refused = check(write, view, services.lang, before if before is not None else {})
+        if refused is not None:
+            return refused
+        if write.data is None:
+            services.store.records.delete(write.collection, write.record_id, by=services.me)
+        else:
+            services.store.records.edit(
+                write.collection,
+                write.record_id,
+                dict(write.data),
+                owner=write.owner,
+                by=services.me,
+            )
+        snapshot = Snapshot.read(services, reread) if reread else None
+    except StoreError as failure:
+        return Failed(failure.message(services.lang))
+    services.request_sync()
+    return Saved(write.record_id, snapshot)

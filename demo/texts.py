@@ -1,0 +1,11 @@
+"""The demo's words (gettext domain ``demo``), in the language of the moment."""
+
+from __future__ import annotations
+
+from domain.i18n import translator
+
+DOMAIN = "demo"
+
+
+def _(msgid: str) -> str:
+    return translator(DOMAIN)(msgid)

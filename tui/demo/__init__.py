@@ -1,1 +1,0 @@
-"""Sample data of one Sofifi office for ``kinerja demo`` (all people fictional)."""

@@ -1,0 +1,409 @@
+"""Evaluasi: the PPK rates a subordinate for a period and finalises it.
+
+The PPK picks a person and a period (monthly, quarterly or annual, as the
+period records say) and sees the RHK with their targets and realisasi and
+the umpan balik given, the seven BerAKHLAK values with their guide
+behaviours and the SKP's expectations, the predikat as the matrix gives it
+for the two ratings chosen (domain.predikat, live), and the team's spread
+against the unit's rating (domain.curve): a breach is a warning that names
+the rule and the numbers. The app never changes anyone's rating. Finalising
+asks first, since a final evaluation can't change again (protocol.md:
+immutable). The evaluated employee, and whoever else may only read, sees the
+same screen read-only; an employee sees ratings once they are final.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Label,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from client import evaluation as facts
+from client.conflicts import discard
+from client.evaluation import new_id
+from client.feedback import iso
+from client.records import Snapshot
+from client.writes import PROBE_ID, Saved, Write, may, save
+from domain.vocab import RATING_LABELS, RATINGS
+from tui.actions import bindings, localise
+from tui.screens.evaluation import text
+from tui.screens.evaluation.tabs import EvaluationTabs
+from tui.texts import review_ as _
+from tui.widgets.commands import ScreenCommands
+from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.rejected import RejectedNotice
+from tui.widgets.saving import Saving
+
+
+class EvaluationScreen(Saving, EvaluationTabs):
+    CSS_PATH = "evaluation.tcss"
+    COMMANDS = {ScreenCommands}
+    ACTION_SCOPES = ("evaluation",)
+    BINDINGS = bindings("evaluation")
+
+    def __init__(self, services: Any) -> None:
+        super().__init__()
+        localise(self)
+        self.services = services
+        self.records = Snapshot.read(services, facts.COLLECTIONS)
+        self.result: str | None = None
+        self.behaviour: str | None = None
+        self.behaviour_notes: dict[str, str] = {}
+        self.item_notes: dict[str, str] = {}
+        self.evaluation: Mapping[str, Any] | None = None
+        self.plan: Mapping[str, Any] | None = None
+        self.period: Mapping[str, Any] | None = None
+        self.breaches: list[Any] = []
+        self.writable = False
+        self._as_loaded: tuple[Any, ...] = ()
+
+    # --- layout -------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        me = self.services.me
+        subs = self.records.subordinates(me)
+        people = [(str(p["data"].get("name")), str(p["data"]["nip"])) for p in subs]
+        people.append((_("Myself"), me))
+        periods = [
+            (str(p["data"].get("name")), p["id"]) for p in self.records.periods_newest_first()
+        ]
+        ratings = [(RATING_LABELS[r], r) for r in RATINGS]
+        yield Header()
+        with Horizontal(classes="eval-row"):
+            yield Label(_("Employee (p)"))
+            yield Select(
+                people,
+                value=self._first_to_evaluate(subs) or people[0][1],
+                allow_blank=False,
+                compact=True,
+                id="eval-person",
+            )
+            yield Label(_("Period (o)"))
+            yield Select(
+                periods,
+                value=periods[0][1] if periods else Select.NULL,
+                allow_blank=not periods,
+                compact=True,
+                id="eval-period",
+            )
+        with Horizontal(classes="eval-row"):
+            yield Label(_("Hasil kerja (h)"))
+            yield Select(ratings, prompt="-", compact=True, id="eval-result")
+            yield Label(_("Perilaku (b)"))
+            yield Select(ratings, prompt="-", compact=True, id="eval-behaviour")
+        yield Static("", id="eval-verdict")
+        yield Static("", id="eval-warning")
+        with TabbedContent(id="eval-tabs"):
+            with TabPane(_("RHK"), id="tab-items"):
+                yield DataTable(cursor_type="row", id="eval-items")
+                yield Static("", id="eval-item-detail")
+            with TabPane(_("Perilaku"), id="tab-behaviour"):
+                yield DataTable(cursor_type="row", id="eval-behaviour-table")
+                yield Static("", id="eval-guides")
+            with TabPane(_("Umpan balik"), id="tab-feedback"):
+                yield DataTable(cursor_type="row", id="eval-feedback")
+            with TabPane(_("Curve"), id="tab-curve"):
+                yield Static("", id="eval-curve")
+        yield RejectedNotice(id="eval-rejected")
+        yield Footer()
+
+    def _first_to_evaluate(self, subs: list[Any]) -> str | None:
+        """Open on the first subordinate whose SKP covers the newest period."""
+        newest = next(iter(self.records.periods_newest_first()), None)
+        if newest is None:
+            return None
+        for person in subs:
+            nip = str(person["data"]["nip"])
+            if facts.plan_for(self.records, nip, newest) is not None:
+                return nip
+        return None
+
+    def on_mount(self) -> None:
+        self.title = _("Evaluasi")
+        columns = (
+            (
+                "#eval-items",
+                (
+                    (_("RHK"), 22),
+                    (_("IKI"), 18),
+                    (_("Target"), 10),
+                    (_("Realisasi"), 10),
+                    (_("UB"), 3),
+                ),
+            ),
+            ("#eval-behaviour-table", ((_("Value"), 22), (_("Expectation"), 24), (_("Note"), 24))),
+            ("#eval-feedback", ((_("About"), 20), (_("Umpan balik"), 52))),
+        )
+        for selector, widths in columns:
+            table = self.query_one(selector, DataTable)
+            for label, width in widths:
+                table.add_column(label, width=width)
+        self.load(reread=False)
+        self.query_one("#eval-items", DataTable).focus()
+
+    # --- state ----------------------------------------------------------------
+    @property
+    def person(self) -> str:
+        return str(self.query_one("#eval-person", Select).value)
+
+    @property
+    def predikat(self) -> str | None:
+        from domain.predikat import predikat
+
+        if self.result is None or self.behaviour is None:
+            return None
+        return predikat(self.result, self.behaviour)
+
+    @property
+    def final(self) -> bool:
+        return bool(self.evaluation and self.evaluation["data"].get("status") == "final")
+
+    def _draft(self, finalised_at: str | None = None) -> dict[str, Any] | None:
+        if not (self.period and self.plan and self.result and self.behaviour):
+            return None
+        return facts.evaluation_data(
+            period_id=self.period["id"],
+            plan_id=self.plan["id"],
+            result_rating=self.result,
+            behaviour_rating=self.behaviour,
+            predikat=self.predikat or "invalid",
+            behaviour_notes=self.behaviour_notes,
+            item_notes=self.item_notes,
+            finalised_at=finalised_at,
+        )
+
+    def _choices(self) -> tuple[Any, ...]:
+        return (self.result, self.behaviour, dict(self.behaviour_notes), dict(self.item_notes))
+
+    def on_sync_done(self, _message: object) -> None:
+        """The shell's sync round ended: re-read, unless the PPK is mid-choice
+        (then only what surrounds the choice: realisasi, umpan balik, the curve)."""
+        self.records = Snapshot.read(self.services, facts.COLLECTIONS)
+        if self._choices() == self._as_loaded:
+            self.load(reread=False)
+            return
+        self.fill_items()
+        self.fill_feedback()
+        self.show_verdict()
+
+    def _may_write(self) -> bool:
+        """May I write this evaluation? Asked of domain.permissions with a sample,
+        once per load: the answer depends on who, which period and the stored
+        evaluation, not on the ratings being chosen."""
+        if not (self.period and self.plan):
+            return False
+        sample = facts.evaluation_data(
+            period_id=self.period["id"],
+            plan_id=self.plan["id"],
+            result_rating="as_expected",
+            behaviour_rating="as_expected",
+            predikat="good",
+            behaviour_notes={},
+            item_notes={},
+        )
+        record_id = self.evaluation["id"] if self.evaluation else PROBE_ID
+        return may(Write("evaluation", record_id, self.person, sample), self.records)
+
+    @property
+    def shows_ratings(self) -> bool:
+        """The evaluated employee sees the ratings once they are final."""
+        return self.person != self.services.me or self.final
+
+    def load(self, *, reread: bool = True) -> None:
+        """Read the person's SKP, realisasi, feedback and evaluation for the period
+        (``reread``: the store first, in one read, unless just read)."""
+        if reread:
+            self.records = Snapshot.read(self.services, facts.COLLECTIONS)
+        period_id = self.query_one("#eval-period", Select).value
+        self.period = self.records.get("period", str(period_id)) if period_id else None
+        self.plan = facts.plan_for(self.records, self.person, self.period) if self.period else None
+        self.evaluation = (
+            facts.evaluation_for(self.records, self.person, self.period["id"])
+            if self.period
+            else None
+        )
+        self.writable = self._may_write()
+        data = self.evaluation["data"] if self.evaluation else {}
+        shown = self.shows_ratings
+        self.result = data.get("result_rating") if shown else None
+        self.behaviour = data.get("behaviour_rating") if shown else None
+        self.behaviour_notes = dict(data.get("behaviour_notes") or {}) if shown else {}
+        self.item_notes = dict(data.get("item_notes") or {}) if shown else {}
+        self._as_loaded = self._choices()
+        for widget_id, value in (
+            ("#eval-result", self.result),
+            ("#eval-behaviour", self.behaviour),
+        ):
+            select = self.query_one(widget_id, Select)
+            select.value = value if value else Select.NULL
+            select.disabled = not self.writable
+        self.fill_items()
+        self.fill_behaviour()
+        self.fill_feedback()
+        self.show_verdict()
+        self.query_one(RejectedNotice).show_for(
+            self.evaluation,
+            self.services.lang,
+            _("Fix it and save (s) to send again, or x to discard."),
+        )
+
+    def show_verdict(self) -> None:
+        lang = self.services.lang
+        self.query_one("#eval-verdict", Static).update(
+            text.verdict(lang, self.predikat, self.evaluation, self.plan, not self.writable)
+        )
+        breaches: list[Any] = []
+        curve = ""
+        if self.person == self.services.me:
+            curve = _("The team's spread against the curve is for the PPK to weigh.")
+        elif self.period:
+            from domain.curve import check_curve
+
+            person = self.records.employee(self.person)
+            unit_id = person["data"].get("unit_id") if person else None
+            ppk = self.records.org.atasan_of(self.person) or self.services.me
+            live = {self.person: self.predikat} if self.predikat else {}
+            team = facts.team(self.records, ppk, unit_id, self.period["id"], live)
+            org_rating = facts.unit_rating(self.records, unit_id, self.period["id"])
+            if org_rating:
+                breaches = check_curve(org_rating, list(team.predikats))
+            curve = text.curve_text(lang, org_rating, team, breaches)
+            led = facts.unit_led_by(self.records, self.person)
+            if led is not None:
+                curve = text.head_of_unit_text(lang, led, self.period["id"]) + "\n" + curve
+        self.breaches = breaches
+        self.query_one("#eval-curve", Static).update(curve)
+        warning = self.query_one("#eval-warning", Static)
+        warning.display = bool(breaches) and self.writable
+        if breaches:
+            more = len(breaches) - 1
+            warning.update(
+                "⚠ "
+                + breaches[0].message(lang)
+                + (" " + _("(+{n} more in Curve)").format(n=more) if more else "")
+            )
+        self.refresh_bindings()
+
+    # --- reacting -------------------------------------------------------------
+    @on(Select.Changed, "#eval-person, #eval-period")
+    def _picked(self) -> None:
+        self.load()
+        self.query_one("#eval-items", DataTable).focus()
+
+    @on(Select.Changed, "#eval-result, #eval-behaviour")
+    def _rated(self, event: Select.Changed) -> None:
+        value = None if event.value is Select.NULL else str(event.value)
+        if event.select.id == "eval-result":
+            self.result = value
+        else:
+            self.behaviour = value
+        self.show_verdict()
+
+    @on(DataTable.RowHighlighted, "#eval-items")
+    def _item_highlighted(self) -> None:
+        self.show_item_detail()
+
+    @on(DataTable.RowHighlighted, "#eval-behaviour-table")
+    def _value_highlighted(self) -> None:
+        self.show_guides()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        if action in ("cycle", "note", "save"):
+            return self.writable
+        if action == "finalise":
+            return self.writable and self.predikat is not None
+        if action == "discard":
+            return bool(self.evaluation and self.evaluation.get("rejected"))
+        return True
+
+    # --- actions --------------------------------------------------------------
+    def action_pick(self, selector: str) -> None:
+        """Open a picker's list, ready for the arrow keys."""
+        self.query_one(selector, Select).action_show_overlay()
+
+    def action_cycle(self, which: str) -> None:
+        """Step a rating through Di Atas, Sesuai, Di Bawah Ekspektasi."""
+        current = self.result if which == "result" else self.behaviour
+        following = RATINGS[(RATINGS.index(current) + 1) % len(RATINGS)] if current else RATINGS[0]  # type: ignore[arg-type]
+        widget = "#eval-result" if which == "result" else "#eval-behaviour"
+        self.query_one(widget, Select).value = following
+
+    def _write(self, finalised_at: str | None, said: str) -> None:
+        """Save the evaluation (final when ``finalised_at``), then say ``said``."""
+        data = self._draft(finalised_at)
+        if data is None:
+            self.notify(_("Choose both ratings first."), severity="warning")
+            return
+        record_id = self.evaluation["id"] if self.evaluation else new_id()
+        write = Write("evaluation", record_id, self.person, data)
+        services, view = self.services, self.records
+
+        def saved(result: Saved) -> None:
+            if result.snapshot is not None:
+                self.records = result.snapshot
+            self.load(reread=result.snapshot is None)
+            self.notify(said)
+
+        self.save(lambda: save(services, view, write, reread=facts.COLLECTIONS), saved)
+
+    def action_save(self) -> None:
+        self._write(None, _("Evaluation saved as a draft."))
+
+    def action_finalise(self) -> None:
+        if self._draft() is None:
+            self.notify(_("Choose both ratings first."), severity="warning")
+            return
+        from domain.vocab import PREDIKAT_LABELS
+
+        question = _(
+            "Finalise the evaluation of {who} for {period} with predikat {predikat}? "
+            "A final evaluation can't be changed or undone."
+        ).format(
+            who=self.records.name_of(self.person),
+            period=self.period["data"].get("name") if self.period else "",
+            predikat=PREDIKAT_LABELS[self.predikat],  # type: ignore[index]
+        )
+        if self.breaches:
+            # the first breach in full, the rest counted: the dialog must fit 24 rows
+            question += "\n⚠ " + self.breaches[0].message(self.services.lang)
+            if len(self.breaches) > 1:
+                question += " " + _("(+{n} more in Curve)").format(n=len(self.breaches) - 1)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(iso(self.services.now()), _("The evaluation is final."))
+
+        self.app.push_screen(ConfirmDialog(question), answered)
+
+    def action_discard(self) -> None:
+        if not self.evaluation:
+            return
+        record_id = self.evaluation["id"]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                services = self.services
+                self.save(
+                    lambda: discard(services, "evaluation", record_id), lambda _s: self.load()
+                )
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Discard your rejected change? The evaluation goes back to the server's version.")
+            ),
+            answered,
+        )

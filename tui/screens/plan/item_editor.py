@@ -1,0 +1,255 @@
+"""The RHK editor: the RHK text, the atasan's RHK it serves, its indicators.
+
+Saving validates the whole plan_item with domain.validation and writes
+nothing while anything is wrong; each message appears beside its field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Select, Static
+
+from client.plan import (
+    COLLECTIONS,
+    Gate,
+    Record,
+    atasan_items,
+    format_number,
+    new_id,
+    parse_number,
+    without_none,
+)
+from client.records import Snapshot
+from client.services import Services
+from client.writes import Issues, Write, save
+from domain.vocab import ASPECT_LABELS, ASPECTS
+from tui.actions import bindings, localise
+from tui.texts import plan_texts
+from tui.widgets.forms import ErrorLabel, FieldScroll, quiet, show_in_rows
+from tui.widgets.saving import Saving
+
+
+class IndicatorRow(Vertical):
+    """One indicator: aspek, IKI, and a target (number and satuan, or narrative)."""
+
+    def __init__(
+        self,
+        indicator: dict[str, Any],
+        qualitative: bool,
+        editable: bool,
+        _: Callable[[str], str],
+        lang: str,
+    ) -> None:
+        super().__init__(classes="indicator-row")
+        self._ = _
+        self.lang = lang
+        self.indicator = indicator
+        self.qualitative = qualitative
+        self.editable = editable
+
+    def compose(self) -> ComposeResult:
+        _ = self._
+        aspect = self.indicator.get("aspect") or ASPECTS[0]
+        with Horizontal(classes="indicator-line"):
+            yield Select(
+                [(ASPECT_LABELS[a], a) for a in ASPECTS],
+                value=aspect,
+                allow_blank=False,
+                compact=True,
+                classes="aspect",
+                disabled=not self.editable,
+            )
+            yield quiet(
+                Input(
+                    str(self.indicator.get("indicator") or ""),
+                    placeholder=_("IKI (indicator)"),
+                    compact=True,
+                    classes="iki",
+                    disabled=not self.editable,
+                )
+            )
+        with Horizontal(classes="indicator-line"):
+            if self.qualitative:
+                yield quiet(
+                    Input(
+                        str(self.indicator.get("target_text") or ""),
+                        placeholder=_("Target (narrative)"),
+                        compact=True,
+                        classes="target-text",
+                        disabled=not self.editable,
+                    )
+                )
+            else:
+                yield quiet(
+                    Input(
+                        format_number(self.indicator.get("target"), self.lang),
+                        placeholder=_("Target"),
+                        compact=True,
+                        classes="target",
+                        disabled=not self.editable,
+                    )
+                )
+                yield quiet(
+                    Input(
+                        str(self.indicator.get("unit") or ""),
+                        placeholder=_("Satuan, e.g. berkas"),
+                        compact=True,
+                        classes="unit",
+                        disabled=not self.editable,
+                    )
+                )
+        yield ErrorLabel()
+
+    def value(self) -> dict[str, Any]:
+        aspect = self.query_one(".aspect", Select).value
+        found: dict[str, Any] = {
+            "aspect": aspect if isinstance(aspect, str) else None,
+            "indicator": self.query_one(".iki", Input).value.strip(),
+        }
+        if self.qualitative:
+            found["target_text"] = self.query_one(".target-text", Input).value.strip() or None
+        else:
+            found["target"] = parse_number(self.query_one(".target", Input).value)
+            found["unit"] = self.query_one(".unit", Input).value.strip() or None
+        return without_none(found)
+
+
+class ItemEditor(Saving, ModalScreen[Snapshot | bool]):
+    """Edits one plan_item; dismissed with the records read again once saved, else False."""
+
+    BINDINGS = bindings("plan.item")
+
+    def __init__(
+        self,
+        services: Services,
+        view: Snapshot,
+        plan: Record,
+        kind: str,
+        item: Record | None = None,
+    ) -> None:
+        super().__init__(classes="plan-dialog item-editor")
+        self.services = services
+        self.view = view
+        self.plan = plan
+        self.kind = kind
+        self.item = item
+        self._ = plan_texts(services.lang)
+        self.editable = Gate(view).may_write_items(plan)
+        self.qualitative = plan["data"].get("approach") == "qualitative"
+        localise(self, services.lang)
+
+    def compose(self) -> ComposeResult:
+        _ = self._
+        data = self.item["data"] if self.item else {}
+        heading = _("RHK utama") if self.kind == "main" else _("RHK tambahan")
+        choices = atasan_items(self.view, self.plan["owner"], self.plan["data"]["period_id"])
+        parent = data.get("parent_item_id")
+        with Vertical(classes="dialog-body"):
+            yield Static(
+                heading + ("" if self.editable else _(" (read-only)")), classes="dialog-title"
+            )
+            yield quiet(
+                Input(
+                    str(data.get("text") or ""),
+                    placeholder=_("Rencana Hasil Kerja (RHK)"),
+                    compact=True,
+                    id="text",
+                    disabled=not self.editable,
+                )
+            )
+            yield ErrorLabel(id="text-error")
+            options = [(str(c["data"].get("text", c["id"]))[:70], c["id"]) for c in choices]
+            if parent and parent not in {value for _label, value in options}:
+                options.append((_("(linked RHK not in your data)"), parent))
+            if options:
+                yield Select(
+                    options,
+                    value=parent or Select.NULL,
+                    prompt=_("Atasan's RHK: not linked yet"),
+                    compact=True,
+                    id="parent",
+                    disabled=not self.editable,
+                )
+            else:
+                yield Static(
+                    _("The atasan's RHK for this period are not in your data yet: link it later."),
+                    id="parent-missing",
+                    classes="hint",
+                )
+            yield ErrorLabel(id="parent_item_id-error")
+            yield Static(_("Indicators (IKI)"), classes="section")
+            with FieldScroll(id="indicators"):
+                for indicator in data.get("indicators") or [{}]:
+                    yield self._row(indicator)
+            yield ErrorLabel(id="indicators-error")
+        yield Footer(compact=True)
+
+    def _row(self, indicator: dict[str, Any]) -> IndicatorRow:
+        return IndicatorRow(indicator, self.qualitative, self.editable, self._, self.services.lang)
+
+    def on_mount(self) -> None:
+        if self.editable:
+            self.query_one("#text", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("save", "add_indicator", "remove_indicator"):
+            return self.editable
+        return True
+
+    def rows(self) -> list[IndicatorRow]:
+        return list(self.query(IndicatorRow))
+
+    async def action_add_indicator(self) -> None:
+        row = self._row({})
+        await self.query_one("#indicators", FieldScroll).mount(row)
+        row.query_one(".iki", Input).focus()
+        row.scroll_visible()
+
+    async def action_remove_indicator(self) -> None:
+        rows = self.rows()
+        if len(rows) <= 1:
+            self.notify(self._("An RHK needs at least one IKI."), severity="warning")
+            return
+        focused = self.focused
+        target = next(
+            (r for r in rows if focused is not None and focused in r.walk_children()), rows[-1]
+        )
+        await target.remove()
+        self.rows()[-1].query_one(".iki", Input).focus()
+
+    def item_data(self) -> dict[str, Any]:
+        parent_value: object = None
+        if self.query("#parent"):
+            parent_value = self.query_one("#parent", Select).value
+        return without_none(
+            {
+                "plan_id": self.plan["id"],
+                "kind": self.kind,
+                "parent_item_id": parent_value if isinstance(parent_value, str) else None,
+                "text": self.query_one("#text", Input).value.strip(),
+                "indicators": [row.value() for row in self.rows()],
+            }
+        )
+
+    def show_issues(self, issues: Issues) -> None:
+        """Each message beside its field: an IKI's in its row."""
+        for message in show_in_rows(self, issues.fields, "indicators", self.rows()):
+            self.query_one("#text-error", ErrorLabel).show(message)
+
+    def action_save(self) -> None:
+        if not self.editable:
+            return
+        owner = self.plan["owner"]
+        write = Write(
+            "plan_item", self.item["id"] if self.item else new_id(), owner, self.item_data()
+        )
+        services, view = self.services, self.view
+        self.save(
+            lambda: save(services, view, write, reread=COLLECTIONS),
+            lambda saved: self.dismiss(saved.snapshot or True),
+        )
