@@ -9,7 +9,7 @@ from store.errors import (
     StoreUnavailable,
     StoreWriteFailed,
 )
-from store.records import new_id, record_key
+from store.keys import new_id, record_key
 
 __all__ = [
     "Store",

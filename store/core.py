@@ -34,6 +34,7 @@ from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
 from store import migrations
+from store.blobs import Blobs
 from store.errors import SetAside, StoreDamaged, StoreUnavailable, StoreWriteFailed
 from store.fileformat import (
     TABLES,
@@ -113,6 +114,7 @@ class Store:
         # Dicts, not sets: listing keeps the table's (insertion) order in every process.
         self._collections: dict[str, dict[str, None]] = {}
         self.records = Records(self)
+        self.blobs = Blobs(home)
 
     # --- public API --------------------------------------------------------
 

@@ -157,3 +157,36 @@ class StoreUnavailable(StoreError):
             "write in that folder and that the disk has space (KINERJA_HOME chooses "
             "another folder)."
         ).format(home=self.home, error=self.error.strerror or self.error)
+
+
+class BlobTooBig(StoreError):
+    """An evidence file above the limit the server accepts (protocol.md: 10 MB)."""
+
+    def __init__(self, name: str, size: int, limit: int) -> None:
+        super().__init__()
+        self.name, self.size, self.limit = name, size, limit
+
+    def message(self, lang: str | None = None) -> str:
+        _ = _translator(lang)
+        return _(
+            "The file {name} is too big to attach as evidence ({size} MB); "
+            "a file may be at most {limit} MB."
+        ).format(name=self.name, size=_megabytes(self.size), limit=_megabytes(self.limit))
+
+
+class BlobUnreadable(StoreError):
+    """A file a person chose to attach could not be read."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__()
+        self.path, self.error = path, error
+
+    def message(self, lang: str | None = None) -> str:
+        _ = _translator(lang)
+        return _("The file {path} cannot be read: {error}. Nothing was attached.").format(
+            path=self.path, error=self.error.strerror or self.error
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from store import outbox
 from sync.link import Link, Patience
-from sync.local import OUTBOX, RECORDS, get_meta, put_meta
+from sync.local import RECORDS, get_meta, put_meta
 from sync.session import Session, profile_home, save_session
 
 
@@ -34,7 +35,7 @@ def check_profile(store: Any, url: str, nip: str, *, replace_server: bool = Fals
         previous_url = get_meta(tx, "server_url")
         previous_nip = get_meta(tx, "nip")
         has_records = bool(tx.all(RECORDS))
-        has_pending = bool(tx.all(OUTBOX))
+        has_pending = bool(outbox.unsynced(tx))
     if previous_url and previous_url != url and has_records and not replace_server:
         raise ProfileInUse("server", str(previous_url))
     if previous_nip and previous_nip != nip and has_pending:
