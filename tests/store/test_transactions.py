@@ -9,6 +9,7 @@ import pytest
 
 import store.core
 from store import StoreUnavailable, StoreWriteFailed, open_store
+from tests.store.helpers import open_even_if_damaged
 
 OWNER = "199001012020121001"
 
@@ -42,10 +43,13 @@ def test_a_record_and_its_mutation_land_together_at_any_crash_point(tmp_path: Pa
     before = (tmp_path / "store.journal").read_bytes()
     db.records.edit("plan", "p1", {"status": "draft"}, owner=OWNER, by=OWNER)
     after = (tmp_path / "store.journal").read_bytes()
+    snapshot = (tmp_path / "store.json").read_bytes()
     # A crash can stop the append after any byte: the edit is all there or not at all.
     for cut in range(len(before), len(after) + 1):
+        (tmp_path / "store.json").write_bytes(snapshot)  # a cut save compacts: put both back
         (tmp_path / "store.journal").write_bytes(after[:cut])
-        reopened = open_store(tmp_path)
+        reopened, damage = open_even_if_damaged(tmp_path)
+        assert (damage is not None) == (len(before) < cut < len(after))  # told, not silent
         record = reopened.records.get("plan", "p1")
         outbox_ids = {entry["id"] for entry in reopened.records.outbox()}
         if cut == len(after):
