@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from store.keys import new_id, now_utc
@@ -209,6 +210,26 @@ def set_base_version(tx: Transaction, cursor: int, mark: str | None) -> None:
     """Move the cursor and its mark together (in the transaction of the page they cover)."""
     tx.put("meta", "cursor", cursor)
     tx.put("meta", "mark", mark or "")
+
+
+# --- bringing entries from older stores forward -------------------------------
+
+
+def queued_in_utc(tx: Transaction) -> None:
+    """Rewrite ``queued_at`` in UTC (store/records.py wrote the local clock before schema 2).
+
+    Not on the wire, so a sent entry still goes byte for byte as it went.
+    """
+    for key, entry in tx.all(OUTBOX).items():
+        try:
+            moment = datetime.fromisoformat(str(entry.get("queued_at")))
+        except ValueError:
+            continue
+        if moment.utcoffset() is None:
+            continue  # no offset: which clock it was is unknown; left as written
+        utc = moment.astimezone(UTC).isoformat(timespec="seconds")
+        if utc != entry["queued_at"]:
+            tx.put(OUTBOX, key, {**entry, "queued_at": utc})
 
 
 # --- private -------------------------------------------------------------------
