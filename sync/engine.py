@@ -75,6 +75,7 @@ class RoundReport:
     # or "store" / "store_busy" when the local store could not be written or locked
     error: str | None = None
     detail: str | None = None
+    upgrade: str | None = None  # with error "protocol": the side to update, "server" or "client"
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -119,6 +120,7 @@ class SyncEngine:
             self._round(report, notify)
         except LinkError as error:
             report.error, report.detail = error.code, str(error)
+            report.upgrade = getattr(error, "upgrade", None)
         except StoreBusy as busy:
             report.error, report.detail = "store_busy", str(busy)
         except StoreError as failed:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import store.core
-from store import StoreUnavailable, StoreWriteFailed, open_store
+from store import StoreUnavailable, StoreWriteFailed, migrations, open_store
 from tests.store.helpers import open_even_if_damaged
 
 OWNER = "199001012020121001"
@@ -101,7 +101,7 @@ def test_bad_tables_keys_and_values_are_refused_inside_the_block(tmp_path: Path)
         tx.put("records", "plan/x", ["not", "an", "object"])
     with pytest.raises(TypeError), db.transaction() as tx:
         tx.put("meta", "when", {1, 2})  # not JSON
-    assert db.all("meta") == {"schema_version": 1}
+    assert db.all("meta") == {"schema_version": migrations.CURRENT_VERSION}
 
 
 def test_a_failed_write_saves_nothing_and_the_store_goes_on(

