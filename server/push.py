@@ -92,6 +92,7 @@ class Batch:
         """Send the decided writes, and the commit if asked, in one round trip (PostgreSQL)."""
         remembered = [
             {
+                "nip": self.nip,
                 "mutation_id": mutation_id,
                 "collection": first["collection"],
                 "record_id": first["id"],
@@ -102,7 +103,7 @@ class Batch:
         with db.one_round_trip(self.conn):
             self.writer.finish()
             if remembered:
-                self.conn.execute(insert(db.applied_mutations), remembered)
+                self.conn.execute(insert(db.mutation_results), remembered)
             if commit:
                 self.conn.commit()
 
@@ -131,10 +132,11 @@ class Batch:
         return self.writer.seqs.last
 
     def _load_firsts(self, mutation_ids: list[str]) -> None:
-        """The first results of those mutations the server has seen before, in one query."""
+        """The first results of those mutations this sender has pushed before, in one query."""
+        table = db.mutation_results
         rows = self.conn.execute(
-            select(db.applied_mutations.c.mutation_id, db.applied_mutations.c.result).where(
-                db.applied_mutations.c.mutation_id.in_(set(mutation_ids))
+            select(table.c.mutation_id, table.c.result).where(
+                table.c.nip == self.nip, table.c.mutation_id.in_(set(mutation_ids))
             )
         )
         self._firsts = {mutation_id: dict(result) for mutation_id, result in rows}

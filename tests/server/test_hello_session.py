@@ -105,6 +105,6 @@ def test_five_failures_lock_the_nip_for_fifteen_minutes(live_server: LiveServer)
     # Once the failures are older than fifteen minutes, the right password works again.
     with db.writing(live_server.engine) as conn:
         conn.execute(
-            update(db.login_failures).values(at=db.now() - timedelta(minutes=15, seconds=1))
+            update(db.sign_in_failures).values(at=db.now() - timedelta(minutes=15, seconds=1))
         )
     assert httpx.post(url, json={"nip": BOSS, "password": "kata-sandi"}).status_code == 200
