@@ -22,6 +22,8 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "seq": ("Nomor urut server", "Server sequence"),
     "deleted": ("Tanda terhapus", "Deleted flag"),
     "owner": ("NIP pemilik", "Owner NIP"),
+    "created_by": ("NIP pembuat", "Created-by NIP"),
+    "created_at": ("Waktu dibuat", "Created at"),
     "updated_by": ("NIP pengubah", "Updated-by NIP"),
     "updated_at": ("Waktu ubah", "Updated at"),
     "conflicts": ("Konflik", "Conflict"),

@@ -299,6 +299,8 @@ RECORD_FIELDS: Fields = {
     "seq": required(integer("1041", 0)),
     "deleted": required(boolean),
     "owner": optional(checked_elsewhere),
+    "created_by": optional(nip_reference),  # null: an admin tool; absent from protocol 1
+    "created_at": optional(instant),
     "updated_by": optional(nip_reference),
     "updated_at": required(instant),
     "conflicts": required(list_of(obj(CONFLICT_FIELDS))),

@@ -196,7 +196,12 @@ def _write(
                 "unit", None, {"name": row.unit, "parent_id": None, "head_nip": None, "ratings": {}}
             )
             writer.save(
-                unit, existed=False, before=None, mutation_id=None, status="applied", op="upsert"
+                unit,
+                existed=False,
+                change=recordstore.change_of(None, unit),
+                mutation_id=None,
+                status="applied",
+                op="upsert",
             )
             units[row.unit] = unit["id"]
             report.units_created += 1
@@ -222,7 +227,7 @@ def _write(
         stored = writer.save(
             record,
             existed=current is not None,
-            before=recordstore.audit_state(current),
+            change=recordstore.change_of(current, record),
             mutation_id=None,
             status="applied",
             op="upsert",
@@ -242,6 +247,8 @@ def _new_record(collection: str, owner: str | None, data: dict[str, Any]) -> dic
         "rev": 1,
         "deleted": False,
         "owner": owner,
+        "created_by": None,
+        "created_at": db.now().isoformat(),
         "updated_by": None,
         "updated_at": db.now().isoformat(),
         "conflicts": [],

@@ -196,39 +196,48 @@ class Batch:
     def _keep_conflict(
         self, mutation: Mapping[str, Any], current: dict[str, Any]
     ) -> dict[str, Any]:
+        """Keep the mutation beside the server's version: one entry per author, the newest."""
+        mutation_id = mutation["mutation_id"]
+        if any(c["mutation_id"] == mutation_id and c["by"] != self.nip for c in current["conflicts"]):
+            return _rejected(mutation_id, "invalid", *rejection("mutation_id_taken"))
         entry = {
-            "mutation_id": mutation["mutation_id"],
+            "mutation_id": mutation_id,
             "by": self.nip,
             "at": db.now().isoformat(),
             "deleted": mutation["op"] == "delete",
             "data": dict(mutation["data"] or {}),
         }
-        record = dict(current, conflicts=[*current["conflicts"], entry])
+        replaced = next((c for c in current["conflicts"] if c["by"] == self.nip), None)
+        others = [c for c in current["conflicts"] if c["by"] != self.nip]
+        record = dict(current, conflicts=[*others, entry])
         stored = self.writer.save(
             record,
             existed=True,
-            before=recordstore.audit_state(current),
-            mutation_id=mutation["mutation_id"],
+            change=recordstore.conflict_change(
+                entry, None if replaced is None else replaced["mutation_id"]
+            ),
+            mutation_id=mutation_id,
             status="conflict",
             op=mutation["op"],
         )
-        result = _result(
-            mutation["mutation_id"], "conflict", stored["rev"], stored["seq"], current=stored
-        )
+        result = _result(mutation_id, "conflict", stored["rev"], stored["seq"], current=stored)
         self._remember(mutation, result)
         return result
 
     def _store(self, mutation: Mapping[str, Any], current: dict[str, Any] | None) -> dict[str, Any]:
         resolves = set(mutation.get("resolves") or [])
         deleting = mutation["op"] == "delete"
+        moment = db.now().isoformat()
         record = {
             "collection": mutation["collection"],
             "id": mutation["id"],
             "rev": 1 if current is None else current["rev"] + 1,
             "deleted": deleting,
             "owner": mutation["owner"],
+            "created_by": self.nip if current is None else current["created_by"],
+            "created_at": moment if current is None else current["created_at"],
             "updated_by": self.nip,
-            "updated_at": db.now().isoformat(),
+            "updated_at": moment,
             "conflicts": [
                 c for c in (current or {}).get("conflicts", []) if c["mutation_id"] not in resolves
             ],
@@ -240,7 +249,7 @@ class Batch:
         stored = self.writer.save(
             record,
             existed=current is not None,
-            before=recordstore.audit_state(current),
+            change=recordstore.change_of(current, record),
             mutation_id=mutation["mutation_id"],
             status="applied",
             op=mutation["op"],

@@ -17,7 +17,7 @@ def test_hello_needs_no_token_and_names_the_epoch(live_server: LiveServer) -> No
     answer = httpx.get(f"{live_server.base_url}/hello")
     assert answer.status_code == 200
     body = answer.json()
-    assert body["protocol"] == 1
+    assert body["protocol"] == 2
     assert body["epoch"] and isinstance(body["epoch"], str)
     assert "T" in body["server_time"]
 
