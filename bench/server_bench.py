@@ -226,6 +226,7 @@ def ceiling(db_url: str, clients: int, batches: int, per_batch: int) -> float:
                 }
                 remembered.append(
                     {
+                        "nip": make_nip(1),
                         "mutation_id": mutation_id,
                         "collection": "training",
                         "record_id": record["id"],
@@ -233,7 +234,7 @@ def ceiling(db_url: str, clients: int, batches: int, per_batch: int) -> float:
                     }
                 )
             writer.finish()
-            conn.execute(db.applied_mutations.insert(), remembered)
+            conn.execute(db.mutation_results.insert(), remembered)
     elapsed = time.perf_counter() - started
     engine.dispose()
     return clients * batches * per_batch / elapsed

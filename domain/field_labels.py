@@ -22,6 +22,8 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "seq": ("Nomor urut server", "Server sequence"),
     "deleted": ("Tanda terhapus", "Deleted flag"),
     "owner": ("NIP pemilik", "Owner NIP"),
+    "created_by": ("NIP pembuat", "Created-by NIP"),
+    "created_at": ("Waktu dibuat", "Created at"),
     "updated_by": ("NIP pengubah", "Updated-by NIP"),
     "updated_at": ("Waktu ubah", "Updated at"),
     "conflicts": ("Konflik", "Conflict"),
@@ -81,6 +83,10 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "evidence": ("Bukti dukung", "Evidence"),
     "label": ("Nama bukti", "Evidence label"),
     "url": ("Tautan bukti", "Evidence link"),
+    "blob": ("Berkas bukti", "Evidence file"),
+    "sha256": ("Sidik SHA-256", "SHA-256 digest"),
+    "size": ("Ukuran berkas", "File size"),
+    "type": ("Jenis berkas", "File type"),
     "acknowledged_at": ("Waktu dibaca", "Acknowledged at"),
     # evaluation, objection
     "result_rating": ("Rating hasil kerja", "Rating hasil kerja (result)"),
@@ -107,6 +113,15 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "certificate": ("Sertifikat", "Certificate"),
     "description": ("Uraian", "Description"),
     "due": ("Tenggat", "Due date"),
+    "steps": ("Tahapan", "Steps"),
+    "step": ("Tahap", "Step"),
+    "date": ("Tanggal", "Date"),
+    "level": ("Tingkat hukuman disiplin", "Sanction level"),
+    # acting
+    "acting.nip": ("NIP pejabat Plt/Plh", "Acting official NIP"),
+    "acting.kind": ("Jenis (Plt/Plh)", "Kind (Plt/Plh)"),
+    "for_nip": ("NIP pejabat yang digantikan", "NIP of the official stood in for"),
+    "decree": ("Nomor SK", "Decree (SK) number"),
 }
 
 _SEGMENT = re.compile(r"([^.\[\]]+)((?:\[\d+\])*)")

@@ -102,6 +102,78 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
         "{field} harus {expected} menurut kuadran kinerja (rating hasil kerja {result}, rating perilaku kerja {behaviour}); pilih {expected}.",
         "{field} must be {expected} by the kuadran kinerja (rating hasil kerja {result}, rating perilaku kerja {behaviour}); choose {expected}.",
     ),
+    "too_long": (
+        "{field} terlalu panjang: paling banyak {limit} karakter; persingkat isinya.",
+        "{field} is too long: at most {limit} characters; shorten it.",
+    ),
+    "control_character": (
+        "{field} memuat karakter kendali yang tidak tampak; hapus karakter itu (baris baru dan tab boleh).",
+        "{field} holds an invisible control character; remove it (new lines and tabs are fine).",
+    ),
+    "too_many": (
+        "{field} paling banyak {limit} isian; hapus yang berlebih.",
+        "{field} takes at most {limit} entries; remove the extra ones.",
+    ),
+    "url_scheme": (
+        "{field} harus alamat web yang diawali http:// atau https://, misalnya https://arsip.example/berkas.",
+        "{field} must be a web address starting with http:// or https://, for example https://arsip.example/file.",
+    ),
+    "evidence_source": (
+        "{field} berupa tautan atau berkas, salah satu saja; hapus salah satunya.",
+        "{field} is either a link or a file, not both; remove one of them.",
+    ),
+    "sha256": (
+        "{field} harus sidik SHA-256: 64 angka heksadesimal huruf kecil; biarkan aplikasi yang menghitungnya.",
+        "{field} must be a SHA-256 digest: 64 lowercase hexadecimal digits; let the application compute it.",
+    ),
+    "media_type": (
+        "{field} harus jenis berkas seperti application/pdf atau image/jpeg.",
+        "{field} must be a file type such as application/pdf or image/jpeg.",
+    ),
+    "level_only_sanction": (
+        "{field} hanya diisi untuk tindak lanjut berupa sanksi; kosongkan untuk jenis lain.",
+        "{field} is only for a sanction; leave it empty for other kinds.",
+    ),
+    "reference_missing": (
+        "{field} menunjuk {target} yang tidak ada; pilih {target} yang sudah tersimpan dan tersinkron.",
+        "{field} names a {target} that does not exist; choose one that is saved and synced.",
+    ),
+    "reference_other_owner": (
+        "{field} menunjuk {target} milik pegawai lain; pilih {target} milik pegawai ini sendiri.",
+        "{field} names a {target} of another employee; choose one of this employee's own.",
+    ),
+    "reference_changed": (
+        "{field} tidak bisa diubah setelah disimpan; buat data baru bila perlu menunjuk yang lain.",
+        "{field} cannot change once saved; make a new record to point elsewhere.",
+    ),
+    "plan_full": (
+        "SKP ini sudah memiliki {limit} RHK, batas paling banyak; hapus salah satu dulu.",
+        "This SKP already has {limit} RHK, the most it may have; delete one first.",
+    ),
+    "evaluation_exists": (
+        "Sudah ada penilaian lain untuk SKP dan periode ini; ubah penilaian itu saja.",
+        "There is already an evaluation of this SKP for this period; edit that one instead.",
+    ),
+    "final_needs_approved": (
+        "Penilaian baru bisa difinalkan bila SKP-nya sudah disetujui PPK.",
+        "An evaluation can be finalised only once its SKP is approved.",
+    ),
+    "nip_own": (
+        "{field} tidak boleh NIP pegawai itu sendiri; isi NIP orang lain.",
+        "{field} cannot be the employee's own NIP; give someone else's.",
+    ),
+    "nip_unknown": (
+        "{field} {nip} bukan NIP pegawai yang terdaftar; periksa lagi NIP-nya.",
+        "{field} {nip} is not the NIP of a registered employee; check it.",
+    ),
+    "atasan_cycle": (
+        "{field} {nip} membuat rantai atasan berputar (seseorang menjadi atasan dari atasannya sendiri); pilih atasan lain.",
+        "{field} {nip} would make the atasan chain a loop (someone above their own superior); choose another atasan.",
+    ),
+    "blob_missing": (
+        "Berkas bukti dukung {name} belum ada di server; unggah berkasnya dulu, lalu kirim lagi.",
+        "The evidence file {name} is not on the server; upload it first, then send again.",
+    ),
     "values_count": (
         "{field} harus berisi {expected} nilai, satu untuk setiap indikator RHK, sekarang {count}; isi yang belum ada dengan kosong (null).",
         "{field} must hold {expected} values, one per indicator of the RHK, it has {count}; leave the missing ones empty (null).",
@@ -188,8 +260,8 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
         "This kind of record is not known, so it cannot be saved; update the application.",
     ),
     "admin_only": (
-        "Hanya admin kinerja (BKD/BKPSDM) yang boleh mengubah data pegawai, unit kerja, dan periode; minta admin mengubahnya.",
-        "Only the admin kinerja (BKD/BKPSDM) may change employees, units and periods; ask the admin to change it.",
+        "Hanya admin kinerja (BKD/BKPSDM) yang boleh mengubah data pegawai, unit kerja, periode, dan pejabat Plt/Plh; minta admin mengubahnya.",
+        "Only the admin kinerja (BKD/BKPSDM) may change employees, units, periods and acting officials (Plt/Plh); ask the admin to change it.",
     ),
     "plan_owner_only": (
         "SKP hanya boleh disusun dan diubah oleh pegawai pemiliknya; PPK hanya menyetujui atau mengembalikannya.",
@@ -208,8 +280,12 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
         "This SKP is approved and can no longer be changed; ask the PPK to return it if it needs a change.",
     ),
     "plan_ppk_status_only": (
-        "PPK hanya boleh mengubah status SKP dan catatan pengembalian; isi SKP diubah oleh pegawai.",
-        "The PPK may change only the SKP's status and return note; the employee edits its content.",
+        "PPK hanya boleh mengubah status SKP, catatan pengembalian, dan Ekspektasi Khusus Pimpinan; isi SKP lainnya diubah oleh pegawai.",
+        "The PPK may change only the SKP's status, return note and Ekspektasi Khusus Pimpinan; the employee edits the rest.",
+    ),
+    "plan_expectations_ppk": (
+        "Ekspektasi Khusus Pimpinan ditulis oleh PPK, bukan oleh pegawai; biarkan bagian itu seperti semula.",
+        "The Ekspektasi Khusus Pimpinan are written by the PPK, not the employee; leave them as they were.",
     ),
     "plan_ppk_transition": (
         "PPK hanya boleh menyetujui SKP yang diajukan, atau mengembalikan SKP yang diajukan atau disetujui.",
@@ -238,6 +314,10 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
     "feedback_ppk_only": (
         "Umpan balik hanya boleh ditulis oleh PPK pegawai ini.",
         "Only this employee's PPK may write umpan balik.",
+    ),
+    "feedback_acknowledge_owner": (
+        "Hanya pegawai penerima yang boleh menandai umpan balik sudah dibaca; PPK tidak mengisi waktu dibaca.",
+        "Only the employee who receives it may mark umpan balik as read; the PPK leaves the time read empty.",
     ),
     "feedback_acknowledge_only": (
         "Pegawai hanya boleh menandai umpan balik sudah dibaca; isinya ditulis oleh PPK.",

@@ -9,13 +9,24 @@ Relations are computed from the record's owner: the PPK of an owner is
 the atasan PPK is the atasan of that PPK. Nobody is their own PPK or atasan
 PPK, even when the employee data says so by mistake.
 
+Acting officials (protocol.md, "Acting officials"): the ``Org`` given is
+the organisation on one day (``domain.org.Organisation.on(day)``), and
+whoever stands in for a PPK or an atasan PPK on that day has that relation
+too. Nobody gains a relation to their own records by acting.
+
 Where the table leaves a case open, the choice made here is:
 
-- plan: only the owner writes the plan's content, including
-  ``expectations`` (Ekspektasi Khusus Pimpinan), which are the PPK's words;
-  the PPK's own changes are status and ``return_note`` only. The PPK may
-  approve a submitted plan, return a submitted or approved one (with a
-  non-empty note), and edit the note of a plan already returned.
+- plan: the owner writes the plan's content while it is draft or returned,
+  except ``expectations`` (Ekspektasi Khusus Pimpinan), which only the PPK
+  writes, at any status. The PPK also changes the status: approve a
+  submitted plan, return a submitted or approved one (with a non-empty
+  note), and edit the note of a plan already returned.
+- plan and plan_item are readable by the owner's direct subordinates once
+  the plan is submitted or approved (so that they can serve its RHK); the
+  caller says the plan's status (``plan_status``), and without it they are
+  not.
+- feedback: the PPK writes everything but ``acknowledged_at``, which only
+  the owner sets.
 - Deletes follow the writer rules of upserts, except where a rule allows
   changing one field only (the owner acknowledging feedback, the atasan PPK
   deciding an objection or the evaluation under objection): deleting is not
@@ -41,8 +52,10 @@ from domain.deadlines import objection_deadline, objection_open
 from domain.messages import render
 
 OWNER, PPK, ATASAN_PPK, ADMIN = "owner", "ppk", "atasan_ppk", "admin"
+# the owner's direct subordinate: reads their atasan's submitted or approved plan
+SUBORDINATE = "subordinate"
 
-PUBLIC = frozenset({"employee", "unit", "period"})
+PUBLIC = frozenset({"employee", "unit", "period", "acting"})
 _LINE = frozenset({OWNER, PPK, ATASAN_PPK, ADMIN})
 READERS: Mapping[str, frozenset[str]] = {
     **dict.fromkeys(("plan", "plan_item", "progress", "evaluation", "objection"), _LINE),
@@ -56,6 +69,8 @@ PPK_PLAN_TRANSITIONS = frozenset(
     | {("returned", "returned")}  # correcting the return note
 )
 OWNER_PLAN_STATUSES = frozenset({"draft", "submitted"})
+# the plan statuses at which the owner's subordinates may read the plan and its RHK
+SHOWN_TO_SUBORDINATES = frozenset({"submitted", "approved"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -67,9 +82,11 @@ class Actor:
 
 
 class Org(Protocol):
-    """The organisation chart, as far as permissions need it."""
+    """The organisation on one day, as far as permissions need it (``domain.org.OrgOnDay``)."""
 
     def atasan_of(self, nip: str) -> str | None: ...
+
+    def stands_in_for(self, nip: str) -> frozenset[str]: ...
 
 
 @dataclasses.dataclass(frozen=True)
@@ -126,28 +143,45 @@ def _immutable(reason: str) -> Denial:
 
 
 def relations(actor: Actor, owner: str | None, org: Org) -> frozenset[str]:
-    """How ``actor`` stands to the records of ``owner``: owner, ppk, atasan_ppk, admin."""
+    """How ``actor`` stands to the records of ``owner``: owner, ppk, atasan_ppk, subordinate, admin."""
     found = {ADMIN} if ADMIN in actor.roles else set()
     if owner is None:
         return frozenset(found)
     if owner == actor.nip:
         found.add(OWNER)
         return frozenset(found)
+    holders = {actor.nip, *org.stands_in_for(actor.nip)}
     ppk = org.atasan_of(owner)
     if ppk is not None and ppk != owner:
-        if ppk == actor.nip:
+        if ppk in holders:
             found.add(PPK)
-        elif org.atasan_of(ppk) == actor.nip:
+        grand = org.atasan_of(ppk)
+        if grand is not None and grand != owner and grand in holders:
             found.add(ATASAN_PPK)
+    if org.atasan_of(actor.nip) == owner:
+        found.add(SUBORDINATE)
     return frozenset(found)
 
 
-def can_read(actor: Actor, collection: str, owner: str | None, org: Org) -> bool:
-    """Whether ``actor`` may see a record of ``collection`` about ``owner``."""
+def can_read(
+    actor: Actor, collection: str, owner: str | None, org: Org, *, plan_status: str | None = None
+) -> bool:
+    """Whether ``actor`` may see a record of ``collection`` about ``owner``.
+
+    ``plan_status`` is the status of the plan a plan or plan_item record
+    belongs to (the plan's own for a plan): the owner's subordinates read
+    those only once submitted or approved.
+    """
     if collection in PUBLIC:
         return True
-    readers = READERS.get(collection, frozenset())
-    return bool(readers & relations(actor, owner, org))
+    rels = relations(actor, owner, org)
+    if READERS.get(collection, frozenset()) & rels:
+        return True
+    return (
+        SUBORDINATE in rels
+        and collection in ("plan", "plan_item")
+        and plan_status in SHOWN_TO_SUBORDINATES
+    )
 
 
 Rule = Callable[[Actor, frozenset[str], WriteAttempt], Denial | None]
@@ -157,14 +191,31 @@ def _admin_data(actor: Actor, rels: frozenset[str], attempt: WriteAttempt) -> De
     return None if ADMIN in rels else _forbidden("admin_only")
 
 
+def _written(expectations: Any) -> dict[str, Any]:
+    """The expectations actually written: a value left blank is none."""
+    return (
+        {k: v for k, v in (expectations or {}).items() if v}
+        if isinstance(expectations, Mapping)
+        else {}
+    )
+
+
+def _expectations_changed(attempt: WriteAttempt) -> bool:
+    return _written(attempt.current.get("expectations")) != _written(
+        attempt.new.get("expectations")
+    )
+
+
 def _plan(actor: Actor, rels: frozenset[str], attempt: WriteAttempt) -> Denial | None:
     status = attempt.current.get("status")
     if PPK in rels:
         if attempt.is_new or attempt.op == "delete":
             return _forbidden("plan_owner_only")
-        if attempt.changed() - {"status", "return_note"}:
+        if attempt.changed() - {"status", "return_note", "expectations"}:
             return _forbidden("plan_ppk_status_only")
         new_status = attempt.new.get("status")
+        if new_status == status and not attempt.changed() - {"expectations"}:
+            return None  # the Ekspektasi Khusus Pimpinan only, at any status
         if (status, new_status) not in PPK_PLAN_TRANSITIONS:
             return _forbidden("plan_ppk_transition")
         note = attempt.new.get("return_note")
@@ -179,6 +230,8 @@ def _plan(actor: Actor, rels: frozenset[str], attempt: WriteAttempt) -> Denial |
         return _forbidden("plan_submitted")
     if attempt.op == "upsert" and attempt.new.get("status") not in OWNER_PLAN_STATUSES:
         return _forbidden("plan_owner_status")
+    if attempt.op == "upsert" and _expectations_changed(attempt):
+        return _forbidden("plan_expectations_ppk")
     return None
 
 
@@ -204,6 +257,8 @@ def _progress(actor: Actor, rels: frozenset[str], attempt: WriteAttempt) -> Deni
 
 def _feedback(actor: Actor, rels: frozenset[str], attempt: WriteAttempt) -> Denial | None:
     if PPK in rels:
+        if attempt.op == "upsert" and "acknowledged_at" in attempt.changed():
+            return _forbidden("feedback_acknowledge_owner")
         return None
     if OWNER not in rels:
         return _forbidden("feedback_ppk_only")
@@ -260,6 +315,7 @@ WRITE_RULES: Mapping[str, Rule] = {
     "employee": _admin_data,
     "unit": _admin_data,
     "period": _admin_data,
+    "acting": _admin_data,
     "plan": _plan,
     "plan_item": _plan_item,
     "progress": _progress,

@@ -66,9 +66,9 @@ class Throttled(Exception):
 def check_throttle(conn: Connection, nip: str, moment: datetime) -> None:
     """Raise ``Throttled`` while this NIP has used up its failed attempts."""
     recent = conn.execute(
-        select(db.login_failures.c.at)
-        .where(db.login_failures.c.nip == nip, db.login_failures.c.at > moment - FAILURE_WINDOW)
-        .order_by(db.login_failures.c.at.desc())
+        select(db.sign_in_failures.c.at)
+        .where(db.sign_in_failures.c.nip == nip, db.sign_in_failures.c.at > moment - FAILURE_WINDOW)
+        .order_by(db.sign_in_failures.c.at.desc())
     ).scalars()
     times = [db.aware(at) for at in recent]
     if len(times) >= MAX_FAILURES:
@@ -93,15 +93,15 @@ def password_matches(stored: str | None, password: str) -> bool:
 
 
 def record_failure(conn: Connection, nip: str, moment: datetime) -> None:
-    conn.execute(insert(db.login_failures).values(nip=nip, at=moment))
+    conn.execute(insert(db.sign_in_failures).values(address="", nip=nip, at=moment))
     # Old failures count for nothing; keep the table small.
     conn.execute(
-        delete(db.login_failures).where(db.login_failures.c.at < moment - 2 * FAILURE_WINDOW)
+        delete(db.sign_in_failures).where(db.sign_in_failures.c.at < moment - 2 * FAILURE_WINDOW)
     )
 
 
 def clear_failures(conn: Connection, nip: str) -> None:
-    conn.execute(delete(db.login_failures).where(db.login_failures.c.nip == nip))
+    conn.execute(delete(db.sign_in_failures).where(db.sign_in_failures.c.nip == nip))
 
 
 @dataclass(frozen=True)

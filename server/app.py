@@ -19,7 +19,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, Engine
 from starlette.responses import Response
 
-from server import accounts, db, feed
+from server import accounts, db, feed, marks
 from server.config import server_home
 from server.epoch import HighWaterMark, mark_path, settle_epoch
 from server.errors import ApiError, JsonResponse, install
@@ -39,7 +39,7 @@ from server.models import (
 from server.org import OrgCache
 from server.push import Batch, screen
 
-PROTOCOL = 1
+PROTOCOL = 2
 # SQLite has one writer at a time; PostgreSQL also serves reads beside the push
 # that holds the sequence. Pushes that wait for the sequence cost nothing, but
 # each thread doing Python work keeps the GIL from the push that holds it: on
@@ -221,19 +221,44 @@ def _routes(server: Server) -> APIRouter:
             batch.write(commit=True)
         return JsonResponse({"epoch": epoch, "results": results})
 
-    @router.get("/changes", response_model=ChangesAnswer, responses=_ERRORS)
+    @router.get(
+        "/changes",
+        response_model=ChangesAnswer,
+        responses={**_ERRORS, 409: {"model": ErrorBody}},
+    )
     def changes(
         token: Annotated[str, Depends(bearer_token)],
         since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
+        mark: Annotated[str, Query(max_length=40)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
     ) -> JsonResponse:
         with db.reading(server.engine) as conn:
             nip = server.nip_of(conn, token)
             epoch = db.get_meta(conn, "epoch")
+            if since > 0 and mark and not _holds(conn, since, mark):
+                raise _history_lost()
             page = feed.pull(conn, nip, since, limit, server.orgs.get(conn))
+            page["mark"] = marks.mark_of(conn, page["next"])
         return JsonResponse({"epoch": epoch, **page})
 
     return router
+
+
+def _holds(conn: Connection, since: int, mark: str) -> bool:
+    try:
+        return marks.holds(conn, since, mark)
+    except marks.MalformedMark:
+        raise ApiError(400, "bad_request", _("The mark is not one this server handed out.")) from None
+
+
+def _history_lost() -> ApiError:
+    return ApiError(
+        409,
+        "history",
+        _(
+            "The server no longer holds the change your copy was synced to: its data was restored from a backup. Pull everything again from the start, then push."
+        ),
+    )
 
 
 def _epoch_mismatch() -> ApiError:

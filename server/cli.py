@@ -21,7 +21,7 @@ from server.config import database_url, server_home, token_days
 from server.epoch import HighWaterMark, mark_path, note_writes
 from server.importer import ImportRefused, import_csv
 from server.messages import text
-from server.org import EmployeeOrg
+from server.org import load_org
 
 
 class Failure(Exception):
@@ -171,7 +171,7 @@ def cmd_set_password(url: str, args: argparse.Namespace) -> None:
     engine = _engine(url)
     db.check_schema(engine)
     with db.writing(engine) as conn:
-        if not EmployeeOrg.load(conn).known(nip):
+        if not load_org(conn).known(nip):
             raise Failure(
                 _("There is no employee with NIP {nip}; import the employees first.").format(
                     nip=nip

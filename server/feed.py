@@ -19,12 +19,12 @@ from typing import Any
 
 from sqlalchemy import Connection, or_, select
 
+from domain.org import Organisation
 from domain.permissions import PUBLIC, Actor, can_read
 from server import db, recordstore
-from server.org import EmployeeOrg
 
 
-def related_owners(actor: Actor, org: EmployeeOrg) -> set[str] | None:
+def related_owners(actor: Actor, org: Organisation) -> set[str] | None:
     """The owners whose records the actor might read; None for everyone (admin).
 
     A superset used only to let the database skip what is surely hidden:
@@ -34,11 +34,10 @@ def related_owners(actor: Actor, org: EmployeeOrg) -> set[str] | None:
     """
     if "admin" in actor.roles:
         return None
-    staff = set(org.subordinates_of(actor.nip))
-    return {actor.nip} | staff | {nip for boss in staff for nip in org.subordinates_of(boss)}
+    return org.on(db.now()).scope_of(actor.nip)
 
 
-def pull(conn: Connection, nip: str, since: int, limit: int, org: EmployeeOrg) -> dict[str, Any]:
+def pull(conn: Connection, nip: str, since: int, limit: int, org: Organisation) -> dict[str, Any]:
     actor = Actor(nip=nip, roles=org.roles_of(nip))
     top = db.current_seq(conn)
     records = db.records
@@ -55,8 +54,11 @@ def pull(conn: Connection, nip: str, since: int, limit: int, org: EmployeeOrg) -
     rows = conn.execute(query.order_by(records.c.seq).limit(limit)).all()
     # A short page means nothing else up to ``top`` is for this reader.
     cursor = int(rows[-1].seq) if len(rows) == limit else top
+    today = org.on(db.now())
     changes = [
-        recordstore.envelope(row) for row in rows if can_read(actor, row.collection, row.owner, org)
+        recordstore.envelope(row)
+        for row in rows
+        if can_read(actor, row.collection, row.owner, today)
     ]
     sent = {(c["collection"], c["id"]) for c in changes}
     changes.extend(_backfill(conn, actor, org, since, cursor, sent))
@@ -67,7 +69,7 @@ def pull(conn: Connection, nip: str, since: int, limit: int, org: EmployeeOrg) -
 def _backfill(
     conn: Connection,
     actor: Actor,
-    org: EmployeeOrg,
+    org: Organisation,
     since: int,
     next_seq: int,
     sent: set[tuple[str, str]],
@@ -83,6 +85,6 @@ def _backfill(
         if (collection, record_id) in sent:
             continue
         record = recordstore.get(conn, collection, record_id)
-        if record is not None and can_read(actor, collection, record["owner"], org):
+        if record is not None and can_read(actor, collection, record["owner"], org.on(db.now())):
             found.append(record)
     return found

@@ -21,10 +21,11 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from domain.nip import is_valid_nip
+from domain.org import Organisation
 from domain.validation import validate_data
 from server import db, recordstore, visibility
 from server.messages import _, text
-from server.org import EmployeeOrg
+from server.org import load_org
 
 HEADER = ("nip", "name", "kind", "rank", "position", "unit", "atasan_nip", "roles")
 KINDS = ("PNS", "PPPK")
@@ -169,7 +170,7 @@ def import_rows(
     """Import all rows or none (also the seeding path of the demo and the tests)."""
     problems = list(problems)
     with db.writing(engine) as conn:
-        org = EmployeeOrg.load(conn)
+        org = load_org(conn)
         employees = {
             r["owner"]: r for r in recordstore.of_collection(conn, "employee") if not r["deleted"]
         }
@@ -180,7 +181,7 @@ def import_rows(
 
 
 def _write(
-    conn: Connection, org: EmployeeOrg, employees: dict[str, dict[str, Any]], rows: list[Row]
+    conn: Connection, org: Organisation, employees: dict[str, dict[str, Any]], rows: list[Row]
 ) -> ImportReport:
     report = ImportReport()
     writer = recordstore.Writer(conn, IMPORT_AUTHOR)
@@ -195,7 +196,12 @@ def _write(
                 "unit", None, {"name": row.unit, "parent_id": None, "head_nip": None, "ratings": {}}
             )
             writer.save(
-                unit, existed=False, before=None, mutation_id=None, status="applied", op="upsert"
+                unit,
+                existed=False,
+                change=recordstore.change_of(None, unit),
+                mutation_id=None,
+                status="applied",
+                op="upsert",
             )
             units[row.unit] = unit["id"]
             report.units_created += 1
@@ -221,7 +227,7 @@ def _write(
         stored = writer.save(
             record,
             existed=current is not None,
-            before=recordstore.audit_state(current),
+            change=recordstore.change_of(current, record),
             mutation_id=None,
             status="applied",
             op="upsert",
@@ -241,6 +247,8 @@ def _new_record(collection: str, owner: str | None, data: dict[str, Any]) -> dic
         "rev": 1,
         "deleted": False,
         "owner": owner,
+        "created_by": None,
+        "created_at": db.now().isoformat(),
         "updated_by": None,
         "updated_at": db.now().isoformat(),
         "conflicts": [],

@@ -79,6 +79,8 @@ class RecordOut(Strict):
     seq: int
     deleted: bool
     owner: str | None
+    created_by: str | None
+    created_at: str
     updated_by: str | None
     updated_at: str
     conflicts: list[ConflictOut]
@@ -150,4 +152,5 @@ class ChangesAnswer(Strict):
     epoch: str
     changes: list[RecordOut]
     next: int
+    mark: str = Field(description="opaque: send it back with since=next (docs/protocol2.md)")
     more: bool

@@ -16,7 +16,7 @@ from domain.permissions import Actor, WriteAttempt, can_read, check_write
 from domain.validation import ValidationError, validate_mutation
 from server import db, recordstore, visibility
 from server.messages import rejection
-from server.org import OrgCache
+from server.org import ORG_COLLECTIONS, OrgCache
 from server.write_context import ParentMissing, write_context
 
 ORGLESS = ("unit", "period")
@@ -92,6 +92,7 @@ class Batch:
         """Send the decided writes, and the commit if asked, in one round trip (PostgreSQL)."""
         remembered = [
             {
+                "nip": self.nip,
                 "mutation_id": mutation_id,
                 "collection": first["collection"],
                 "record_id": first["id"],
@@ -102,7 +103,7 @@ class Batch:
         with db.one_round_trip(self.conn):
             self.writer.finish()
             if remembered:
-                self.conn.execute(insert(db.applied_mutations), remembered)
+                self.conn.execute(insert(db.mutation_results), remembered)
             if commit:
                 self.conn.commit()
 
@@ -117,7 +118,7 @@ class Batch:
         self.writer = recordstore.Writer(self.conn, self._author)  # takes the sequence row
         if self.writer.seqs.start != seen:
             changed = recordstore.changed_since(self.conn, seen, keys)
-            if any(record["collection"] == "employee" for record in changed):
+            if any(record["collection"] in ORG_COLLECTIONS for record in changed):
                 self.org = self._orgs.get(self.conn).copy()
             mine = [record for record in changed if (record["collection"], record["id"]) in records]
             if mine:
@@ -131,10 +132,11 @@ class Batch:
         return self.writer.seqs.last
 
     def _load_firsts(self, mutation_ids: list[str]) -> None:
-        """The first results of those mutations the server has seen before, in one query."""
+        """The first results of those mutations this sender has pushed before, in one query."""
+        table = db.mutation_results
         rows = self.conn.execute(
-            select(db.applied_mutations.c.mutation_id, db.applied_mutations.c.result).where(
-                db.applied_mutations.c.mutation_id.in_(set(mutation_ids))
+            select(table.c.mutation_id, table.c.result).where(
+                table.c.nip == self.nip, table.c.mutation_id.in_(set(mutation_ids))
             )
         )
         self._firsts = {mutation_id: dict(result) for mutation_id, result in rows}
@@ -163,7 +165,7 @@ class Batch:
             before_deleted=bool(current and current["deleted"]),
             **context,
         )
-        denial = check_write(self.actor, attempt, self.org)
+        denial = check_write(self.actor, attempt, self.org.on(attempt.now))
         if denial is not None:
             result = _rejected(mutation_id, denial.code, denial.message("id"), denial.message("en"))
             result["current"] = self._readable(current)
@@ -194,49 +196,60 @@ class Batch:
     def _keep_conflict(
         self, mutation: Mapping[str, Any], current: dict[str, Any]
     ) -> dict[str, Any]:
+        """Keep the mutation beside the server's version: one entry per author, the newest."""
+        mutation_id = mutation["mutation_id"]
+        if any(c["mutation_id"] == mutation_id and c["by"] != self.nip for c in current["conflicts"]):
+            return _rejected(mutation_id, "invalid", *rejection("mutation_id_taken"))
         entry = {
-            "mutation_id": mutation["mutation_id"],
+            "mutation_id": mutation_id,
             "by": self.nip,
             "at": db.now().isoformat(),
             "deleted": mutation["op"] == "delete",
             "data": dict(mutation["data"] or {}),
         }
-        record = dict(current, conflicts=[*current["conflicts"], entry])
+        replaced = next((c for c in current["conflicts"] if c["by"] == self.nip), None)
+        others = [c for c in current["conflicts"] if c["by"] != self.nip]
+        record = dict(current, conflicts=[*others, entry])
         stored = self.writer.save(
             record,
             existed=True,
-            before=recordstore.audit_state(current),
-            mutation_id=mutation["mutation_id"],
+            change=recordstore.conflict_change(
+                entry, None if replaced is None else replaced["mutation_id"]
+            ),
+            mutation_id=mutation_id,
             status="conflict",
             op=mutation["op"],
         )
-        result = _result(
-            mutation["mutation_id"], "conflict", stored["rev"], stored["seq"], current=stored
-        )
+        result = _result(mutation_id, "conflict", stored["rev"], stored["seq"], current=stored)
         self._remember(mutation, result)
         return result
 
     def _store(self, mutation: Mapping[str, Any], current: dict[str, Any] | None) -> dict[str, Any]:
         resolves = set(mutation.get("resolves") or [])
         deleting = mutation["op"] == "delete"
+        moment = db.now().isoformat()
         record = {
             "collection": mutation["collection"],
             "id": mutation["id"],
             "rev": 1 if current is None else current["rev"] + 1,
             "deleted": deleting,
             "owner": mutation["owner"],
+            "created_by": self.nip if current is None else current["created_by"],
+            "created_at": moment if current is None else current["created_at"],
             "updated_by": self.nip,
-            "updated_at": db.now().isoformat(),
+            "updated_at": moment,
             "conflicts": [
                 c for c in (current or {}).get("conflicts", []) if c["mutation_id"] not in resolves
             ],
             "data": dict(current["data"]) if deleting and current else dict(mutation["data"]),
         }
         before_org = self.org.copy() if mutation["collection"] == "employee" else None
+        if mutation["collection"] == "acting":
+            self.org.apply(record)
         stored = self.writer.save(
             record,
             existed=current is not None,
-            before=recordstore.audit_state(current),
+            change=recordstore.change_of(current, record),
             mutation_id=mutation["mutation_id"],
             status="applied",
             op=mutation["op"],
@@ -278,7 +291,7 @@ class Batch:
 
     def _readable(self, record: dict[str, Any] | None) -> dict[str, Any] | None:
         if record is None or not can_read(
-            self.actor, record["collection"], record["owner"], self.org
+            self.actor, record["collection"], record["owner"], self.org.on(db.now())
         ):
             return None
         return record

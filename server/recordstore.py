@@ -1,8 +1,10 @@
 """Reading and writing the current version of records, with the audit trail.
 
 Every write goes through ``Writer.save`` so that each accepted change gets
-the next seq and a history row (who, when, from which client, before and
-after).
+the next seq and a history row (who, when, from which client, what changed,
+and the random stamp that the pull marks check, see server.marks). A
+history row keeps what the change changed, never the whole record: what the
+server stores grows with the change, not with the record's past.
 """
 
 from __future__ import annotations
@@ -26,7 +28,18 @@ _UPDATE = update(db.records).where(
 _GET = select(db.records).where(
     db.records.c.collection == bindparam("collection"), db.records.c.id == bindparam("id")
 )
-_COLUMNS = ("rev", "seq", "deleted", "owner", "updated_by", "updated_at", "conflicts", "data")
+_COLUMNS = (
+    "rev",
+    "seq",
+    "deleted",
+    "owner",
+    "created_by",
+    "created_at",
+    "updated_by",
+    "updated_at",
+    "conflicts",
+    "data",
+)
 
 
 def envelope(row: Row[Any] | Mapping[str, Any]) -> dict[str, Any]:
@@ -39,6 +52,8 @@ def envelope(row: Row[Any] | Mapping[str, Any]) -> dict[str, Any]:
         "seq": int(values["seq"]),
         "deleted": bool(values["deleted"]),
         "owner": values["owner"],
+        "created_by": values["created_by"],
+        "created_at": values["created_at"] or values["updated_at"],
         "updated_by": values["updated_by"],
         "updated_at": values["updated_at"],
         "conflicts": list(values["conflicts"] or []),
@@ -78,10 +93,10 @@ def read_many(
 def changed_since(
     conn: Connection, seq: int, keys: Iterable[tuple[str, str]]
 ) -> list[dict[str, Any]]:
-    """Those of these records, and any employee record, written after ``seq``."""
+    """Those of these records, and any employee or acting record, written after ``seq``."""
     wanted = set(keys)
     records = db.records
-    employees = (records.c.collection == "employee") & (records.c.seq > seq)
+    employees = records.c.collection.in_(("employee", "acting")) & (records.c.seq > seq)
     mine = (
         records.c.collection.in_(sorted({c for c, _i in wanted}))
         & records.c.id.in_(sorted({i for _c, i in wanted}))
@@ -132,12 +147,15 @@ class Writer:
         record: dict[str, Any],
         *,
         existed: bool,
-        before: dict[str, Any] | None,
+        change: dict[str, Any],
         mutation_id: str | None,
         status: str,
         op: str,
     ) -> dict[str, Any]:
-        """Store ``record`` (an envelope) with a fresh seq; returns it with that seq."""
+        """Store ``record`` (an envelope) with a fresh seq; returns it with that seq.
+
+        ``change`` is what the history keeps of it (``change_of`` or ``conflict_change``).
+        """
         record = dict(record, seq=self.seqs.take())
         key = (record["collection"], record["id"])
         if key in self._unsaved:
@@ -156,8 +174,10 @@ class Writer:
                 "record_id": record["id"],
                 "op": op,
                 "rev": record["rev"],
-                "before": before,
-                "after": _audit_state(record),
+                "before": None,
+                "after": None,
+                "change": change,
+                "stamp": db.new_stamp(),
             }
         )
         return record
@@ -186,9 +206,26 @@ class Writer:
         self.seqs.save()
 
 
-def _audit_state(record: Mapping[str, Any]) -> dict[str, Any]:
-    return {"deleted": record["deleted"], "data": record["data"], "conflicts": record["conflicts"]}
+def change_of(before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> dict[str, Any]:
+    """What an applied write changed: the data keys set and unset, deletion, conflicts settled."""
+    old = before["data"] if before is not None else {}
+    new = after["data"]
+    change: dict[str, Any] = {
+        "set": {key: value for key, value in new.items() if key not in old or old[key] != value},
+        "unset": sorted(key for key in old if key not in new),
+    }
+    if before is None or before["deleted"] != after["deleted"]:
+        change["deleted"] = after["deleted"]
+    kept = {c["mutation_id"] for c in after["conflicts"]}
+    settled = [c["mutation_id"] for c in (before or {}).get("conflicts", []) if c["mutation_id"] not in kept]
+    if settled:
+        change["resolved"] = settled
+    return change
 
 
-def audit_state(record: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    return None if record is None else _audit_state(record)
+def conflict_change(entry: Mapping[str, Any], replaced: str | None) -> dict[str, Any]:
+    """What a kept conflict adds: the mutation's own data once, and the entry it replaced."""
+    change: dict[str, Any] = {"conflict": dict(entry)}
+    if replaced is not None:
+        change["replaced"] = replaced
+    return change

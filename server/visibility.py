@@ -18,9 +18,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, delete, insert, select
 
+from domain.org import Organisation
 from domain.permissions import Actor, can_read
 from server import db
-from server.org import EmployeeOrg
 
 CHUNK = 500
 # Only what the rules look at: a new admin's backfill touches every record.
@@ -36,8 +36,8 @@ def _watched(data: Mapping[str, Any] | None) -> tuple[Any, frozenset[str], bool]
 
 def note_employee_change(
     conn: Connection,
-    before_org: EmployeeOrg,
-    after_org: EmployeeOrg,
+    before_org: Organisation,
+    after_org: Organisation,
     before: Mapping[str, Any] | None,
     after: Mapping[str, Any] | None,
     due_seq: int,
@@ -60,14 +60,16 @@ def note_employee_change(
     if new_active and (new_roles - old_roles or (new_roles and not old_active)):
         pairs.append((nip, conn.execute(_KEYS.where(db.records.c.owner.is_not(None))).all()))
     count = 0
+    today = db.now()
+    before_day, after_day = before_org.on(today), after_org.on(today)
     for viewer, candidates in pairs:
         before_actor = Actor(nip=viewer, roles=before_org.roles_of(viewer))
         after_actor = Actor(nip=viewer, roles=after_org.roles_of(viewer))
         newly = [
             (collection, record_id)
             for collection, record_id, owner in candidates
-            if can_read(after_actor, collection, owner, after_org)
-            and not can_read(before_actor, collection, owner, before_org)
+            if can_read(after_actor, collection, owner, after_day)
+            and not can_read(before_actor, collection, owner, before_day)
         ]
         _due(conn, viewer, newly, due_seq)
         count += len(newly)

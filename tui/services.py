@@ -12,15 +12,16 @@ background worker (tui/sync_worker.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from domain.i18n import language
 
 if TYPE_CHECKING:
+    from domain.org import OrgOnDay
     from domain.permissions import Actor
     from store import Store
 
@@ -28,36 +29,6 @@ if TYPE_CHECKING:
 def local_now() -> datetime:
     """Now, on this computer's clock and in its time zone (shown to people)."""
     return datetime.now().astimezone()
-
-
-class LocalOrg:
-    """The organisation as the local employee records describe it.
-
-    Satisfies ``domain.permissions.Org``: who is whose atasan, and who holds
-    which roles. Built fresh by ``Services.org()`` so that it never goes
-    stale after a sync brings new employee records.
-    """
-
-    def __init__(self, employees: Iterable[Mapping[str, Any]]) -> None:
-        self._atasan: dict[str, str | None] = {}
-        self._roles: dict[str, tuple[str, ...]] = {}
-        for record in employees:
-            data = record.get("data") or {}
-            nip = data.get("nip") or record.get("owner")
-            if not nip:
-                continue
-            self._atasan[nip] = data.get("atasan_nip")
-            self._roles[nip] = tuple(data.get("roles") or ())
-
-    def atasan_of(self, nip: str) -> str | None:
-        return self._atasan.get(nip)
-
-    def roles_of(self, nip: str) -> tuple[str, ...]:
-        return self._roles.get(nip, ())
-
-    def subordinates_of(self, nip: str) -> list[str]:
-        """The NIPs whose atasan (and so PPK) is ``nip``, in NIP order."""
-        return sorted(sub for sub, atasan in self._atasan.items() if atasan == nip)
 
 
 @dataclass(eq=False)
@@ -81,8 +52,12 @@ class Services:
     def now(self) -> datetime:
         return self.clock()
 
-    def org(self) -> LocalOrg:
-        return LocalOrg(self.store.records.list("employee"))
+    def org(self) -> OrgOnDay:
+        """The organisation today, from the local employee and acting records."""
+        from domain.org import Organisation
+
+        records = self.store.records.list("employee") + self.store.records.list("acting")
+        return Organisation(records).on(self.now())
 
     def actor(self) -> Actor:
         from domain.permissions import Actor

@@ -51,7 +51,7 @@ _VALID: dict[str, dict[str, Any]] = {
         "approach": "quantitative",
         "status": "draft",
         "return_note": None,
-        "expectations": {"service": "Melayani pemohon dengan ramah dan tuntas"},
+        "expectations": {},  # the PPK writes them (protocol 2)
         "attachments": {"resources": ["Laptop"], "accountability": [], "consequences": []},
     },
     "plan_item": {
@@ -115,6 +115,16 @@ _VALID: dict[str, dict[str, Any]] = {
         "due": "2027-06-30",
         "status": "open",
         "evaluation_id": EVALUATION_ID,
+        "steps": [{"step": "coaching", "date": "2027-01-10", "note": "Pembinaan enam bulan"}],
+        "level": None,
+    },
+    "acting": {
+        "nip": STRANGER,
+        "for_nip": PPK,
+        "kind": "plh",
+        "start": "2026-07-01",
+        "end": "2026-07-14",
+        "decree": "800/123/BKD/2026",
     },
 }
 
@@ -136,4 +146,7 @@ def valid(collection: str, **changes: Any) -> dict[str, Any]:
 
 
 def owner_of(collection: str) -> str | None:
+    """The owner of a sample record: nobody for unit and period, the official for acting."""
+    if collection == "acting":
+        return str(_VALID["acting"]["nip"])
     return None if collection in ("unit", "period") else STAFF

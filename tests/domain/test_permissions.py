@@ -30,6 +30,9 @@ class Chart:
     def atasan_of(self, nip: str) -> str | None:
         return self.atasan.get(nip)
 
+    def stands_in_for(self, nip: str) -> frozenset[str]:
+        return frozenset()
+
 
 ORG = Chart(CHART)
 NOW = datetime(2026, 12, 24, 9, 0, tzinfo=UTC)
@@ -56,9 +59,10 @@ WRITERS = {
     "objection": {"owner"},
     "training": {"owner", "admin"},
     "follow_up": {"ppk", "admin"},
+    "acting": {"admin"},
 }
 READERS = {
-    **dict.fromkeys(("employee", "unit", "period"), set(ACTORS)),
+    **dict.fromkeys(("employee", "unit", "period", "acting"), set(ACTORS)),
     **dict.fromkeys(
         ("plan", "plan_item", "progress", "evaluation", "objection", "follow_up"),
         {"owner", "ppk", "atasan_ppk", "admin"},
@@ -72,6 +76,7 @@ EDITS: dict[str, dict[str, Any]] = {
     "employee": {"position": "Kepala Subbagian Umum"},
     "unit": {"name": "Bidang Perizinan"},
     "period": {"name": "Tahun Anggaran 2026"},
+    "acting": {"end": "2026-07-31"},
     "plan": {"approach": "qualitative"},
     "plan_item": {"text": "Berkas selesai dalam jangka waktu yang ditentukan"},
     "progress": {"values": [3]},
@@ -182,12 +187,17 @@ def plan_write(actor: str, before: str | None, **after: Any) -> tuple[str, str] 
             {"status": "approved", "approach": "qualitative"},
             ("forbidden", "plan_ppk_status_only"),
         ),
+        # protocol 2: the Ekspektasi Khusus Pimpinan are the PPK's words, at any status
+        ("ppk", "submitted", {"expectations": {"loyal": "Menjaga rahasia"}}, None),
+        ("ppk", "approved", {"expectations": {"loyal": "Menjaga rahasia"}}, None),
+        ("ppk", "draft", {"expectations": {"loyal": "Menjaga rahasia"}}, None),
         (
-            "ppk",
-            "submitted",
+            "owner",
+            "draft",
             {"expectations": {"loyal": "Menjaga rahasia"}},
-            ("forbidden", "plan_ppk_status_only"),
+            ("forbidden", "plan_expectations_ppk"),
         ),
+        ("owner", "draft", {"expectations": {"loyal": ""}}, None),  # blank is not written
         ("ppk", None, {"status": "draft"}, ("forbidden", "plan_owner_only")),
         (
             "atasan_ppk",

@@ -17,7 +17,7 @@ def test_hello_needs_no_token_and_names_the_epoch(live_server: LiveServer) -> No
     answer = httpx.get(f"{live_server.base_url}/hello")
     assert answer.status_code == 200
     body = answer.json()
-    assert body["protocol"] == 1
+    assert body["protocol"] == 2
     assert body["epoch"] and isinstance(body["epoch"], str)
     assert "T" in body["server_time"]
 
@@ -105,6 +105,6 @@ def test_five_failures_lock_the_nip_for_fifteen_minutes(live_server: LiveServer)
     # Once the failures are older than fifteen minutes, the right password works again.
     with db.writing(live_server.engine) as conn:
         conn.execute(
-            update(db.login_failures).values(at=db.now() - timedelta(minutes=15, seconds=1))
+            update(db.sign_in_failures).values(at=db.now() - timedelta(minutes=15, seconds=1))
         )
     assert httpx.post(url, json={"nip": BOSS, "password": "kata-sandi"}).status_code == 200

@@ -77,15 +77,14 @@ async def test_unsaved_typing_survives_a_sync(tmp_path: Path) -> None:
     seed_plan(staff, "draft")
     app = Host(lambda: PlanScreen(staff))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("shift+tab", "right", "right", "right", "tab")  # Perilaku, first value
-        await pilot.press("end")
-        await type_text(pilot, " setiap hari")
+        await pilot.press("shift+tab", "right", "right", "tab")  # Lampiran, first list
+        await type_text(pilot, "setiap hari: ")
         app.screen.post_message(SyncDone(RoundOutcome(online=True, report=None, error=None)))
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-    expectations = staff.store.records.get("plan", PLAN)["data"]["expectations"]
-    assert expectations == {"service": "Ramah dan cepat melayani pemohon izin setiap hari"}
+    resources = staff.store.records.get("plan", PLAN)["data"]["attachments"]["resources"]
+    assert resources == ["setiap hari: Akses aplikasi perizinan"]
 
 
 async def test_an_rhk_is_deleted_after_confirmation(tmp_path: Path) -> None:

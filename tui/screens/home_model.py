@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tui.services import LocalOrg
+from domain.org import Organisation
 
 if TYPE_CHECKING:
     from tui.services import Services
@@ -116,7 +116,7 @@ def home_facts(services: Services) -> HomeFacts:
             for p in plans
             if p["data"].get("status") == "submitted" and p["data"].get("ppk_nip") == me
         ),
-        to_evaluate=_to_evaluate(me, LocalOrg(employees), plans, records, evaluation_period),
+        to_evaluate=_to_evaluate(me, Organisation(employees), plans, records, evaluation_period),
         evaluation_period=evaluation_period,
         to_acknowledge=tuple(
             f
@@ -129,7 +129,7 @@ def home_facts(services: Services) -> HomeFacts:
 
 def _to_evaluate(
     me: str,
-    org: LocalOrg,
+    org: Organisation,
     plans: list[Record],
     records: dict[str, list[Record]],
     period: Record | None,
