@@ -1,6 +1,6 @@
 """Evidence files kept in the profile by their content: ``blobs/<2 hex>/<sha256>``.
 
-A file a person attaches is copied in once, hashed while it is copied, and
+A file a person attaches is copied in once (10 MB at most, so read whole) and
 named by its SHA-256, which is also its name on the server (protocol.md,
 "Evidence files"): the same scan attached to three realisasi is kept once,
 and a file fetched from the server is checked against its name before it is
@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from store.errors import BlobTooBig, BlobUnreadable
-from store.files import fsync_dir, open_file, sync_data, write_all
+from store.files import fsync_dir, replace_durably
 
 LIMIT = 10 * 1024 * 1024  # bytes: the server refuses bigger files (protocol.md)
 FOLDER = "blobs"
-_CHUNK = 1024 * 1024
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -56,27 +55,21 @@ class Blobs:
         name = source.name
         try:
             with source.open("rb") as incoming:
-                size = os.fstat(incoming.fileno()).st_size
-                if size > self.limit:
-                    raise BlobTooBig(name, size, self.limit)
-                sha = self._copy_in(incoming.read, name)
+                data = incoming.read(self.limit + 1)  # at most 10 MB: read whole
         except OSError as error:
             raise BlobUnreadable(source, error) from error
-        return BlobInfo(sha, name, self.size(sha), _type_of(name))
+        if len(data) > self.limit:
+            raise BlobTooBig(name, os.stat(source).st_size, self.limit)
+        sha = hashlib.sha256(data).hexdigest()
+        self._write(sha, data)
+        return BlobInfo(sha, name, len(data), _type_of(name))
 
     def keep(self, data: bytes, sha256: str) -> Path:
         """Keep bytes fetched from the server; ValueError when they do not hash to ``sha256``."""
         _check(sha256)
         if hashlib.sha256(data).hexdigest() != sha256:
             raise ValueError(f"the bytes fetched for {sha256} hash to something else")
-        found = self.path(sha256)
-        if found is not None:
-            return found
-        pieces = iter((data,))
-        self._copy_in(lambda _size: next(pieces, b""), sha256)
-        path = self.path(sha256)
-        assert path is not None
-        return path
+        return self._write(sha256, data)
 
     def path(self, sha256: str) -> Path | None:
         """Where the file is, or None when this profile does not hold it."""
@@ -102,33 +95,17 @@ class Blobs:
     def _path(self, sha256: str) -> Path:
         return self.folder / sha256[:2] / sha256
 
-    def _copy_in(self, read: Any, name: str) -> str:
-        """Write what ``read(n)`` yields to a temp file, hashing it; rename it to its hash."""
-        self.folder.mkdir(mode=0o700, exist_ok=True)
-        temp = self.folder / f".incoming-{os.getpid()}-{id(read)}"
-        digest = hashlib.sha256()
-        written = 0
-        fd = open_file(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-        try:
-            while chunk := read(_CHUNK):
-                written += len(chunk)
-                if written > self.limit:
-                    raise BlobTooBig(name, written, self.limit)
-                digest.update(chunk)
-                write_all(fd, chunk, written - len(chunk))
-            sync_data(fd)
-        except BaseException:
-            os.close(fd)
-            temp.unlink(missing_ok=True)
-            raise
-        os.close(fd)
-        sha = digest.hexdigest()
-        target = self._path(sha)
-        target.parent.mkdir(mode=0o700, exist_ok=True)
-        os.replace(temp, target)
-        fsync_dir(target.parent)
-        fsync_dir(self.folder)  # the first file of a new subfolder needs the subfolder kept too
-        return sha
+    def _write(self, sha256: str, data: bytes) -> Path:
+        """Keep ``data`` under its hash, durably; a file already held is left as it is."""
+        target = self._path(sha256)
+        if target.is_file():
+            return target
+        for folder in (self.folder, target.parent):
+            if not folder.is_dir():
+                folder.mkdir(mode=0o700, exist_ok=True)
+                fsync_dir(folder.parent)  # the new folder survives a power cut with the file
+        replace_durably(target, data)
+        return target
 
 
 def _check(sha256: str) -> None:
