@@ -25,7 +25,7 @@ import orjson
 
 from store import StoreBusy, StoreError, outbox
 from sync.blobs import upload_named_blobs
-from sync.link import EpochChanged, Link, LinkError, MalformedAnswer, Patience
+from sync.link import EpochChanged, HistoryChanged, Link, LinkError, MalformedAnswer, Patience
 from sync.local import JSON, get_meta, lifetime, now_utc, put_meta, record_key, start_over
 from sync.pull import apply_incoming, is_record
 from sync.results import STATUSES, Tally, apply_result
@@ -265,12 +265,21 @@ class SyncEngine:
 
 
 def _check_progress(since: int, page: JSON) -> None:
-    """A page must move the cursor on when it promises more, and never move it back."""
+    """A page must move the cursor on when it promises more, and never move it back.
+
+    A feed that ends below our cursor holds less than we pulled from it: the
+    server was put back from a backup (a store from protocol 1 has no mark
+    to tell it earlier), and the recovery is the one of a 409 ``history``.
+    """
     following = page["next"]
-    if following < since or (page["more"] and following == since):
+    if following < since:
+        raise HistoryChanged(
+            f"/changes: the server's feed ends at {following}, below our cursor {since}"
+        )
+    if page["more"] and following == since:
         raise MalformedAnswer(
-            f"/changes: the server promised more but its cursor went from {since} to "
-            f"{following}; the round stopped rather than loop"
+            f"/changes: the server promised more but its cursor stayed at {since}; "
+            "the round stopped rather than loop"
         )
 
 

@@ -168,21 +168,31 @@ def test_a_second_409_in_one_round_ends_it_instead_of_looping(
     assert report.error == "history" and server.changes.call_count == 2
 
 
-@pytest.mark.parametrize(
-    ("pages", "said"),
-    [
-        ([page([], 5, True), page([], 5, True)], "from 5 to 5"),
-        ([page([], 5, True), page([], 2, False)], "from 5 to 2"),
-    ],
-    ids=["same-next", "lower-next"],
-)
-def test_a_feed_that_does_not_move_on_ends_the_round(
-    store: Store, server: Scripted, pages: list[httpx.Response], said: str
-) -> None:
-    server.changes.side_effect = pages
+def test_a_feed_that_stalls_ends_the_round(store: Store, server: Scripted) -> None:
+    server.changes.side_effect = [page([record(1, 5)], 5, True), page([], 5, True)]
     report = server.engine(store).run_round()
-    assert report.error == "malformed" and said in (report.detail or "")
+    assert report.error == "malformed" and "stayed at 5" in (report.detail or "")
     assert outbox.base_version(store).cursor == 5  # what came is kept
+    assert len(store.records.list("training")) == 1
+
+
+def test_a_feed_ending_below_the_cursor_is_a_restore(store: Store, server: Scripted) -> None:
+    """A store from protocol 1 has no mark: a restored server shows as a shorter feed."""
+    synced = record(1, 3)
+    with store.transaction() as tx:
+        apply_incoming(tx, synced, EPOCH, False)
+        tx.put("meta", "epoch", EPOCH)
+        tx.put("meta", "cursor", 40)
+    server.changes.side_effect = [
+        page([], 12, False, "12.aaaaaaaaaaaaaaaa"),  # the restored feed, shorter
+        page([], 12, False, "12.aaaaaaaaaaaaaaaa"),  # from 0: the synced record is gone
+        page([], 13, False, "13.bbbbbbbbbbbbbbbb"),  # after the push that put it back
+    ]
+    report = server.engine(store).run_round()
+    assert report.error is None and report.epoch_changed and report.requeued == 1
+    assert [p["since"] for p in sent_params(server)] == ["40", "0", "12"]
+    [pushed] = orjson.loads(server.push.calls.last.request.content)["mutations"]
+    assert pushed["id"] == synced["id"]
 
 
 def test_an_endless_feed_ends_the_round(store: Store, server: Scripted) -> None:
