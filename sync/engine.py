@@ -15,7 +15,6 @@ or that never ends, stops the round with an error instead of looping, and a
 from __future__ import annotations
 
 import os
-import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -26,7 +25,7 @@ import orjson
 from store import StoreBusy, StoreError, outbox
 from sync.blobs import upload_named_blobs
 from sync.link import EpochChanged, HistoryChanged, Link, LinkError, MalformedAnswer, Patience
-from sync.local import JSON, get_meta, lifetime, now_utc, put_meta, record_key, start_over
+from sync.local import JSON, get_meta, lifetime, new_id, now_utc, put_meta, record_key, start_over
 from sync.pull import apply_incoming, is_record
 from sync.results import STATUSES, Tally, apply_result
 from sync.resync import requeue_for_new_lifetime
@@ -171,7 +170,7 @@ class SyncEngine:
                     start_over(tx)
                     report.epoch_changed = True
             if get_meta(tx, "client_id") is None:
-                put_meta(tx, "client_id", str(uuid.uuid4()))
+                put_meta(tx, "client_id", new_id())
         return epoch
 
     def _push_and_pull(self, epoch: str, report: RoundReport, notify: ProgressCallback) -> None:

@@ -36,6 +36,7 @@ __all__ = [
     "get_meta",
     "items",
     "lifetime",
+    "new_id",
     "now_utc",
     "put_meta",
     "record_key",
