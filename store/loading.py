@@ -95,7 +95,8 @@ def _read_journal(files: StoreFiles, raw: bytes, loaded: Loaded) -> None:
         # Every good save is kept; the file goes aside whole, for an administrator.
         loaded.lost = scan.lost
         loaded.put_aside(files.journal, errors.DAMAGED_SAVES)
-        heal(loaded.tables)
+        if any(lost.count != 0 for lost in scan.lost):  # not mere bytes between two saves
+            heal(loaded.tables)
         loaded.then = Then.COMPACT
     else:
         loaded.then = Then.NOTHING

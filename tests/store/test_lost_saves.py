@@ -111,12 +111,17 @@ def test_a_tail_of_zeros_from_power_loss_is_told_too(tmp_path: Path) -> None:
 
 
 def test_garbage_between_two_lines_costs_no_save(tmp_path: Path) -> None:
-    _eleven_line_journal(tmp_path)
+    db = _eleven_line_journal(tmp_path)
+    with db.transaction() as tx:
+        outbox.set_base_version(tx, 17, "17.0123456789abcdef")
     lines = _lines(tmp_path)
     _write_lines(tmp_path, [*lines[:6], b"\x00\xffgarbage", b"more garbage", *lines[6:]])
     error = _damaged(tmp_path)
     assert len(error.store.records.list("feedback")) == 10
     assert error.lost[0].count == 0 and "no save was lost" in error.message("en")
+    # nothing to mend: the pull goes on from where it was
+    assert outbox.base_version(error.store) == outbox.BaseVersion(17, "17.0123456789abcdef")
+    assert len(error.store.records.outbox()) == 10
 
 
 def test_garbage_run_into_a_line_costs_that_line(tmp_path: Path) -> None:
