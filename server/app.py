@@ -15,12 +15,13 @@ from typing import Annotated, Any
 
 import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Query
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, Engine
 from starlette.responses import Response
 
 from server import accounts, db, feed, marks
+from server.blob_routes import blob_routes
 from server.config import server_home
+from server.context import Server, bearer_token
 from server.epoch import HighWaterMark, mark_path, settle_epoch
 from server.errors import ApiError, JsonResponse, install
 from server.limits import BodyLimit
@@ -36,7 +37,6 @@ from server.models import (
     SessionAnswer,
     SessionRequest,
 )
-from server.org import OrgCache
 from server.push import Batch, screen
 
 PROTOCOL = 2
@@ -47,34 +47,7 @@ PROTOCOL = 2
 # throughput (bench/server_bench.py --db postgresql, runs alternated).
 HANDLER_THREADS = {"sqlite": 8, "postgresql": 8}
 API = "/api/v1"
-_bearer = HTTPBearer(auto_error=False, description="the token of POST /session")
 _ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 413)}
-
-
-class Server:
-    """What the handlers share: the engine, the token lifetime, the high-water mark."""
-
-    def __init__(self, engine: Engine, token_lifetime: timedelta, mark: HighWaterMark) -> None:
-        self.engine = engine
-        self.token_lifetime = token_lifetime
-        self.mark = mark
-        self.orgs = OrgCache()
-
-    def nip_of(self, conn: Connection, token: str) -> str:
-        """The NIP signed in with ``token``, checked in the request's own transaction."""
-        nip = accounts.session_nip(conn, token, db.now())
-        if nip is None or not self.orgs.get(conn).is_active(nip):
-            raise _unauthorized()
-        return nip
-
-
-def _unauthorized() -> ApiError:
-    return ApiError(
-        401,
-        "unauthorized",
-        _("Sign in first: the token is missing, expired or revoked."),
-        {"WWW-Authenticate": "Bearer"},
-    )
 
 
 def _iso(moment: datetime) -> str:
@@ -123,6 +96,7 @@ def create_app(
     app.add_middleware(BodyLimit)
     _document_400_not_422(app)
     app.include_router(_routes(server))
+    app.include_router(blob_routes(server), prefix=API)
     app.state.server = server
     return app
 
@@ -147,14 +121,6 @@ def _document_400_not_422(app: FastAPI) -> None:
 
 def _routes(server: Server) -> APIRouter:
     router = APIRouter(prefix=API, default_response_class=JsonResponse)
-
-    async def bearer_token(
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    ) -> str:
-        # Async and without I/O: the token is checked inside each handler's transaction.
-        if credentials is None or credentials.scheme.lower() != "bearer":
-            raise _unauthorized()
-        return credentials.credentials
 
     @router.get("/hello", response_model=Hello)
     def hello() -> JsonResponse:
@@ -248,7 +214,9 @@ def _holds(conn: Connection, since: int, mark: str) -> bool:
     try:
         return marks.holds(conn, since, mark)
     except marks.MalformedMark:
-        raise ApiError(400, "bad_request", _("The mark is not one this server handed out.")) from None
+        raise ApiError(
+            400, "bad_request", _("The mark is not one this server handed out.")
+        ) from None
 
 
 def _history_lost() -> ApiError:
