@@ -18,7 +18,7 @@ from fastapi import APIRouter, Depends, FastAPI, Query
 from sqlalchemy import Connection, Engine
 from starlette.responses import Response
 
-from server import accounts, db, feed, marks
+from server import accounts, answers, db, feed, marks
 from server.blob_routes import blob_routes
 from server.config import server_home
 from server.context import Server, bearer_token
@@ -94,6 +94,7 @@ def create_app(
     )
     install(app)
     app.add_middleware(BodyLimit)
+    answers.install(app)
     _document_400_not_422(app)
     app.include_router(_routes(server))
     app.include_router(blob_routes(server), prefix=API)
