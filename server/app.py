@@ -18,7 +18,9 @@ from fastapi import APIRouter, Depends, FastAPI, Query
 from sqlalchemy import Connection, Engine
 from starlette.responses import Response
 
-from server import accounts, answers, db, feed, marks
+from domain.permissions import Actor
+from domain.vocab import Collection
+from server import accounts, answers, db, feed, marks, on_demand
 from server.blob_routes import blob_routes
 from server.config import server_home
 from server.context import Server, bearer_token
@@ -34,6 +36,7 @@ from server.models import (
     Hello,
     PushAnswer,
     PushRequest,
+    RecordsAnswer,
     SessionAnswer,
     SessionRequest,
 )
@@ -199,6 +202,7 @@ def _routes(server: Server) -> APIRouter:
         mark: Annotated[str, Query(max_length=40)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
     ) -> JsonResponse:
+        server.acting_starts.start_due(server.engine, server.orgs, server.mark)
         with db.reading(server.engine) as conn:
             nip = server.nip_of(conn, token)
             epoch = db.get_meta(conn, "epoch")
@@ -207,6 +211,19 @@ def _routes(server: Server) -> APIRouter:
             page = feed.pull(conn, nip, since, limit, server.orgs.get(conn))
             page["mark"] = marks.mark_of(conn, page["next"])
         return JsonResponse({"epoch": epoch, **page})
+
+    @router.get("/records", response_model=RecordsAnswer, responses=_ERRORS)
+    def records(
+        token: Annotated[str, Depends(bearer_token)],
+        owner: Annotated[str, Query(pattern=r"^[0-9]{18}$")],
+        collection: Annotated[Collection | None, Query()] = None,
+    ) -> JsonResponse:
+        with db.reading(server.engine) as conn:
+            nip = server.nip_of(conn, token)
+            org = server.orgs.get(conn)
+            actor = Actor(nip=nip, roles=org.roles_of(nip))
+            found = on_demand.records_of(conn, actor, owner, collection, org.on(db.now()))
+        return JsonResponse({"records": found})
 
     return router
 

@@ -15,6 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, Engine
 
 from server import accounts, db
+from server.acting import Starts
 from server.blobs import Sweeper
 from server.epoch import HighWaterMark
 from server.errors import ApiError
@@ -33,6 +34,7 @@ class Server:
         self.mark = mark
         self.orgs = OrgCache()
         self.sweeper = Sweeper()
+        self.acting_starts = Starts()
 
     def nip_of(self, conn: Connection, token: str) -> str:
         """The NIP signed in with ``token``, checked in the request's own transaction."""

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, insert, select
 
 from domain.permissions import Actor
 from domain.validation import ValidationError, validate_mutation
-from server import db, recordstore, visibility
+from server import acting, db, recordstore, visibility
 from server.admission import readable, refusal, rejected
 from server.messages import rejection
 from server.org import ORG_COLLECTIONS, OrgCache
@@ -237,9 +237,7 @@ class Batch:
             ],
             "data": dict(current["data"]) if deleting and current else dict(mutation["data"]),
         }
-        before_org = self.org.copy() if mutation["collection"] == "employee" else None
-        if mutation["collection"] == "acting":
-            self.org.apply(record)
+        before_org = self.org.copy() if mutation["collection"] in ORG_COLLECTIONS else None
         stored = self.writer.save(
             record,
             existed=current is not None,
@@ -250,14 +248,17 @@ class Batch:
         )
         if before_org is not None:
             self.org.apply(stored)
-            visibility.note_employee_change(
-                self.conn,
-                before_org,
-                self.org,
-                None if current is None or current["deleted"] else current["data"],
-                None if deleting else stored["data"],
-                stored["seq"],
-            )
+            if mutation["collection"] == "acting":
+                acting.note_acting_change(self.conn, before_org, self.org, stored)
+            else:
+                visibility.note_employee_change(
+                    self.conn,
+                    before_org,
+                    self.org,
+                    None if current is None or current["deleted"] else current["data"],
+                    None if deleting else stored["data"],
+                    stored["seq"],
+                )
         result = _result(mutation["mutation_id"], "applied", stored["rev"], stored["seq"])
         self._remember(mutation, result)
         return result

@@ -12,7 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from domain.permissions import PUBLIC
+from server import db
 from tests.server import office as office_world
 from tests.server import samples
 from tests.server.office import ADMIN, KEPALA, PPK, STAFF, STRANGER
@@ -22,13 +25,36 @@ from tests.support.live_server import LiveServer
 
 class Office(office_world.Office):
     def readers(self, record_id: str) -> set[str]:
-        """Who among the five finds the record in their feed."""
-        found = set()
+        """Who among the five may read the record (``GET /records``).
+
+        And, checked on the way, who finds it in their feed: the same people
+        but the admin, who syncs only what they work on (they head nobody here),
+        except for the records everyone reads.
+        """
+        owner, public = self._owner_of(record_id)
+        readers, carried = set(), set()
         for nip, token in self.tokens.items():
             changes, _next = self.server.pull_all(token)
             if any(change["id"] == record_id for change in changes):
-                found.add(nip)
-        return found
+                carried.add(nip)
+            if owner is not None:
+                with self.server.client(token) as client:
+                    found = client.get("/records", params={"owner": owner}).json()["records"]
+                if any(record["id"] == record_id for record in found):
+                    readers.add(nip)
+        if public:
+            return carried
+        assert carried == readers - {ADMIN}, (carried, readers)
+        return readers
+
+    def _owner_of(self, record_id: str) -> tuple[str | None, bool]:
+        with db.reading(self.server.engine) as conn:
+            row = conn.execute(
+                select(db.records.c.owner, db.records.c.collection).where(
+                    db.records.c.id == record_id
+                )
+            ).one()
+        return row.owner, row.collection in PUBLIC or row.owner is None
 
 
 @pytest.fixture(scope="module")
