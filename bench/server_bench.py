@@ -31,6 +31,7 @@ import tempfile
 import threading
 import time
 import uuid
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,7 @@ def seed(db_url: str, clients: int) -> dict[str, str]:
     with db.writing(engine) as conn:
         tokens = {
             row.nip: accounts.open_session(
-                conn, row.nip, accounts.FAILURE_WINDOW * 100, db.now()
+                conn, row.nip, timedelta(days=1), db.now()
             ).token
             for row in rows
         }

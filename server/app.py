@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import APIRouter, Depends, FastAPI, Query
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from sqlalchemy import Connection, Engine
 from starlette.responses import Response
 
 from domain.permissions import Actor
 from domain.vocab import Collection
-from server import accounts, answers, db, feed, marks, on_demand
+from server import accounts, answers, db, feed, marks, on_demand, throttle
 from server.blob_routes import blob_routes
 from server.config import server_home
 from server.context import Server, bearer_token
@@ -137,30 +137,30 @@ def _routes(server: Server) -> APIRouter:
         response_model=SessionAnswer,
         responses={**_ERRORS, 429: {"model": ErrorBody}},
     )
-    def login(body: SessionRequest) -> JsonResponse:
+    def login(body: SessionRequest, request: Request) -> JsonResponse:
         nip = body.nip.replace(" ", "")
+        address = request.client.host if request.client else ""
         moment = db.now()
-        with db.reading(server.engine) as conn:
+        with db.writing(server.engine) as conn:
+            throttle.serialise(conn)
             try:
-                accounts.check_throttle(conn, nip, moment)
-            except accounts.Throttled as throttled:
+                throttle.check(conn, address, nip, moment)
+            except throttle.Throttled as throttled:
                 raise ApiError(
                     429,
                     "throttled",
-                    _("Too many failed sign-ins for this NIP. Wait a while and try again."),
+                    _("Too many failed sign-ins. Wait a while and try again."),
                     {"Retry-After": str(throttled.retry_after)},
                 ) from None
+            # Counted before it is judged: parallel guesses cannot slip past the brake.
+            throttle.record_failure(conn, address, nip, moment)
             stored = accounts.password_hash_of(conn, nip)
             org = server.orgs.get(conn)
-        good = accounts.password_matches(stored, body.password) and org.is_active(nip)
-        with db.writing(server.engine) as conn:
-            if not good:
-                accounts.record_failure(conn, nip, moment)
-            else:
-                accounts.clear_failures(conn, nip)
-                session = accounts.open_session(conn, nip, server.token_lifetime, moment)
-        if not good:
+        if not (accounts.password_matches(stored, body.password) and org.is_active(nip)):
             raise ApiError(401, "bad_credentials", _("The NIP or the password is wrong."))
+        with db.writing(server.engine) as conn:
+            throttle.record_success(conn, address, nip)
+            session = accounts.open_session(conn, nip, server.token_lifetime, moment)
         user = {"nip": nip, "name": org.name_of(nip), "roles": sorted(org.roles_of(nip))}
         return JsonResponse(
             {"token": session.token, "expires_at": _iso(session.expires_at), "user": user}
