@@ -50,7 +50,9 @@ PROTOCOL = 2
 # throughput (bench/server_bench.py --db postgresql, runs alternated).
 HANDLER_THREADS = {"sqlite": 8, "postgresql": 8}
 API = "/api/v1"
-_ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 413)}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody} for status in (400, 401, 413)
+}
 
 
 def _iso(moment: datetime) -> str:

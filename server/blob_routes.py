@@ -5,7 +5,7 @@ The body is read whole (at most 10 MB, ``server.limits``), then the
 database work runs in a worker thread like any other handler's.
 """
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Request
 from sqlalchemy import Connection
@@ -27,7 +27,9 @@ _MESSAGES = {
     "quota": _("You sent too many files today; try again tomorrow or ask the admin."),
     "not_found": _("There is no such file for you."),
 }
-_ANSWERS = {status: {"model": ErrorBody} for status in (400, 401, 404, 409, 413)}
+_ANSWERS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody} for status in (400, 401, 404, 409, 413)
+}
 
 
 def _refusal(refused: blobs.BlobRefused) -> ApiError:

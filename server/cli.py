@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from server import accounts, db, files
@@ -129,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _engine(url: str):  # type: ignore[no-untyped-def]
+def _engine(url: str) -> Engine:
     try:
         return db.make_engine(url)
     except (ValueError, SQLAlchemyError, ImportError) as error:
@@ -221,7 +222,7 @@ def cmd_serve(url: str, args: argparse.Namespace) -> None:
 
     from server.app import create_app
 
-    tls = _tls(args.certfile, args.keyfile)
+    certfile, keyfile = _tls(args.certfile, args.keyfile)
     files.protect(url, server_home())
     app = create_app(url, token_days=token_days(args.token_days), home=server_home())
     files.protect(url, server_home())  # the mark file and WAL made while starting
@@ -235,23 +236,22 @@ def cmd_serve(url: str, args: argparse.Namespace) -> None:
         # could otherwise pick the address the sign-in brake counts.
         proxy_headers=bool(args.forwarded_allow_ips),
         forwarded_allow_ips=args.forwarded_allow_ips or "",
-        **tls,
+        ssl_certfile=certfile,
+        ssl_keyfile=keyfile,
     )
 
 
-def _tls(certfile: Path | None, keyfile: Path | None) -> dict[str, str]:
-    """uvicorn's TLS settings, after checking the files are there and readable."""
-    if certfile is None and keyfile is None:
-        return {}
-    if certfile is None:
+def _tls(certfile: Path | None, keyfile: Path | None) -> tuple[str | None, str | None]:
+    """The certificate and key files for uvicorn, once checked there and readable."""
+    if certfile is None and keyfile is not None:
         raise Failure(_("--keyfile needs --certfile."))
     for path in (certfile, keyfile):
         if path is not None and not os.access(path, os.R_OK):
             raise Failure(_("Cannot read {file}.").format(file=path))
-    settings = {"ssl_certfile": str(certfile)}
-    if keyfile is not None:
-        settings["ssl_keyfile"] = str(keyfile)
-    return settings
+    return (
+        None if certfile is None else str(certfile),
+        None if keyfile is None else str(keyfile),
+    )
 
 
 COMMANDS = {

@@ -43,8 +43,8 @@ def write_contexts(
     upsert = mutation["op"] == "upsert"
     stored = None if current is None else current["data"]
     found = [write_context(writer, mutation, mutation["data"] if upsert else stored or {})]
-    if upsert and stored is not None and not current["deleted"]:  # type: ignore[index]
-        other = write_context(writer, mutation, stored)
+    if upsert and current is not None and not current["deleted"]:
+        other = write_context(writer, mutation, current["data"])
         if other != found[0]:
             found.append(other)
     return found
