@@ -49,8 +49,6 @@ def checked_elsewhere(value: Any, path: str) -> list[Issue]:
     return []
 
 
-
-
 def text_of(limit: int, *, filled: bool = False) -> Check:
     """Text of at most ``limit`` characters, no control character but newline and tab;
     ``filled``: with something in it (a required name or RHK may not be blank)."""

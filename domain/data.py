@@ -271,7 +271,9 @@ class Evidence:
         if issues:
             raise ValidationError(issues)
         blob = data.get("blob")
-        return cls(data["label"], data.get("url"), None if blob is None else EvidenceFile.from_dict(blob))
+        return cls(
+            data["label"], data.get("url"), None if blob is None else EvidenceFile.from_dict(blob)
+        )
 
     def to_dict(self) -> dict[str, Any]:
         if self.blob is not None:

@@ -112,7 +112,8 @@ def evidence_item(value: Any, path: str) -> list[Issue]:
 
 
 ATTACHMENT_FIELDS: Fields = {
-    key: required(list_of(text, LIST_MAX)) for key in ("resources", "accountability", "consequences")
+    key: required(list_of(text, LIST_MAX))
+    for key in ("resources", "accountability", "consequences")
 }
 DECISION_FIELDS: Fields = {
     "outcome": required(choice(tuple(OBJECTION_OUTCOME_LABELS), OBJECTION_OUTCOME_LABELS)),

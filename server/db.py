@@ -294,7 +294,7 @@ def make_engine(db_url: str) -> Engine:
 
 def _serialise_sqlite_writers(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's begin event, not pysqlite, decide how a transaction starts.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -306,7 +306,7 @@ def _serialise_sqlite_writers(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # type: ignore[no-untyped-def]
+    def _on_begin(conn: Connection) -> None:
         writing = conn.get_execution_options().get("kinerja_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 

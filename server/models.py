@@ -148,6 +148,10 @@ class PushAnswer(Strict):
     results: list[ResultOut]
 
 
+class RecordsAnswer(Strict):
+    records: list[RecordOut]
+
+
 class ChangesAnswer(Strict):
     epoch: str
     changes: list[RecordOut]

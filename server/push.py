@@ -12,12 +12,13 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from domain.permissions import Actor, WriteAttempt, can_read, check_write
+from domain.permissions import Actor
 from domain.validation import ValidationError, validate_mutation
-from server import db, recordstore, visibility
+from server import acting, db, recordstore, visibility
+from server.admission import readable, refusal, rejected
 from server.messages import rejection
 from server.org import ORG_COLLECTIONS, OrgCache
-from server.write_context import ParentMissing, write_context
+from server.stamping import with_server_values
 
 ORGLESS = ("unit", "period")
 
@@ -32,7 +33,7 @@ def screen(mutations: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
             verdicts.append(None)
         except ValidationError as error:
             verdicts.append(
-                _rejected(
+                rejected(
                     mutation["mutation_id"], "invalid", error.message("id"), error.message("en")
                 )
             )
@@ -150,26 +151,17 @@ class Batch:
         current = self.writer.get(mutation["collection"], mutation["id"])
         problem = self._shape_problem(mutation, current)
         if problem is not None:
-            return _rejected(mutation_id, "invalid", *rejection(problem))
-        try:
-            context = write_context(self.writer, mutation, current)
-        except ParentMissing as missing:
-            return _rejected(mutation_id, "invalid", *rejection(missing.reason))
-        attempt = WriteAttempt(
-            collection=mutation["collection"],
-            owner=mutation["owner"],
-            op=mutation["op"],
-            before=None if current is None else current["data"],
-            after=mutation["data"] if mutation["op"] == "upsert" else None,
-            now=db.now(),
-            before_deleted=bool(current and current["deleted"]),
-            **context,
-        )
-        denial = check_write(self.actor, attempt, self.org.on(attempt.now))
-        if denial is not None:
-            result = _rejected(mutation_id, denial.code, denial.message("id"), denial.message("en"))
-            result["current"] = self._readable(current)
-            return result
+            return rejected(mutation_id, "invalid", *rejection(problem))
+        moment = db.now()
+        if mutation["op"] == "upsert":
+            stored = None if current is None else current["data"]
+            data = with_server_values(
+                mutation["collection"], stored, mutation["data"], moment.isoformat()
+            )
+            mutation = dict(mutation, data=data)
+        refused = refusal(self.writer, self.actor, self.org, mutation, current, moment)
+        if refused is not None:
+            return refused
         if current is not None and _conflicts(mutation, current):
             return self._keep_conflict(mutation, current)
         return self._store(mutation, current)
@@ -198,8 +190,10 @@ class Batch:
     ) -> dict[str, Any]:
         """Keep the mutation beside the server's version: one entry per author, the newest."""
         mutation_id = mutation["mutation_id"]
-        if any(c["mutation_id"] == mutation_id and c["by"] != self.nip for c in current["conflicts"]):
-            return _rejected(mutation_id, "invalid", *rejection("mutation_id_taken"))
+        if any(
+            c["mutation_id"] == mutation_id and c["by"] != self.nip for c in current["conflicts"]
+        ):
+            return rejected(mutation_id, "invalid", *rejection("mutation_id_taken"))
         entry = {
             "mutation_id": mutation_id,
             "by": self.nip,
@@ -243,9 +237,7 @@ class Batch:
             ],
             "data": dict(current["data"]) if deleting and current else dict(mutation["data"]),
         }
-        before_org = self.org.copy() if mutation["collection"] == "employee" else None
-        if mutation["collection"] == "acting":
-            self.org.apply(record)
+        before_org = self.org.copy() if mutation["collection"] in ORG_COLLECTIONS else None
         stored = self.writer.save(
             record,
             existed=current is not None,
@@ -256,14 +248,17 @@ class Batch:
         )
         if before_org is not None:
             self.org.apply(stored)
-            visibility.note_employee_change(
-                self.conn,
-                before_org,
-                self.org,
-                None if current is None or current["deleted"] else current["data"],
-                None if deleting else stored["data"],
-                stored["seq"],
-            )
+            if mutation["collection"] == "acting":
+                acting.note_acting_change(self.conn, before_org, self.org, stored)
+            else:
+                visibility.note_employee_change(
+                    self.conn,
+                    before_org,
+                    self.org,
+                    None if current is None or current["deleted"] else current["data"],
+                    None if deleting else stored["data"],
+                    stored["seq"],
+                )
         result = _result(mutation["mutation_id"], "applied", stored["rev"], stored["seq"])
         self._remember(mutation, result)
         return result
@@ -290,11 +285,7 @@ class Batch:
         return _result(mutation_id, "duplicate", first["rev"], first["seq"], current=current)
 
     def _readable(self, record: dict[str, Any] | None) -> dict[str, Any] | None:
-        if record is None or not can_read(
-            self.actor, record["collection"], record["owner"], self.org.on(db.now())
-        ):
-            return None
-        return record
+        return readable(self.actor, self.org, record, db.now())
 
 
 def _conflicts(mutation: Mapping[str, Any], current: Mapping[str, Any]) -> bool:
@@ -325,13 +316,3 @@ def _result(
         "error": error,
         "current": current,
     }
-
-
-def _rejected(mutation_id: str, code: str, message: str, message_en: str) -> dict[str, Any]:
-    return _result(
-        mutation_id,
-        "rejected",
-        None,
-        None,
-        error={"code": code, "message": message, "message_en": message_en},
-    )

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, insert, or_, select, update
+from sqlalchemy import Connection, Row, bindparam, delete, insert, or_, select, tuple_, update
 
+from domain.references import blobs_named
 from server import db
 
 # Built once: statements with bound parameters skip SQLAlchemy's per-call
@@ -28,6 +29,7 @@ _UPDATE = update(db.records).where(
 _GET = select(db.records).where(
     db.records.c.collection == bindparam("collection"), db.records.c.id == bindparam("id")
 )
+BLOB_COLLECTIONS = ("progress",)  # the collections whose data may name a blob
 _COLUMNS = (
     "rev",
     "seq",
@@ -142,6 +144,16 @@ class Writer:
             self._known[key] = get(self.conn, collection, record_id)
         return self._known[key]
 
+    def owned_by(self, collection: str, owner: str) -> list[dict[str, Any]]:
+        """Every record of ``collection`` about ``owner``, this transaction's writes included."""
+        self.flush()
+        rows = self.conn.execute(
+            select(db.records).where(
+                db.records.c.collection == collection, db.records.c.owner == owner
+            )
+        )
+        return [envelope(row) for row in rows]
+
     def save(
         self,
         record: dict[str, Any],
@@ -199,7 +211,27 @@ class Writer:
             self.conn.execute(_UPDATE, updates)
         if self._history:
             self.conn.execute(_INSERT_HISTORY, self._history)
+        self._name_blobs([record for record, _existed in self._unsaved.values()])
         self._unsaved, self._history = {}, []
+
+    def _name_blobs(self, saved: list[dict[str, Any]]) -> None:
+        """Keep ``blob_refs`` to what these records (and their conflicts) name: the read rule."""
+        keys = [(r["collection"], r["id"]) for r in saved if r["collection"] in BLOB_COLLECTIONS]
+        if not keys:
+            return
+        refs = db.blob_refs
+        self.conn.execute(delete(refs).where(tuple_(refs.c.collection, refs.c.record_id).in_(keys)))
+        rows = {
+            (blob["sha256"], record["collection"], record["id"])
+            for record in saved
+            if record["collection"] in BLOB_COLLECTIONS
+            for data in (record["data"], *(c["data"] for c in record["conflicts"]))
+            for blob in blobs_named(record["collection"], data)
+        }
+        if rows:
+            self.conn.execute(
+                insert(refs), [{"sha256": s, "collection": c, "record_id": i} for s, c, i in rows]
+            )
 
     def finish(self) -> None:
         self.flush()
@@ -217,7 +249,11 @@ def change_of(before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> dic
     if before is None or before["deleted"] != after["deleted"]:
         change["deleted"] = after["deleted"]
     kept = {c["mutation_id"] for c in after["conflicts"]}
-    settled = [c["mutation_id"] for c in (before or {}).get("conflicts", []) if c["mutation_id"] not in kept]
+    settled = [
+        c["mutation_id"]
+        for c in (before or {}).get("conflicts", [])
+        if c["mutation_id"] not in kept
+    ]
     if settled:
         change["resolved"] = settled
     return change

@@ -255,18 +255,25 @@ def _history_of(live_server: LiveServer, record_id: str) -> list[Any]:
         ).all()
 
 
-def test_a_record_keeps_one_conflict_per_author_and_history_keeps_each_once(
+def _edited_by_staff_with_an_admin(
     live_server: LiveServer, office: dict[str, str]
-) -> None:
+) -> tuple[dict[str, Any], str, str]:
+    """A training of STAFF at rev 2 (so base_rev 1 is stale), and an admin's NIP and token."""
     admin_nip = make_nip(3)
     live_server.add_employee(admin_nip, "Admin BKD", roles=["admin"])
-    admin = live_server.token_for(admin_nip)
     create = mutation("training", samples.training(), owner=STAFF)
     live_server.push(office["staff"], [create])
     live_server.push(
         office["staff"],
         [mutation("training", samples.training(jp=9), owner=STAFF, id=create["id"], base_rev=1)],
     )
+    return create, admin_nip, live_server.token_for(admin_nip)
+
+
+def test_a_record_keeps_one_conflict_per_author_and_history_keeps_each_once(
+    live_server: LiveServer, office: dict[str, str]
+) -> None:
+    create, admin_nip, admin = _edited_by_staff_with_an_admin(live_server, office)
     stale = [
         mutation("training", samples.training(jp=n), owner=STAFF, id=create["id"], base_rev=1)
         for n in range(10, 60)
@@ -298,15 +305,7 @@ def test_a_record_keeps_one_conflict_per_author_and_history_keeps_each_once(
 def test_a_stolen_mutation_id_cannot_take_anothers_conflict(
     live_server: LiveServer, office: dict[str, str]
 ) -> None:
-    admin_nip = make_nip(3)
-    live_server.add_employee(admin_nip, "Admin BKD", roles=["admin"])
-    admin = live_server.token_for(admin_nip)
-    create = mutation("training", samples.training(), owner=STAFF)
-    live_server.push(office["staff"], [create])
-    live_server.push(
-        office["staff"],
-        [mutation("training", samples.training(jp=9), owner=STAFF, id=create["id"], base_rev=1)],
-    )
+    create, admin_nip, admin = _edited_by_staff_with_an_admin(live_server, office)
     staff_stale = mutation(
         "training", samples.training(jp=3), owner=STAFF, id=create["id"], base_rev=1
     )
