@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from store import BlobInfo
 from sync.blobs import PART_BYTES, fetch_blob
 from sync.link import BlobNotFound
 from tests.server import samples
+from tests.support import pg
 from tests.support.live_server import LiveServer, make_nip, mutation
 from tests.sync.devices import Device
 from tests.sync.test_live_faults import faulty_link, new_router, relay
@@ -59,9 +61,16 @@ class Office:
         return self.staff.create(data, "progress")
 
 
-@pytest.fixture
-def office(live_server: LiveServer, tmp_path: Path) -> Office:
-    return Office(live_server, tmp_path)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def office(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Office]:
+    """The files live in the database (docs/protocol2.md): both databases are tried."""
+    if request.param == "sqlite":
+        server = LiveServer.start(tmp_path / "server")
+    else:
+        cluster: pg.Server = request.getfixturevalue("pg_server")
+        server = LiveServer.start(tmp_path / "server", cluster.new_database())
+    yield Office(server, tmp_path)
+    server.close()
 
 
 def a_file(tmp_path: Path, size: int, name: str = "laporan.pdf") -> Path:
