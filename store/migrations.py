@@ -11,15 +11,44 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from store import outbox
 from store.errors import StoreTooNew
 from store.transaction import Transaction
 
 if TYPE_CHECKING:
     from store.core import Store
 
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 
-MIGRATIONS: dict[int, Callable[[Transaction], None]] = {}
+
+def protocol_2(tx: Transaction) -> None:
+    """Schema 1 (protocol 1, up to 038c486) to 2.
+
+    - A record's ``base`` (and the ``merge_base`` kept for a merge) was tagged
+      with the server's ``epoch``; it is now tagged with the server's
+      ``lifetime`` (sync/local.py), which starts out as that same epoch, so
+      that every base stays "learned from the server as it stands".
+    - ``meta.lifetime`` is set to the epoch; ``meta.mark`` stays absent: the
+      cursor goes on without one, which a protocol 2 server accepts.
+    - Outbox times are rewritten in UTC.
+    Nothing is dropped: every record and every outbox entry is kept as it was.
+    """
+    for key, record in tx.all("records").items():
+        changed = False
+        for name in ("base", "merge_base"):
+            version = record.get(name)
+            if isinstance(version, dict) and "epoch" in version:
+                version["lifetime"] = version.pop("epoch")
+                changed = True
+        if changed:
+            tx.put("records", key, record)
+    epoch = tx.get("meta", "epoch")
+    if epoch and not tx.get("meta", "lifetime"):
+        tx.put("meta", "lifetime", epoch)
+    outbox.queued_in_utc(tx)
+
+
+MIGRATIONS: dict[int, Callable[[Transaction], None]] = {1: protocol_2}
 
 
 def migrate(store: Store) -> None:

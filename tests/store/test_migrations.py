@@ -11,7 +11,7 @@ from store.transaction import Transaction
 
 
 def test_a_new_store_starts_at_the_current_version(tmp_path: Path) -> None:
-    assert open_store(tmp_path).get_meta("schema_version") == migrations.CURRENT_VERSION == 1
+    assert open_store(tmp_path).get_meta("schema_version") == migrations.CURRENT_VERSION == 2
 
 
 def test_a_migration_runs_once_under_the_lock(
@@ -26,12 +26,12 @@ def test_a_migration_runs_once_under_the_lock(
             record["data"]["code"] = record["data"]["name"].lower()
             tx.put("records", key, record)
 
-    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
-    monkeypatch.setattr(migrations, "MIGRATIONS", {1: add_code})
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", 3)
+    monkeypatch.setattr(migrations, "MIGRATIONS", {2: add_code})
     first = open_store(tmp_path)
     second = open_store(tmp_path)
     assert runs == [1]
-    assert second.get_meta("schema_version") == 2
+    assert second.get_meta("schema_version") == 3
     assert first.records.get("unit", "u1")["data"] == {"name": "BKD", "code": "bkd"}  # type: ignore[index]
 
 
