@@ -211,3 +211,24 @@ def test_one_person_cannot_fill_the_servers_disk(
     part = send(office, STAFF, body[:1000], sha=sha, **{"Content-Range": "bytes 0-999/3000"})
     assert part.status_code == 413
     assert send(office, PPK, os.urandom(2_400)).status_code == 201  # another person's day
+
+
+def test_a_file_cannot_come_a_byte_at_a_time(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(blobs, "MAX_PARTS", 4)  # 1000 in service, scaled down
+    body = os.urandom(10)
+    sha = hashlib.sha256(body).hexdigest()
+    for offset in range(3):
+        byte = send(
+            office,
+            STAFF,
+            body[offset : offset + 1],
+            sha=sha,
+            **{"Content-Range": f"bytes {offset}-{offset}/10"},
+        )
+        assert byte.status_code == 202
+    fourth = send(office, STAFF, body[3:4], sha=sha, **{"Content-Range": "bytes 3-3/10"})
+    assert fourth.status_code == 413 and fourth.json()["error"]["code"] == "parts"
+    rest = send(office, STAFF, body[3:], sha=sha, **{"Content-Range": "bytes 3-9/10"})
+    assert rest.status_code == 201 and ask(office, "GET", STAFF, sha).content == body
