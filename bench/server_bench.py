@@ -203,6 +203,8 @@ def ceiling(db_url: str, clients: int, batches: int, per_batch: int) -> float:
                     "rev": 1,
                     "deleted": False,
                     "owner": make_nip(1),
+                    "created_by": make_nip(1),
+                    "created_at": db.now().isoformat(),
                     "updated_by": make_nip(1),
                     "updated_at": db.now().isoformat(),
                     "conflicts": [],
@@ -212,7 +214,7 @@ def ceiling(db_url: str, clients: int, batches: int, per_batch: int) -> float:
                 stored = writer.save(
                     record,
                     existed=False,
-                    before=None,
+                    change=recordstore.change_of(None, record),
                     mutation_id=mutation_id,
                     status="applied",
                     op="upsert",

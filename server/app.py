@@ -3,6 +3,8 @@
 ``create_app(db_url)`` builds the FastAPI application over a database that
 ``server.db.init`` prepared. Handlers are plain functions (run in the
 threadpool), each in one short transaction; pushes hold the one writer slot.
+The evidence files' routes are ``server.blob_routes``; what every answer
+carries, ``server.answers``.
 No ``from __future__ import annotations`` here: FastAPI reads the handlers'
 annotations at runtime, and they name dependencies local to ``_routes``.
 """

@@ -25,6 +25,7 @@ _MESSAGES = {
     "offset": _("The part does not start where the upload stands; resume from Upload-Offset."),
     "too_large": _("A file of evidence may be at most 10 MB."),
     "quota": _("You sent too many files today; try again tomorrow or ask the admin."),
+    "parts": _("An upload may come in at most 1000 parts; send the rest in bigger parts."),
     "not_found": _("There is no such file for you."),
 }
 _ANSWERS: dict[int | str, dict[str, Any]] = {

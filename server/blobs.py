@@ -34,6 +34,7 @@ RANGE = re.compile(r"bytes (\d{1,12})-(\d{1,12})/(\d{1,12})")
 PARTS_KEPT = timedelta(days=1)
 UNNAMED_KEPT = timedelta(days=7)
 SENDER_QUOTA = 200 * 1024 * 1024  # bytes one person may send in a day, parts included
+MAX_PARTS = 1000  # parts of one upload: a file sent a byte a request would fill a table
 DEFAULT_TYPE = "application/octet-stream"
 CLEAN_EVERY = 3600.0  # seconds between two sweeps of old parts and unnamed blobs
 
@@ -190,16 +191,18 @@ def store_part(
     if len(body) != part.last - part.first + 1:
         raise BlobRefused(400, "range")
     parts = db.blob_parts
-    totals = set(
+    totals = list(
         conn.execute(
-            select(parts.c.total).where(parts.c.nip == nip, parts.c.sha256 == sha).distinct()
+            select(parts.c.total).where(parts.c.nip == nip, parts.c.sha256 == sha)
         ).scalars()
     )
     held = held_offset(conn, nip, sha)
-    if totals and totals != {part.total}:
+    if totals and set(totals) != {part.total}:
         raise BlobRefused(400, "range", held)
     if part.first != held:
         raise BlobRefused(409, "offset", held)
+    if len(totals) + 1 >= MAX_PARTS and part.last + 1 < part.total:
+        raise BlobRefused(413, "parts", held)
     if part.last + 1 < part.total:
         _check_quota(conn, nip, len(body), moment)
         conn.execute(

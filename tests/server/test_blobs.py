@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ import httpx
 import pytest
 
 from domain.schema import BLOB_MAX_BYTES
+from server import blobs, db
+from server.blobs import Sweeper
 from tests.server import samples
 from tests.server.office import ADMIN, KEPALA, PPK, STAFF, STRANGER, Office, code
 from tests.support.live_server import LiveServer
@@ -172,3 +175,60 @@ def test_an_upload_resumes_in_parts(office: Office) -> None:
         == 400
     )
     assert ask(office, "HEAD", STAFF, "b" * 64).headers["Upload-Offset"] == "0"
+
+
+def test_old_parts_and_long_unnamed_files_are_dropped_named_ones_kept(office: Office) -> None:
+    kept, unnamed = os.urandom(400), os.urandom(400)
+    assert send(office, STAFF, kept).status_code == 201
+    assert send(office, STAFF, unnamed).status_code == 201
+    plan = office.plan("approved", items=1)
+    progress = dict(samples.progress(plan["items"][0], office.period_id), evidence=[evidence(kept)])
+    assert code(office.push(STAFF, "progress", progress, owner=STAFF)) == "applied"
+    partial = os.urandom(100)
+    sha = hashlib.sha256(partial).hexdigest()
+    half = send(office, STAFF, partial[:50], sha=sha, **{"Content-Range": "bytes 0-49/100"})
+    assert half.status_code == 202
+    with db.writing(office.server.engine) as conn:
+        Sweeper.sweep(conn, db.now() + timedelta(days=1, minutes=1))
+    assert ask(office, "HEAD", STAFF, sha).headers["Upload-Offset"] == "0"  # the part is gone
+    assert ask(office, "GET", STAFF, hashlib.sha256(unnamed).hexdigest()).status_code == 200
+    with db.writing(office.server.engine) as conn:
+        Sweeper.sweep(conn, db.now() + timedelta(days=8))
+    assert ask(office, "GET", STAFF, hashlib.sha256(unnamed).hexdigest()).status_code == 404
+    assert ask(office, "GET", PPK, hashlib.sha256(kept).hexdigest()).content == kept
+
+
+def test_one_person_cannot_fill_the_servers_disk(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(blobs, "SENDER_QUOTA", 10_000)  # the day's allowance, scaled down
+    for _ in range(4):
+        assert send(office, STAFF, os.urandom(2_400)).status_code == 201
+    refused = send(office, STAFF, os.urandom(2_400))
+    assert refused.status_code == 413 and refused.json()["error"]["code"] == "quota"
+    body = os.urandom(3_000)
+    sha = hashlib.sha256(body).hexdigest()
+    part = send(office, STAFF, body[:1000], sha=sha, **{"Content-Range": "bytes 0-999/3000"})
+    assert part.status_code == 413
+    assert send(office, PPK, os.urandom(2_400)).status_code == 201  # another person's day
+
+
+def test_a_file_cannot_come_a_byte_at_a_time(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(blobs, "MAX_PARTS", 4)  # 1000 in service, scaled down
+    body = os.urandom(10)
+    sha = hashlib.sha256(body).hexdigest()
+    for offset in range(3):
+        byte = send(
+            office,
+            STAFF,
+            body[offset : offset + 1],
+            sha=sha,
+            **{"Content-Range": f"bytes {offset}-{offset}/10"},
+        )
+        assert byte.status_code == 202
+    fourth = send(office, STAFF, body[3:4], sha=sha, **{"Content-Range": "bytes 3-3/10"})
+    assert fourth.status_code == 413 and fourth.json()["error"]["code"] == "parts"
+    rest = send(office, STAFF, body[3:], sha=sha, **{"Content-Range": "bytes 3-9/10"})
+    assert rest.status_code == 201 and ask(office, "GET", STAFF, sha).content == body
