@@ -45,3 +45,22 @@ def test_a_store_from_a_newer_kinerja_is_refused_untouched(tmp_path: Path) -> No
     assert "Perbarui Kinerja" in caught.value.message("id")
     assert "Update Kinerja" in caught.value.message("en")
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_protocol_2_gives_a_protocol_1_follow_up_its_steps(tmp_path: Path) -> None:
+    """protocol 2 requires follow_up.steps: a local copy, its base and its waiting
+    mutation get the empty list, as the server's migration gives its own copy."""
+    old = {"kind": "coaching", "description": "Pembinaan", "start": "2026-07-01", "status": "open"}
+    db = open_store(tmp_path)
+    db.records.edit("follow_up", "f1", dict(old), owner="198609262015051001", by="x")
+    with db.transaction() as tx:
+        record = tx.get("records", "follow_up/f1")
+        record["base"] = {"rev": 1, "deleted": False, "data": dict(old), "epoch": "e1"}
+        tx.put("records", "follow_up/f1", record)
+        tx.put("meta", "schema_version", 1)
+    again = open_store(tmp_path)
+    record = again.records.get("follow_up", "f1")
+    assert record is not None
+    assert record["data"] == {**old, "steps": []}
+    assert record["base"]["data"] == {**old, "steps": []}
+    assert [entry["data"] for entry in again.records.outbox()] == [{**old, "steps": []}]
