@@ -32,7 +32,7 @@ from client.records import Snapshot
 from domain.permissions import Denial, WriteAttempt, check_write
 from domain.references import REFERENCES, Change, reference_issues
 from domain.validation import validate_data
-from domain.write_facts import write_facts
+from domain.write_facts import facts_for
 
 if TYPE_CHECKING:
     from client.services import Services
@@ -143,24 +143,29 @@ def denial(write: Write, view: Snapshot, before: Mapping[str, Any] | None = None
     """
     current = view.get(write.collection, write.record_id) if before is None else before
     live_before = current["data"] if current and not current.get("deleted") else None
-    facts = write_facts(
+    every = facts_for(
         write.collection,
         write.record_id,
         write.owner,
-        write.data if write.data is not None else (live_before or {}),
+        write.data,
+        live_before,
         view.get,
         lambda owner: view.list("objection", owner=owner, include_deleted=True),
     )
-    attempt = WriteAttempt(
-        collection=write.collection,
-        owner=write.owner,
-        op="upsert" if write.data is not None else "delete",
-        before=live_before,
-        after=write.data,
-        now=view.now,
-        **facts.attempt_fields(),
-    )
-    return check_write(view.actor, attempt, view.org)
+    for facts in every:  # as the new data and as the stored data see them, as the server does
+        attempt = WriteAttempt(
+            collection=write.collection,
+            owner=write.owner,
+            op="upsert" if write.data is not None else "delete",
+            before=live_before,
+            after=write.data,
+            now=view.now,
+            **facts.attempt_fields(),
+        )
+        refused = check_write(view.actor, attempt, view.org)
+        if refused is not None:
+            return refused
+    return None
 
 
 def may(write: Write, view: Snapshot) -> bool:

@@ -91,6 +91,35 @@ def objection_pending(objections: Iterable[Record], evaluation_id: str) -> bool:
     )
 
 
+def facts_for(
+    collection: str,
+    record_id: str,
+    owner: str | None,
+    new: Record | None,
+    stored: Record | None,
+    lookup: Lookup,
+    objections_of: Callable[[str | None], Iterable[Record]],
+) -> list[WriteFacts]:
+    """The facts as the new data and, for an edit, as the stored data see them.
+
+    ``new`` is None for a delete, ``stored`` None for a new record. A rule
+    about the status of a plan must hold against both (protocol 2): an RHK
+    cannot leave an approved SKP by naming another, nor a draft's RHK join
+    an approved one.
+    """
+    found = [
+        write_facts(
+            collection, record_id, owner, new if new is not None else stored or {}, lookup,
+            objections_of,
+        )
+    ]  # fmt: skip
+    if new is not None and stored is not None:
+        other = write_facts(collection, record_id, owner, stored, lookup, objections_of)
+        if other != found[0]:
+            found.append(other)
+    return found
+
+
 def write_facts(
     collection: str,
     record_id: str,
