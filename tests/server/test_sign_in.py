@@ -28,7 +28,10 @@ def sign_in(
     server: LiveServer | Served, nip: str, password: str, address: str | None = None
 ) -> httpx.Response:
     headers = {"X-Forwarded-For": address} if address else {}
-    with httpx.Client(verify=getattr(server, "verify", True)) as client:
+    # Each answer waits for an argon2 check and the one SQLite writer: on a loaded
+    # machine 24 parallel guesses take longer than httpx's default 5 s, and what is
+    # tested here is which answers come back, not how fast.
+    with httpx.Client(verify=getattr(server, "verify", True), timeout=60) as client:
         return client.post(
             f"{server.base_url}/session", json={"nip": nip, "password": password}, headers=headers
         )
