@@ -12,34 +12,29 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from demo.office import OFFICE, PEOPLE
-from demo.sample import Write, demo_id, sample_writes
+from demo.ids import Write, demo_id, unit_id
+from demo.office import PEOPLE
+from demo.sample import sample_writes
 
 EPOCH = "demo-offline"
 OFFLINE_URL = "http://127.0.0.1:9"  # the discard port: nothing answers there
 
 
 def office_records() -> list[Write]:
-    """Units and employees as ``import-employees`` makes them (ids fixed here)."""
+    """Units and employees as ``import-employees`` makes them (ids fixed here); the
+    admin's first writes of the sample year then place and rate the units."""
     units: dict[str, str] = {}
     writes: list[Write] = []
     for person in PEOPLE:
         if person.unit not in units:
-            units[person.unit] = demo_id("unit", person.unit)
-            parent = None if person.unit == OFFICE or "Kepegawaian" in person.unit else OFFICE
-            writes.append(
-                Write(
-                    "",
-                    "unit",
-                    units[person.unit],
-                    None,
-                    {
-                        "name": person.unit,
-                        "parent_id": demo_id("unit", parent) if parent else None,
-                        "ratings": {},
-                    },
-                )
-            )
+            units[person.unit] = unit_id(person.unit)
+            data: dict[str, Any] = {
+                "name": person.unit,
+                "parent_id": None,
+                "head_nip": None,
+                "ratings": {},
+            }
+            writes.append(Write("", "unit", units[person.unit], None, data))
         writes.append(
             Write(
                 "",
