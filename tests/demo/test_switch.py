@@ -37,8 +37,10 @@ def shown(app: KinerjaApp) -> list[str]:
     return [str(o.prompt).split("\n")[0] for o in app.screen.query_one(OptionList).options]
 
 
-async def switched(pilot: Pilot[str]) -> None:
-    """Until the chosen person is open: their opening (a sign-in, maybe), then their screens."""
+async def switch_to(pilot: Pilot[str], typed: str) -> None:
+    """F8, type to filter, Enter; until the chosen person is open: their opening
+    (a sign-in, the first time), then their screens."""
+    await pilot.press("f8", *typed, "enter")
     for group in ("switch", "profile"):
         await pilot.pause()
         for worker in [w for w in pilot.app.workers if w.group == group]:
@@ -75,8 +77,7 @@ async def test_the_newcomer_is_signed_in_when_first_chosen(running: Demo) -> Non
     app = demo_app(running)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", *"arif", "enter")
-        await switched(pilot)
+        await switch_to(pilot, "arif")
         assert app.services is not None and app.services.me == NEWCOMER.nip
         text = screen_text(app)
         assert NEWCOMER.name in text
@@ -100,12 +101,10 @@ async def test_switching_shows_a_returned_skp_then_the_admin(running: Demo) -> N
     app = demo_app(running)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", *"yusuf", "enter")
-        await switched(pilot)
+        await switch_to(pilot, "yusuf")
         assert app.services is not None and app.services.me == YUSUF.nip
         assert "Dikembalikan" in screen_text(app)
-        await pilot.press("f8", *"bkd", "enter")
-        await switched(pilot)
+        await switch_to(pilot, "bkd")
         assert app.services.me == HR_ADMIN.nip
         assert HR_ADMIN.name in screen_text(app)
 
