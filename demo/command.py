@@ -72,8 +72,9 @@ def run(args: argparse.Namespace) -> int:
             return 2
         cleanup.callback(demo.server.stop)
         if args.no_tui:
-            print_accounts(demo.server.url, data)
+            # Ctrl+C may come as soon as the last line is out: inside, so it only stops.
             with suppress(KeyboardInterrupt):
+                print_accounts(demo.server.url, data)
                 demo.server.wait()
             code = 0
         else:
