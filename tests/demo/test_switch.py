@@ -66,6 +66,8 @@ async def test_f8_offers_every_person_and_typing_filters(running: Demo) -> None:
         assert "1 dari 13 orang" in screen_text(app)
         await pilot.press("backspace", *"xyz")
         assert shown(app) == []
+        await pilot.press("f8")  # already choosing: no second picker over the first
+        assert len(app.screen_stack) == 2
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
         assert app.services is not None and app.services.me == SUPERIOR.nip
