@@ -39,11 +39,9 @@ class Steps:
         out: TextIO | None = sys.stderr,
         *,
         clock: Callable[[], float] = time.monotonic,
-        lang: str | None = None,
     ) -> None:
         self.out = out
         self.clock = clock
-        self.lang = lang
         self.total = 0
         self.number = 0
         self.lines: list[str] = []  # every finished line, as written
@@ -83,5 +81,5 @@ class Steps:
         from client.plan import format_number
         from domain.i18n import language
 
-        shown = format_number(round(value, 1), self.lang or language())
+        shown = format_number(round(value, 1), language())
         return _("{seconds} s").format(seconds=shown)

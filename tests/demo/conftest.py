@@ -19,6 +19,12 @@ from demo.setup import Demo, start_demo
 from demo.steps import Steps
 
 
+@pytest.fixture(autouse=True)
+def indonesian(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the demo says is read in Indonesian, whatever the machine's LANG."""
+    monkeypatch.setenv("KINERJA_LANG", "id")
+
+
 @dataclass(frozen=True)
 class Seeded:
     folder: Path
@@ -30,7 +36,9 @@ class Seeded:
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
     folder = tmp_path_factory.mktemp("seeded") / "demo"
     out = io.StringIO()
-    demo = start_demo(folder, steps=Steps(out, lang="id"))
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("KINERJA_LANG", "id")  # the steps are read in Indonesian
+        demo = start_demo(folder, steps=Steps(out))
     demo.server.stop()
     return Seeded(folder, out.getvalue().splitlines(), demo.server.url)
 

@@ -7,18 +7,12 @@ the evaluations the PPKs wrote over the protocol.
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Select, Static
 
 from demo.ids import period_id
 from demo.office import EMPLOYEE
 from demo.setup import Demo, services_for
 from tests.tui.shell_world import shell_app
-
-
-@pytest.fixture(autouse=True)
-def indonesian(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KINERJA_LANG", "id")
 
 
 async def test_kurva_warns_on_the_team_that_breaks_its_units_rating(running: Demo) -> None:

@@ -48,7 +48,7 @@ def profile_url(data: Path) -> str | None:
 def test_a_restart_comes_back_on_the_same_port_still_signed_in(demo_folder: Path) -> None:
     before = folder.remembered_port(demo_folder)
     out = io.StringIO()
-    demo = start_demo(demo_folder, steps=Steps(out, lang="id"))
+    demo = start_demo(demo_folder, steps=Steps(out))
     try:
         assert demo.server.port == before
         assert profile_url(demo_folder) == demo.server.url

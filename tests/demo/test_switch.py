@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -22,11 +21,6 @@ from tui.screens.home.screen import HomeScreen
 from tui.widgets.person_picker import PersonPicker
 
 YUSUF = STAFF[2]
-
-
-@pytest.fixture(autouse=True)
-def indonesian(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KINERJA_LANG", "id")
 
 
 def demo_app(demo: Demo) -> KinerjaApp:
