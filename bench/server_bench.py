@@ -11,7 +11,7 @@ so the clients do not share its GIL. Printed per database:
 - mutations per second over the whole run, p50 and p95 push latency;
 - errors (any answer that is not 200, any result that is not ``applied``);
 - lost changes: pushed records missing from the pushing client's own feed or
-  from an admin's full pull at the end;
+  from their PPK's full pull at the end (the admin is everyone's PPK here);
 - the ceiling: the same rows (record, history, applied mutation) written
   straight through SQLAlchemy from one process, one transaction per batch,
   and our figure as a ratio of it.
@@ -31,6 +31,7 @@ import tempfile
 import threading
 import time
 import uuid
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -64,16 +65,15 @@ def seed(db_url: str, clients: int) -> dict[str, str]:
     engine = db.make_engine(db_url)
     db.init(engine)
     rows = [Row(2, ADMIN_NIP, "Admin BKD", "PNS", "Penata", "Admin", "BKD", None, ("admin",))]
+    # The admin is everyone's PPK: their feed (the sync scope) carries every pushed record.
     rows += [
-        Row(2, make_nip(n + 1), f"Pegawai {n}", "PNS", "Penata", "Analis", "Bidang", None, ())
+        Row(2, make_nip(n + 1), f"Pegawai {n}", "PNS", "Penata", "Analis", "Bidang", ADMIN_NIP, ())
         for n in range(clients)
     ]
     import_rows(engine, rows)
     with db.writing(engine) as conn:
         tokens = {
-            row.nip: accounts.open_session(
-                conn, row.nip, accounts.FAILURE_WINDOW * 100, db.now()
-            ).token
+            row.nip: accounts.open_session(conn, row.nip, timedelta(days=1), db.now()).token
             for row in rows
         }
     engine.dispose()
@@ -203,6 +203,8 @@ def ceiling(db_url: str, clients: int, batches: int, per_batch: int) -> float:
                     "rev": 1,
                     "deleted": False,
                     "owner": make_nip(1),
+                    "created_by": make_nip(1),
+                    "created_at": db.now().isoformat(),
                     "updated_by": make_nip(1),
                     "updated_at": db.now().isoformat(),
                     "conflicts": [],
@@ -212,7 +214,7 @@ def ceiling(db_url: str, clients: int, batches: int, per_batch: int) -> float:
                 stored = writer.save(
                     record,
                     existed=False,
-                    before=None,
+                    change=recordstore.change_of(None, record),
                     mutation_id=mutation_id,
                     status="applied",
                     op="upsert",
@@ -226,6 +228,7 @@ def ceiling(db_url: str, clients: int, batches: int, per_batch: int) -> float:
                 }
                 remembered.append(
                     {
+                        "nip": make_nip(1),
                         "mutation_id": mutation_id,
                         "collection": "training",
                         "record_id": record["id"],
@@ -233,7 +236,7 @@ def ceiling(db_url: str, clients: int, batches: int, per_batch: int) -> float:
                     }
                 )
             writer.finish()
-            conn.execute(db.applied_mutations.insert(), remembered)
+            conn.execute(db.mutation_results.insert(), remembered)
     elapsed = time.perf_counter() - started
     engine.dispose()
     return clients * batches * per_batch / elapsed

@@ -145,7 +145,12 @@ def peak_rss_kib() -> int:
 
 
 def fill_store(store: Any, count: int, epoch: str, cursor: int) -> None:
-    """A store that already holds ``count`` synced records (as after a long-ago first sync)."""
+    """A store that already holds ``count`` synced records (as after a long-ago first sync).
+
+    Its bases are tagged with the epoch as their lifetime (sync/local.py), and
+    its cursor has no mark, as a store brought forward from protocol 1: the
+    server accepts that and the first round's page gives the mark.
+    """
     with store.transaction() as tx:
         for n in range(count):
             record_id = str(uuid.uuid4())
@@ -164,7 +169,7 @@ def fill_store(store: Any, count: int, epoch: str, cursor: int) -> None:
                     "updated_at": "2026-01-05T08:00:00+09:00",
                     "conflicts": [],
                     "data": data,
-                    "base": {"rev": 1, "deleted": False, "data": data, "epoch": epoch},
+                    "base": {"rev": 1, "deleted": False, "data": data, "lifetime": epoch},
                     "pending": None,
                     "rejected": None,
                     "local_conflict": None,

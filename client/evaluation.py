@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from client.records import Snapshot
-from store.records import new_id
+from store import new_id
 
 __all__ = ["new_id"]  # the one id maker (store.records), offered to the screen from here
 

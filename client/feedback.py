@@ -22,7 +22,7 @@ from typing import Any
 
 from client.records import Snapshot
 from client.writes import PROBE_ID, Write, may
-from store.records import new_id
+from store import new_id
 
 __all__ = ["new_id"]  # the one id maker (store.records), offered to the screen from here
 

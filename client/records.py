@@ -79,6 +79,15 @@ class Snapshot:
             and (include_deleted or not r.get("deleted"))
         ]
 
+    def holds(self, collections: Iterable[str]) -> bool:
+        """Whether every one of ``collections`` was read into this snapshot."""
+        return all(name in self.by_collection for name in collections)
+
+    def owned_by(self, collection: str, owner: str) -> RecordList:
+        """Every record of ``collection`` about ``owner``, deleted ones included
+        (domain.references' Lookup)."""
+        return self.list(collection, owner=owner, include_deleted=True)
+
     def _check(self, collection: str) -> None:
         if collection not in self.by_collection:
             raise KeyError(f"{collection} was not read into this snapshot")

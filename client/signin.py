@@ -9,7 +9,6 @@ people in the same way.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from client.texts import _
 
@@ -24,10 +23,9 @@ class SignInFailed(Exception):
 
 def server_address(text: str) -> str | None:
     """The address without a trailing slash, or None when it can't be a server's."""
-    parts = urlsplit(text.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    return text.strip().rstrip("/")
+    from sync.signin import server_url
+
+    return server_url(text)
 
 
 def problem_text(error: BaseException) -> str:
@@ -39,6 +37,19 @@ def problem_text(error: BaseException) -> str:
         return _("The NIP or password was not accepted.")
     if code == "unreachable":
         return _("The server does not answer. Check the address and the connection.")
+    if code == "unsafe_url":
+        if getattr(error, "kind", None) == "credentials":
+            return _("Give the address without a user name or password in it.")
+        return _(
+            "http:// to another computer would send your password unencrypted: use the "
+            "server's https:// address."
+        )
+    if code == "protocol":
+        if getattr(error, "upgrade", None) == "client":
+            return _("The server is newer than this Kinerja: update Kinerja.")
+        return _("The server is older than this Kinerja: ask its administrator to update it.")
+    if code == "busy":
+        return _("Too many failed sign-ins: wait a minute and try again.")
     return _("Signing in failed: {reason}").format(reason=error)
 
 
@@ -64,7 +75,7 @@ def sign_in(home: Path, url: str, nip: str, password: str, *, replace_server: bo
         else:
             text = _("Changes of {previous} still wait to be sent; sign in as {previous} first.")
         raise SignInFailed(text.format(previous=in_use.previous), "profile") from None
-    except LinkError as error:
+    except (LinkError, signin.UnsafeServerUrl) as error:
         raise SignInFailed(problem_text(error), str(error.code)) from None
     except StoreError as error:
         raise SignInFailed(error.message(), "store") from None

@@ -79,6 +79,13 @@ def error_text(code: str | None) -> str | None:
         "epoch": _("the server's data was restored; syncing again"),
         "malformed": _("the server's answer could not be used"),
         "refused": _("the server refused the request"),
+        "history": _("the server's data was restored; syncing again"),
+        "protocol": _(
+            "the server speaks another version of the protocol: update Kinerja or the server"
+        ),
+        "store": _("this computer could not save the synced records (is the disk full?)"),
+        "store_busy": _("another Kinerja window is saving; syncing again shortly"),
+        "busy": _("the server is busy; trying again shortly"),
     }
     return texts.get(code, code)
 

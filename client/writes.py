@@ -3,8 +3,11 @@
 Every screen and command that changes a record builds a ``Write`` and calls
 ``save``:
 
-1. validate the data (domain.validation, then the form rules of
-   client/form_rules.py), field by field;
+1. validate the data (domain.validation, the form rules of
+   client/form_rules.py, and the reference rules of domain.references that
+   the server applies too: what a record names must exist and be the same
+   owner's, references never move, one evaluation per plan and period...),
+   field by field;
 2. ask domain.permissions.check_write, with the organisation of the day and
    the facts of domain.write_facts, exactly as the server will;
 3. write the record with its outbox mutation (store.records.edit/delete);
@@ -27,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from client.form_rules import form_issues
 from client.records import Snapshot
 from domain.permissions import Denial, WriteAttempt, check_write
+from domain.references import REFERENCES, Change, reference_issues
 from domain.validation import validate_data
 from domain.write_facts import write_facts
 
@@ -41,6 +45,23 @@ FACT_SOURCES: Mapping[str, tuple[str, ...]] = {
     "objection": ("evaluation",),
     "evaluation": ("objection",),
 }
+
+# What the reference rules look at beyond what a record names (domain.references):
+# its siblings (at most 50 RHK a plan, one evaluation per plan and period), the plan
+# an evaluation becomes final on, the RHK whose indicators a realisasi counts.
+_REFERENCE_EXTRAS: Mapping[str, tuple[str, ...]] = {
+    "plan_item": ("plan_item",),
+    "progress": ("plan_item",),
+    "evaluation": ("evaluation", "plan"),
+}
+
+
+def sources(collection: str) -> tuple[str, ...]:
+    """The collections a snapshot must hold to judge a write of ``collection`` fully."""
+    named = (target for _field, target in REFERENCES.get(collection, ()))
+    extra = (*FACT_SOURCES.get(collection, ()), *_REFERENCE_EXTRAS.get(collection, ()))
+    return tuple(sorted({collection, *named, *extra}))
+
 
 # A record id no store holds: a sample write with it is judged as a new record.
 PROBE_ID = "-probe-"
@@ -90,8 +111,14 @@ class Failed:
 SaveResult = Saved | Issues | Denied | Failed
 
 
-def validate(write: Write, view: Snapshot, lang: str) -> Issues | None:
-    """Step 1: the domain's issues first, then the form rules; one message per field."""
+def validate(
+    write: Write, view: Snapshot, lang: str, before: Mapping[str, Any] | None = None
+) -> Issues | None:
+    """Step 1: the domain's issues first, then the form rules; one message per field.
+
+    The reference rules run when the snapshot holds what they look at
+    (``sources``): a save always reads such a snapshot; a screen's own may not.
+    """
     if write.data is None:
         return None
     found: dict[str, str] = {}
@@ -99,6 +126,12 @@ def validate(write: Write, view: Snapshot, lang: str) -> Issues | None:
         found.setdefault(issue.field, issue.message(lang))
     for name, message in form_issues(write.collection, write.data, view, lang).items():
         found.setdefault(name, message)
+    if not found and view.holds(sources(write.collection)):
+        current = view.get(write.collection, write.record_id) if before is None else before
+        stored = current["data"] if current and not current.get("deleted") else None
+        change = Change(write.collection, write.record_id, write.owner, stored, write.data)
+        for issue in reference_issues(change, view, view.org.org):
+            found.setdefault(issue.field, issue.message(lang))
     return Issues(found) if found else None
 
 
@@ -139,7 +172,7 @@ def check(
     write: Write, view: Snapshot, lang: str, before: Mapping[str, Any] | None = None
 ) -> Issues | Denied | None:
     """Steps 1 and 2: None when the write may go to the store."""
-    issues = validate(write, view, lang)
+    issues = validate(write, view, lang, before)
     if issues is not None:
         return issues
     refused = denial(write, view, before)
@@ -151,16 +184,17 @@ def save(
 ) -> SaveResult:
     """Validate, check, write and ask for a sync; never raises for a store failure.
 
-    The record is read afresh before the check, so that a change a sync
-    brought while the form was open is judged too. ``reread`` names the
+    What the check looks at is read afresh (one store read), so that a change
+    a sync brought while the form was open is judged too. ``reread`` names the
     collections to read again afterwards (``Saved.snapshot``), in the same
     worker, so the screen redraws without touching the store.
     """
     from store.errors import StoreError
 
     try:
-        before = services.store.records.get(write.collection, write.record_id)
-        refused = check(write, view, services.lang, before if before is not None else {})
+        fresh = Snapshot.read(services, sources(write.collection))
+        before = fresh.get(write.collection, write.record_id)
+        refused = check(write, fresh, services.lang, before if before is not None else {})
         if refused is not None:
             return refused
         if write.data is None:

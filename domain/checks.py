@@ -5,6 +5,10 @@ it sits at, and returns what is wrong with it. ``Fields`` describes an
 object: which keys it has, which of them are optional (the ``?`` of
 protocol.md: null or absent), and the check of each. Unknown keys are
 reported, never ignored, so a misspelt field cannot vanish silently.
+
+Every text has a length limit and no control characters but newline and
+tab; every list and free map a most; every number a range (protocol.md,
+"Limits"). The limits are here, once, for the client and the server alike.
 """
 
 from __future__ import annotations
@@ -21,7 +25,16 @@ from domain.nip import nip_issues
 
 Check = Callable[[Any, str], list[Issue]]
 
+TEXT_MAX = 2_000  # characters of a text field
+NOTE_MAX = 10_000  # characters of a note or a reason
+KEY_MAX = 64  # characters of a record id, and of a free key of a map
+NUMBER_MAX = 1_000_000_000  # targets and values: 0 to 10^9
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_MEDIA_TYPE = re.compile(r"[A-Za-z0-9][\w.+-]*/[A-Za-z0-9][\w.+-]*")
+# The control characters (Unicode category Cc) but newline and tab.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_URL = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
@@ -36,20 +49,45 @@ def checked_elsewhere(value: Any, path: str) -> list[Issue]:
     return []
 
 
-def text(value: Any, path: str) -> list[Issue]:
-    return [] if isinstance(value, str) else [Issue(path, "text")]
+def text_of(limit: int, *, filled: bool = False) -> Check:
+    """Text of at most ``limit`` characters, no control character but newline and tab;
+    ``filled``: with something in it (a required name or RHK may not be blank)."""
+
+    def check(value: Any, path: str) -> list[Issue]:
+        if not isinstance(value, str):
+            return [Issue(path, "text")]
+        if filled and not value.strip():
+            return [Issue(path, "required")]
+        if len(value) > limit:
+            return [Issue(path, "too_long", {"limit": limit})]
+        return [Issue(path, "control_character")] if _CONTROL.search(value) else []
+
+    return check
 
 
-def filled_text(value: Any, path: str) -> list[Issue]:
-    """Text with something in it: a required name or RHK may not be blank."""
-    if not isinstance(value, str):
-        return [Issue(path, "text")]
-    return [] if value.strip() else [Issue(path, "required")]
+text = text_of(TEXT_MAX)
+filled_text = text_of(TEXT_MAX, filled=True)
+note = text_of(NOTE_MAX)
+filled_note = text_of(NOTE_MAX, filled=True)
+reference = text_of(KEY_MAX, filled=True)  # the id of another record, made by a client
 
 
-def reference(value: Any, path: str) -> list[Issue]:
-    """The id of another record (made by a client, so any non-blank string)."""
-    return filled_text(value, path)
+def web_url(value: Any, path: str) -> list[Issue]:
+    """An http or https address (never javascript:, file: or data:)."""
+    issues = filled_text(value, path)
+    if issues:
+        return issues
+    return [] if _URL.fullmatch(value) else [Issue(path, "url_scheme")]
+
+
+def sha256(value: Any, path: str) -> list[Issue]:
+    ok = isinstance(value, str) and _SHA256.fullmatch(value)
+    return [] if ok else [Issue(path, "sha256")]
+
+
+def media_type(value: Any, path: str) -> list[Issue]:
+    ok = isinstance(value, str) and len(value) <= 255 and _MEDIA_TYPE.fullmatch(value)
+    return [] if ok else [Issue(path, "media_type")]
 
 
 def uuid(value: Any, path: str) -> list[Issue]:
@@ -64,11 +102,29 @@ def number(value: Any, path: str) -> list[Issue]:
     return [] if is_number(value) else [Issue(path, "number")]
 
 
-def positive(example: str) -> Check:
+def number_in(low: float, high: float) -> Check:
+    """A finite number from ``low`` to ``high``, both included."""
+
     def check(value: Any, path: str) -> list[Issue]:
         if not is_number(value):
             return [Issue(path, "number")]
-        return [] if value > 0 else [Issue(path, "positive", {"example": example})]
+        return [] if low <= value <= high else [Issue(path, "range", {"low": low, "high": high})]
+
+    return check
+
+
+measure = number_in(0, NUMBER_MAX)  # a target or a realisasi value
+
+
+def positive(example: str, high: float) -> Check:
+    """A finite number above 0 and at most ``high``."""
+
+    def check(value: Any, path: str) -> list[Issue]:
+        if not is_number(value):
+            return [Issue(path, "number")]
+        if value <= 0:
+            return [Issue(path, "positive", {"example": example})]
+        return [] if value <= high else [Issue(path, "range", {"low": 0, "high": high})]
 
     return check
 
@@ -139,12 +195,16 @@ def nip_reference(value: Any, path: str) -> list[Issue]:
     return nip_issues(value, kind="PPPK", field=path, stored=True)
 
 
-def list_of(item: Check, non_empty: bool = False, nullable_items: bool = False) -> Check:
+def list_of(
+    item: Check, most: int, *, non_empty: bool = False, nullable_items: bool = False
+) -> Check:
     def check(value: Any, path: str) -> list[Issue]:
         if not isinstance(value, list):
             return [Issue(path, "list")]
         if non_empty and not value:
             return [Issue(path, "not_empty")]
+        if len(value) > most:
+            return [Issue(path, "too_many", {"limit": most})]
         issues: list[Issue] = []
         for index, element in enumerate(value):
             where = join(path, index)
@@ -157,17 +217,21 @@ def list_of(item: Check, non_empty: bool = False, nullable_items: bool = False) 
     return check
 
 
-def map_of(value_check: Check, keys: Collection[str] | None = None) -> Check:
-    """An object of free keys (or of ``keys`` only) to values of one kind."""
+def map_of(value_check: Check, keys: Collection[str] | None = None, most: int = 0) -> Check:
+    """An object of ``keys`` only, or of at most ``most`` free keys (ids), to values of one kind."""
 
     def check(value: Any, path: str) -> list[Issue]:
         if not isinstance(value, Mapping):
             return [Issue(path, "mapping")]
+        if keys is None and len(value) > most:
+            return [Issue(path, "too_many", {"limit": most})]
         issues: list[Issue] = []
         for key, element in value.items():
             where = join(path, str(key))
             if keys is not None and key not in keys:
                 issues.append(Issue(where, "unknown_field"))
+            elif keys is None and reference(key, where):
+                issues.extend(reference(key, where))
             elif element is None:
                 issues.append(Issue(where, "required"))
             else:

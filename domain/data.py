@@ -18,10 +18,12 @@ from domain.checks import Fields, object_issues
 from domain.errors import ValidationError
 from domain.schema import (
     ATTACHMENT_FIELDS,
+    BLOB_FIELDS,
     DECISION_FIELDS,
-    EVIDENCE_FIELDS,
     INDICATOR_FIELDS,
+    STEP_FIELDS,
     data_issues,
+    evidence_item,
 )
 from domain.vocab import (
     ActingKind,
@@ -32,6 +34,7 @@ from domain.vocab import (
     EvaluationStatus,
     FollowUpKind,
     FollowUpStatus,
+    FollowUpStep,
     ItemKind,
     ObjectionOutcome,
     OrgRating,
@@ -40,6 +43,7 @@ from domain.vocab import (
     Predikat,
     Rating,
     Role,
+    SanctionLevel,
     TrainingPath,
 )
 
@@ -236,18 +240,44 @@ class PlanItemData:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceFile:
+    """A file of evidence kept by the server, named by its SHA-256 (protocol.md, "Evidence files")."""
+
+    sha256: str
+    name: str
+    size: int
+    type: str
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> EvidenceFile:
+        d = _checked_part(BLOB_FIELDS, data, "blob")
+        return cls(d["sha256"], d["name"], d["size"], d["type"])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sha256": self.sha256, "name": self.name, "size": self.size, "type": self.type}
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
-    """A bukti dukung: a link or file reference, with a label."""
+    """A bukti dukung with its label: a link (``url``) or a file (``blob``), one of the two."""
 
     label: str
-    url: str
+    url: str | None = None
+    blob: EvidenceFile | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Evidence:
-        d = _checked_part(EVIDENCE_FIELDS, data, "evidence")
-        return cls(d["label"], d["url"])
+        issues = evidence_item(data, "evidence")
+        if issues:
+            raise ValidationError(issues)
+        blob = data.get("blob")
+        return cls(
+            data["label"], data.get("url"), None if blob is None else EvidenceFile.from_dict(blob)
+        )
 
     def to_dict(self) -> dict[str, Any]:
+        if self.blob is not None:
+            return {"label": self.label, "blob": self.blob.to_dict()}
         return {"label": self.label, "url": self.url}
 
 
@@ -402,6 +432,23 @@ class TrainingData:
 
 
 @dataclass(frozen=True, slots=True)
+class FollowUpStepEntry:
+    """One step of the PP 30/2019 path taken, with its date."""
+
+    step: FollowUpStep
+    date: date
+    note: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> FollowUpStepEntry:
+        d = _checked_part(STEP_FIELDS, data, "steps")
+        return cls(d["step"], date.fromisoformat(d["date"]), d.get("note"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"step": self.step, "date": _iso(self.date), "note": self.note}
+
+
+@dataclass(frozen=True, slots=True)
 class FollowUpData:
     kind: FollowUpKind
     description: str
@@ -409,6 +456,8 @@ class FollowUpData:
     due: date | None
     status: FollowUpStatus
     evaluation_id: str | None
+    steps: tuple[FollowUpStepEntry, ...] = ()
+    level: SanctionLevel | None = None  # a sanction's level (PP 94/2021)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> FollowUpData:
@@ -416,12 +465,14 @@ class FollowUpData:
         return cls(
             d["kind"], d["description"], date.fromisoformat(d["start"]), _day(d.get("due")),
             d["status"], d.get("evaluation_id"),
+            tuple(FollowUpStepEntry.from_dict(step) for step in d["steps"]), d.get("level"),
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind, "description": self.description, "start": _iso(self.start),
             "due": _iso(self.due), "status": self.status, "evaluation_id": self.evaluation_id,
+            "steps": [step.to_dict() for step in self.steps], "level": self.level,
         }  # fmt: skip
 
 

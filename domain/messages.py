@@ -102,6 +102,78 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
         "{field} harus {expected} menurut kuadran kinerja (rating hasil kerja {result}, rating perilaku kerja {behaviour}); pilih {expected}.",
         "{field} must be {expected} by the kuadran kinerja (rating hasil kerja {result}, rating perilaku kerja {behaviour}); choose {expected}.",
     ),
+    "too_long": (
+        "{field} terlalu panjang: paling banyak {limit} karakter; persingkat isinya.",
+        "{field} is too long: at most {limit} characters; shorten it.",
+    ),
+    "control_character": (
+        "{field} memuat karakter kendali yang tidak tampak; hapus karakter itu (baris baru dan tab boleh).",
+        "{field} holds an invisible control character; remove it (new lines and tabs are fine).",
+    ),
+    "too_many": (
+        "{field} paling banyak {limit} isian; hapus yang berlebih.",
+        "{field} takes at most {limit} entries; remove the extra ones.",
+    ),
+    "url_scheme": (
+        "{field} harus alamat web yang diawali http:// atau https://, misalnya https://arsip.example/berkas.",
+        "{field} must be a web address starting with http:// or https://, for example https://arsip.example/file.",
+    ),
+    "evidence_source": (
+        "{field} berupa tautan atau berkas, salah satu saja; hapus salah satunya.",
+        "{field} is either a link or a file, not both; remove one of them.",
+    ),
+    "sha256": (
+        "{field} harus sidik SHA-256: 64 angka heksadesimal huruf kecil; biarkan aplikasi yang menghitungnya.",
+        "{field} must be a SHA-256 digest: 64 lowercase hexadecimal digits; let the application compute it.",
+    ),
+    "media_type": (
+        "{field} harus jenis berkas seperti application/pdf atau image/jpeg.",
+        "{field} must be a file type such as application/pdf or image/jpeg.",
+    ),
+    "level_only_sanction": (
+        "{field} hanya diisi untuk tindak lanjut berupa sanksi; kosongkan untuk jenis lain.",
+        "{field} is only for a sanction; leave it empty for other kinds.",
+    ),
+    "reference_missing": (
+        "{field} menunjuk {target} yang tidak ada; pilih {target} yang sudah tersimpan dan tersinkron.",
+        "{field} names a {target} that does not exist; choose one that is saved and synced.",
+    ),
+    "reference_other_owner": (
+        "{field} menunjuk {target} milik pegawai lain; pilih {target} milik pegawai ini sendiri.",
+        "{field} names a {target} of another employee; choose one of this employee's own.",
+    ),
+    "reference_changed": (
+        "{field} tidak bisa diubah setelah disimpan; buat data baru bila perlu menunjuk yang lain.",
+        "{field} cannot change once saved; make a new record to point elsewhere.",
+    ),
+    "plan_full": (
+        "SKP ini sudah memiliki {limit} RHK, batas paling banyak; hapus salah satu dulu.",
+        "This SKP already has {limit} RHK, the most it may have; delete one first.",
+    ),
+    "evaluation_exists": (
+        "Sudah ada penilaian lain untuk SKP dan periode ini; ubah penilaian itu saja.",
+        "There is already an evaluation of this SKP for this period; edit that one instead.",
+    ),
+    "final_needs_approved": (
+        "Penilaian baru bisa difinalkan bila SKP-nya sudah disetujui PPK.",
+        "An evaluation can be finalised only once its SKP is approved.",
+    ),
+    "nip_own": (
+        "{field} tidak boleh NIP pegawai itu sendiri; isi NIP orang lain.",
+        "{field} cannot be the employee's own NIP; give someone else's.",
+    ),
+    "nip_unknown": (
+        "{field} {nip} bukan NIP pegawai yang terdaftar; periksa lagi NIP-nya.",
+        "{field} {nip} is not the NIP of a registered employee; check it.",
+    ),
+    "atasan_cycle": (
+        "{field} {nip} membuat rantai atasan berputar (seseorang menjadi atasan dari atasannya sendiri); pilih atasan lain.",
+        "{field} {nip} would make the atasan chain a loop (someone above their own superior); choose another atasan.",
+    ),
+    "blob_missing": (
+        "Berkas bukti dukung {name} belum ada di server; unggah berkasnya dulu, lalu kirim lagi.",
+        "The evidence file {name} is not on the server; upload it first, then send again.",
+    ),
     "values_count": (
         "{field} harus berisi {expected} nilai, satu untuk setiap indikator RHK, sekarang {count}; isi yang belum ada dengan kosong (null).",
         "{field} must hold {expected} values, one per indicator of the RHK, it has {count}; leave the missing ones empty (null).",

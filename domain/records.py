@@ -31,8 +31,10 @@ from domain.data import (
     EmployeeData,
     EvaluationData,
     Evidence,
+    EvidenceFile,
     FeedbackData,
     FollowUpData,
+    FollowUpStepEntry,
     Indicator,
     ObjectionData,
     ObjectionDecision,
@@ -58,8 +60,10 @@ __all__ = [
     "ErrorInfo",
     "EvaluationData",
     "Evidence",
+    "EvidenceFile",
     "FeedbackData",
     "FollowUpData",
+    "FollowUpStepEntry",
     "Indicator",
     "Mutation",
     "MutationResult",
@@ -122,9 +126,13 @@ class Record:
     deleted: bool
     owner: str | None
     updated_by: str | None
-    updated_at: str  # the author's clock, shown to people, never used to decide
+    updated_at: str  # the server's clock when it applied the change
     conflicts: tuple[Conflict, ...] = ()
     data: dict[str, Any] = field(default_factory=dict)
+    # Set by the server at the first applied upsert; null from an admin tool,
+    # absent in what a protocol 1 server sent.
+    created_by: str | None = None
+    created_at: str | None = None
 
     @classmethod
     def from_dict(cls, obj: Any) -> Record:
@@ -140,6 +148,8 @@ class Record:
             updated_at=obj["updated_at"],
             conflicts=tuple(Conflict.from_dict(c) for c in obj["conflicts"]),
             data=copy.deepcopy(dict(obj["data"])),
+            created_by=obj.get("created_by"),
+            created_at=obj.get("created_at"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -150,6 +160,8 @@ class Record:
             "seq": self.seq,
             "deleted": self.deleted,
             "owner": self.owner,
+            "created_by": self.created_by,
+            "created_at": self.created_at,
             "updated_by": self.updated_by,
             "updated_at": self.updated_at,
             "conflicts": [c.to_dict() for c in self.conflicts],

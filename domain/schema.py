@@ -19,13 +19,16 @@ from domain.checks import (
     boolean,
     checked_elsewhere,
     choice,
+    filled_note,
     filled_text,
     instant,
     integer,
     list_of,
     map_of,
+    measure,
+    media_type,
     nip_reference,
-    number,
+    note,
     obj,
     object_issues,
     optional,
@@ -33,8 +36,10 @@ from domain.checks import (
     positive,
     reference,
     required,
+    sha256,
     text,
     uuid,
+    web_url,
 )
 from domain.messages import Issue
 from domain.nip import nip_issues
@@ -50,6 +55,7 @@ from domain.vocab import (
     EVALUATION_STATUS_LABELS,
     FOLLOW_UP_KIND_LABELS,
     FOLLOW_UP_STATUS_LABELS,
+    FOLLOW_UP_STEP_LABELS,
     ITEM_KIND_LABELS,
     OBJECTION_OUTCOME_LABELS,
     OPS,
@@ -59,32 +65,68 @@ from domain.vocab import (
     PREDIKAT_LABELS,
     RATING_LABELS,
     ROLES,
+    SANCTION_LEVEL_LABELS,
     TRAINING_PATH_LABELS,
 )
 
 # Collections whose records are about nobody in particular: owner is null.
 OWNERLESS = frozenset({"unit", "period"})
 
+# The counts of protocol.md's "Limits" (text lengths and number ranges: domain.checks).
+INDICATORS_MAX = 20  # indicators of one RHK
+ITEMS_MAX = 50  # RHK of one plan (domain.references counts them)
+EVIDENCE_MAX = 20  # evidence items of one realisasi
+LIST_MAX = 50  # entries of a free list (the Lampiran), notes per RHK
+STEPS_MAX = 20  # steps of one follow-up
+RATINGS_MAX = 500  # periods rated in one unit
+JP_MAX = 1_000  # JP of one training record
+BLOB_MAX_BYTES = 10 * 1024 * 1024  # one evidence file
+
 _rating = choice(tuple(RATING_LABELS), RATING_LABELS)
 
 INDICATOR_FIELDS: Fields = {
     "aspect": required(choice(tuple(ASPECT_LABELS), ASPECT_LABELS)),
     "indicator": required(filled_text),
-    "target": optional(number),
+    "target": optional(measure),
     "unit": optional(text),
     "target_text": optional(text),
 }
-EVIDENCE_FIELDS: Fields = {"label": required(filled_text), "url": required(filled_text)}
+BLOB_FIELDS: Fields = {
+    "sha256": required(sha256),
+    "name": required(filled_text),
+    "size": required(integer("1024", 0, BLOB_MAX_BYTES)),
+    "type": required(media_type),
+}
+LINK_EVIDENCE_FIELDS: Fields = {"label": required(filled_text), "url": required(web_url)}
+FILE_EVIDENCE_FIELDS: Fields = {"label": required(filled_text), "blob": required(obj(BLOB_FIELDS))}
+
+
+def evidence_item(value: Any, path: str) -> list[Issue]:
+    """A bukti dukung: ``{label, url}`` (http or https) or ``{label, blob}``, one of the two."""
+    if not isinstance(value, Mapping):
+        return [Issue(path, "mapping")]
+    if "url" in value and "blob" in value:
+        return [Issue(path, "evidence_source")]
+    fields = FILE_EVIDENCE_FIELDS if "blob" in value else LINK_EVIDENCE_FIELDS
+    return object_issues(value, fields, path)
+
+
 ATTACHMENT_FIELDS: Fields = {
-    key: required(list_of(text)) for key in ("resources", "accountability", "consequences")
+    key: required(list_of(text, LIST_MAX))
+    for key in ("resources", "accountability", "consequences")
 }
 DECISION_FIELDS: Fields = {
     "outcome": required(choice(tuple(OBJECTION_OUTCOME_LABELS), OBJECTION_OUTCOME_LABELS)),
-    "note": required(filled_text),
+    "note": required(filled_note),
     "result_rating": optional(_rating),
     "behaviour_rating": optional(_rating),
     "decided_by": required(nip_reference),
     "decided_at": required(instant),
+}
+STEP_FIELDS: Fields = {
+    "step": required(choice(tuple(FOLLOW_UP_STEP_LABELS), FOLLOW_UP_STEP_LABELS)),
+    "date": required(a_date),
+    "note": optional(note),
 }
 
 DATA_FIELDS: Mapping[str, Fields] = {
@@ -96,14 +138,16 @@ DATA_FIELDS: Mapping[str, Fields] = {
         "position": required(text),
         "unit_id": required(reference),
         "atasan_nip": optional(nip_reference),
-        "roles": required(list_of(choice(ROLES))),
+        "roles": required(list_of(choice(ROLES), len(ROLES))),
         "active": required(boolean),
     },
     "unit": {
         "name": required(filled_text),
         "parent_id": optional(reference),
         "head_nip": optional(nip_reference),
-        "ratings": required(map_of(choice(tuple(ORG_RATING_LABELS), ORG_RATING_LABELS))),
+        "ratings": required(
+            map_of(choice(tuple(ORG_RATING_LABELS), ORG_RATING_LABELS), most=RATINGS_MAX)
+        ),
     },
     "period": {
         "name": required(filled_text),
@@ -118,7 +162,7 @@ DATA_FIELDS: Mapping[str, Fields] = {
         "ppk_nip": required(nip_reference),
         "approach": required(choice(tuple(APPROACH_LABELS), APPROACH_LABELS)),
         "status": required(choice(tuple(PLAN_STATUS_LABELS), PLAN_STATUS_LABELS)),
-        "return_note": optional(text),
+        "return_note": optional(note),
         "expectations": required(map_of(text, BERAKHLAK)),
         "attachments": required(obj(ATTACHMENT_FIELDS)),
     },
@@ -127,19 +171,19 @@ DATA_FIELDS: Mapping[str, Fields] = {
         "kind": required(choice(tuple(ITEM_KIND_LABELS), ITEM_KIND_LABELS)),
         "parent_item_id": optional(reference),
         "text": required(filled_text),
-        "indicators": required(list_of(obj(INDICATOR_FIELDS), non_empty=True)),
+        "indicators": required(list_of(obj(INDICATOR_FIELDS), INDICATORS_MAX, non_empty=True)),
     },
     "progress": {
         "plan_item_id": required(reference),
         "period_id": required(reference),
-        "values": required(list_of(number, nullable_items=True)),
-        "note": optional(text),
-        "evidence": required(list_of(obj(EVIDENCE_FIELDS))),
+        "values": required(list_of(measure, INDICATORS_MAX, nullable_items=True)),
+        "note": optional(note),
+        "evidence": required(list_of(evidence_item, EVIDENCE_MAX)),
     },
     "feedback": {
         "period_id": optional(reference),
         "plan_item_id": optional(reference),
-        "text": required(filled_text),
+        "text": required(filled_note),
         "acknowledged_at": optional(instant),
     },
     "evaluation": {
@@ -147,22 +191,22 @@ DATA_FIELDS: Mapping[str, Fields] = {
         "plan_id": required(reference),
         "result_rating": required(_rating),
         "behaviour_rating": required(_rating),
-        "behaviour_notes": required(map_of(text, BERAKHLAK)),
-        "item_notes": required(map_of(text)),
+        "behaviour_notes": required(map_of(note, BERAKHLAK)),
+        "item_notes": required(map_of(note, most=ITEMS_MAX)),
         "predikat": required(choice(tuple(PREDIKAT_LABELS), PREDIKAT_LABELS)),
         "status": required(choice(tuple(EVALUATION_STATUS_LABELS), EVALUATION_STATUS_LABELS)),
         "finalised_at": optional(instant),
     },
     "objection": {
         "evaluation_id": required(reference),
-        "reason": required(filled_text),
+        "reason": required(filled_note),
         "filed_at": required(instant),
         "decision": optional(obj(DECISION_FIELDS)),
     },
     "training": {
         "title": required(filled_text),
         "path": required(choice(tuple(TRAINING_PATH_LABELS), TRAINING_PATH_LABELS)),
-        "jp": required(positive("8")),
+        "jp": required(positive("8", JP_MAX)),
         "start": required(a_date),
         "end": required(a_date),
         "organiser": optional(text),
@@ -170,11 +214,13 @@ DATA_FIELDS: Mapping[str, Fields] = {
     },
     "follow_up": {
         "kind": required(choice(tuple(FOLLOW_UP_KIND_LABELS), FOLLOW_UP_KIND_LABELS)),
-        "description": required(filled_text),
+        "description": required(filled_note),
         "start": required(a_date),
         "due": optional(a_date),
         "status": required(choice(tuple(FOLLOW_UP_STATUS_LABELS), FOLLOW_UP_STATUS_LABELS)),
         "evaluation_id": optional(reference),
+        "steps": required(list_of(obj(STEP_FIELDS), STEPS_MAX)),
+        "level": optional(choice(tuple(SANCTION_LEVEL_LABELS), SANCTION_LEVEL_LABELS)),
     },
     "acting": {
         "nip": required(nip_reference),
@@ -233,13 +279,19 @@ def _objection(data: Mapping[str, Any]) -> list[Issue]:
     return []
 
 
+def _follow_up(data: Mapping[str, Any]) -> list[Issue]:
+    if data.get("level") is not None and data.get("kind") != "sanction":
+        return [Issue("level", "level_only_sanction")]
+    return []
+
+
 _RULES: Mapping[str, tuple[Callable[[Mapping[str, Any]], list[Issue]], ...]] = {
     "employee": (_employee,),
     "period": (_date_order("start", "end"), _date_order("start", "fill_deadline")),
     "evaluation": (_evaluation,),
     "objection": (_objection,),
     "training": (_date_order("start", "end"),),
-    "follow_up": (_date_order("start", "due"),),
+    "follow_up": (_date_order("start", "due"), _follow_up),
     "acting": (_date_order("start", "end"),),
 }
 
@@ -266,7 +318,7 @@ def _owner_issues(collection: Any, owner: Any, data: Any, check_data: bool) -> l
     if (
         not issues
         and check_data
-        and collection == "employee"
+        and collection in ("employee", "acting")  # about that employee, the acting official
         and isinstance(data, Mapping)
         and isinstance(data.get("nip"), str)
         and data["nip"] != owner
@@ -299,9 +351,11 @@ RECORD_FIELDS: Fields = {
     "seq": required(integer("1041", 0)),
     "deleted": required(boolean),
     "owner": optional(checked_elsewhere),
+    "created_by": optional(nip_reference),  # null: an admin tool; absent from protocol 1
+    "created_at": optional(instant),
     "updated_by": optional(nip_reference),
     "updated_at": required(instant),
-    "conflicts": required(list_of(obj(CONFLICT_FIELDS))),
+    "conflicts": required(list_of(obj(CONFLICT_FIELDS), 10_000)),
     "data": required(checked_elsewhere),
 }
 MUTATION_FIELDS: Fields = {
@@ -312,7 +366,7 @@ MUTATION_FIELDS: Fields = {
     "op": required(choice(OPS)),
     "base_rev": optional(integer("3", 0)),
     "data": optional(checked_elsewhere),
-    "resolves": optional(list_of(filled_text)),
+    "resolves": optional(list_of(filled_text, 1_000)),
 }
 
 

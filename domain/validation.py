@@ -18,7 +18,6 @@ from domain.schema import data_issues
 __all__ = [
     "Issue",
     "ValidationError",
-    "progress_issues",
     "validate_data",
     "validate_mutation",
     "validate_record",
@@ -42,18 +41,3 @@ def validate_record(obj: Any) -> Record:
 def validate_mutation(obj: Any) -> Mutation:
     """``obj`` as a pushed mutation; raises ``ValidationError`` listing every issue."""
     return Mutation.from_dict(obj)
-
-
-def progress_issues(progress: Mapping[str, Any], plan_item: Mapping[str, Any]) -> list[Issue]:
-    """What is wrong with a progress's ``values`` against the RHK it records.
-
-    protocol.md asks for one value (or null) per indicator, in order; the data
-    of one record cannot say how many that is, so whoever holds both checks it.
-    """
-    values, indicators = progress.get("values"), plan_item.get("indicators")
-    if not isinstance(values, list) or not isinstance(indicators, list):
-        return []
-    if len(values) == len(indicators):
-        return []
-    params = {"expected": len(indicators), "count": len(values)}
-    return [Issue("values", "values_count", params, "progress")]

@@ -42,6 +42,10 @@ EmployeeKind = Literal["PNS", "PPPK"]
 TrainingPath = Literal["education", "classical", "non_classical"]
 FollowUpKind = Literal["reward", "coaching", "sanction", "development"]
 FollowUpStatus = Literal["open", "done"]
+FollowUpStep = Literal[
+    "coaching", "competency_test", "reassignment", "temporary_placement", "dismissal"
+]
+SanctionLevel = Literal["light", "moderate", "severe"]
 ObjectionOutcome = Literal["upheld", "changed"]
 ActingKind = Literal["plt", "plh"]
 AttachmentKind = Literal["resources", "accountability", "consequences"]
@@ -65,6 +69,8 @@ EMPLOYEE_KINDS: tuple[EmployeeKind, ...] = get_args(EmployeeKind)
 TRAINING_PATHS: tuple[TrainingPath, ...] = get_args(TrainingPath)
 FOLLOW_UP_KINDS: tuple[FollowUpKind, ...] = get_args(FollowUpKind)
 FOLLOW_UP_STATUSES: tuple[FollowUpStatus, ...] = get_args(FollowUpStatus)
+FOLLOW_UP_STEPS: tuple[FollowUpStep, ...] = get_args(FollowUpStep)
+SANCTION_LEVELS: tuple[SanctionLevel, ...] = get_args(SanctionLevel)
 OBJECTION_OUTCOMES: tuple[ObjectionOutcome, ...] = get_args(ObjectionOutcome)
 ACTING_KINDS: tuple[ActingKind, ...] = get_args(ActingKind)
 ATTACHMENT_KINDS: tuple[AttachmentKind, ...] = get_args(AttachmentKind)
@@ -173,6 +179,20 @@ FOLLOW_UP_KIND_LABELS: Mapping[FollowUpKind, str] = {
     "development": "Pengembangan Kompetensi",
 }
 FOLLOW_UP_STATUS_LABELS: Mapping[FollowUpStatus, str] = {"open": "Berjalan", "done": "Selesai"}
+# The path of PP 30/2019 Pasal 56-58 for targets not met (domain.md, "Tindak lanjut").
+FOLLOW_UP_STEP_LABELS: Mapping[FollowUpStep, str] = {
+    "coaching": "Pembinaan",
+    "competency_test": "Uji Kompetensi",
+    "reassignment": "Penempatan pada Jabatan yang Sesuai",
+    "temporary_placement": "Penempatan Sementara",
+    "dismissal": "Pemberhentian dengan Hormat",
+}
+# The levels of discipline of PP 94/2021.
+SANCTION_LEVEL_LABELS: Mapping[SanctionLevel, str] = {
+    "light": "Hukuman Disiplin Ringan",
+    "moderate": "Hukuman Disiplin Sedang",
+    "severe": "Hukuman Disiplin Berat",
+}
 OBJECTION_OUTCOME_LABELS: Mapping[ObjectionOutcome, str] = {
     "upheld": "Penilaian Tetap",
     "changed": "Penilaian Diubah",

@@ -1,17 +1,14 @@
-"""Passwords, sessions and the brake on guessing.
+"""Passwords and sessions (the brake on guessing is ``server.throttle``).
 
 Passwords are hashed with argon2 (argon2-cffi). A token is 256 random bits
 (``secrets.token_urlsafe(32)``) handed to the client once; the server keeps
-only its SHA-256, so a copy of the database opens no session. After
-``MAX_FAILURES`` failed logins for one NIP within ``FAILURE_WINDOW`` that NIP
-is refused for ``FAILURE_WINDOW`` from the last counted failure, whether or
-not the NIP exists (so the answer does not tell who has an account).
+only its SHA-256, so a copy of the database opens no session. Setting a
+password, or ``kinerja-server revoke``, ends every session of that person.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,13 +16,11 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from server import db
 
 DEFAULT_TOKEN_DAYS = 30
-MAX_FAILURES = 5
-FAILURE_WINDOW = timedelta(minutes=15)
 
 _hasher = PasswordHasher()
 
@@ -45,6 +40,7 @@ def token_hash(token: str) -> str:
 
 
 def set_password(conn: Connection, nip: str, password: str) -> None:
+    """Set the password of ``nip`` and end their sessions: whoever held one must sign in anew."""
     hashed = hash_password(password)
     exists = conn.execute(select(db.accounts.c.nip).where(db.accounts.c.nip == nip)).first()
     if exists:
@@ -55,26 +51,7 @@ def set_password(conn: Connection, nip: str, password: str) -> None:
         )
     else:
         conn.execute(insert(db.accounts).values(nip=nip, password_hash=hashed, updated_at=db.now()))
-
-
-class Throttled(Exception):
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(retry_after)
-        self.retry_after = retry_after
-
-
-def check_throttle(conn: Connection, nip: str, moment: datetime) -> None:
-    """Raise ``Throttled`` while this NIP has used up its failed attempts."""
-    recent = conn.execute(
-        select(db.login_failures.c.at)
-        .where(db.login_failures.c.nip == nip, db.login_failures.c.at > moment - FAILURE_WINDOW)
-        .order_by(db.login_failures.c.at.desc())
-    ).scalars()
-    times = [db.aware(at) for at in recent]
-    if len(times) >= MAX_FAILURES:
-        # Free again when the MAX_FAILURES-th newest failure leaves the window.
-        until = times[MAX_FAILURES - 1] + FAILURE_WINDOW
-        raise Throttled(max(1, math.ceil((until - moment).total_seconds())))
+    revoke_all(conn, nip, db.now())
 
 
 def password_hash_of(conn: Connection, nip: str) -> str | None:
@@ -90,18 +67,6 @@ def password_matches(stored: str | None, password: str) -> bool:
         return _hasher.verify(stored or _dummy_hash(), password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
-
-
-def record_failure(conn: Connection, nip: str, moment: datetime) -> None:
-    conn.execute(insert(db.login_failures).values(nip=nip, at=moment))
-    # Old failures count for nothing; keep the table small.
-    conn.execute(
-        delete(db.login_failures).where(db.login_failures.c.at < moment - 2 * FAILURE_WINDOW)
-    )
-
-
-def clear_failures(conn: Connection, nip: str) -> None:
-    conn.execute(delete(db.login_failures).where(db.login_failures.c.nip == nip))
 
 
 @dataclass(frozen=True)
@@ -132,6 +97,16 @@ def session_nip(conn: Connection, token: str, moment: datetime) -> str | None:
     if row is None or row.revoked_at is not None or db.aware(row.expires_at) <= moment:
         return None
     return str(row.nip)
+
+
+def revoke_all(conn: Connection, nip: str, moment: datetime) -> int:
+    """End every live session of ``nip`` (a lost laptop, a new password); returns how many."""
+    result = conn.execute(
+        update(db.tokens)
+        .where(db.tokens.c.nip == nip, db.tokens.c.revoked_at.is_(None))
+        .values(revoked_at=moment)
+    )
+    return int(result.rowcount or 0)
 
 
 def revoke(conn: Connection, token: str, moment: datetime) -> None:

@@ -3,6 +3,8 @@
 ``create_app(db_url)`` builds the FastAPI application over a database that
 ``server.db.init`` prepared. Handlers are plain functions (run in the
 threadpool), each in one short transaction; pushes hold the one writer slot.
+The evidence files' routes are ``server.blob_routes``; what every answer
+carries, ``server.answers``.
 No ``from __future__ import annotations`` here: FastAPI reads the handlers'
 annotations at runtime, and they name dependencies local to ``_routes``.
 """
@@ -14,13 +16,16 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import APIRouter, Depends, FastAPI, Query
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from sqlalchemy import Connection, Engine
 from starlette.responses import Response
 
-from server import accounts, db, feed
+from domain.permissions import Actor
+from domain.vocab import Collection
+from server import accounts, answers, db, feed, marks, on_demand, throttle
+from server.blob_routes import blob_routes
 from server.config import server_home
+from server.context import Server, bearer_token
 from server.epoch import HighWaterMark, mark_path, settle_epoch
 from server.errors import ApiError, JsonResponse, install
 from server.limits import BodyLimit
@@ -33,13 +38,13 @@ from server.models import (
     Hello,
     PushAnswer,
     PushRequest,
+    RecordsAnswer,
     SessionAnswer,
     SessionRequest,
 )
-from server.org import OrgCache
 from server.push import Batch, screen
 
-PROTOCOL = 1
+PROTOCOL = 2
 # SQLite has one writer at a time; PostgreSQL also serves reads beside the push
 # that holds the sequence. Pushes that wait for the sequence cost nothing, but
 # each thread doing Python work keeps the GIL from the push that holds it: on
@@ -47,34 +52,9 @@ PROTOCOL = 1
 # throughput (bench/server_bench.py --db postgresql, runs alternated).
 HANDLER_THREADS = {"sqlite": 8, "postgresql": 8}
 API = "/api/v1"
-_bearer = HTTPBearer(auto_error=False, description="the token of POST /session")
-_ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 413)}
-
-
-class Server:
-    """What the handlers share: the engine, the token lifetime, the high-water mark."""
-
-    def __init__(self, engine: Engine, token_lifetime: timedelta, mark: HighWaterMark) -> None:
-        self.engine = engine
-        self.token_lifetime = token_lifetime
-        self.mark = mark
-        self.orgs = OrgCache()
-
-    def nip_of(self, conn: Connection, token: str) -> str:
-        """The NIP signed in with ``token``, checked in the request's own transaction."""
-        nip = accounts.session_nip(conn, token, db.now())
-        if nip is None or not self.orgs.get(conn).is_active(nip):
-            raise _unauthorized()
-        return nip
-
-
-def _unauthorized() -> ApiError:
-    return ApiError(
-        401,
-        "unauthorized",
-        _("Sign in first: the token is missing, expired or revoked."),
-        {"WWW-Authenticate": "Bearer"},
-    )
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody} for status in (400, 401, 413)
+}
 
 
 def _iso(moment: datetime) -> str:
@@ -121,8 +101,10 @@ def create_app(
     )
     install(app)
     app.add_middleware(BodyLimit)
+    answers.install(app)
     _document_400_not_422(app)
     app.include_router(_routes(server))
+    app.include_router(blob_routes(server), prefix=API)
     app.state.server = server
     return app
 
@@ -148,14 +130,6 @@ def _document_400_not_422(app: FastAPI) -> None:
 def _routes(server: Server) -> APIRouter:
     router = APIRouter(prefix=API, default_response_class=JsonResponse)
 
-    async def bearer_token(
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    ) -> str:
-        # Async and without I/O: the token is checked inside each handler's transaction.
-        if credentials is None or credentials.scheme.lower() != "bearer":
-            raise _unauthorized()
-        return credentials.credentials
-
     @router.get("/hello", response_model=Hello)
     def hello() -> JsonResponse:
         with db.reading(server.engine) as conn:
@@ -167,30 +141,30 @@ def _routes(server: Server) -> APIRouter:
         response_model=SessionAnswer,
         responses={**_ERRORS, 429: {"model": ErrorBody}},
     )
-    def login(body: SessionRequest) -> JsonResponse:
+    def login(body: SessionRequest, request: Request) -> JsonResponse:
         nip = body.nip.replace(" ", "")
+        address = request.client.host if request.client else ""
         moment = db.now()
-        with db.reading(server.engine) as conn:
+        with db.writing(server.engine) as conn:
+            throttle.serialise(conn)
             try:
-                accounts.check_throttle(conn, nip, moment)
-            except accounts.Throttled as throttled:
+                throttle.check(conn, address, nip, moment)
+            except throttle.Throttled as throttled:
                 raise ApiError(
                     429,
                     "throttled",
-                    _("Too many failed sign-ins for this NIP. Wait a while and try again."),
+                    _("Too many failed sign-ins. Wait a while and try again."),
                     {"Retry-After": str(throttled.retry_after)},
                 ) from None
+            # Counted before it is judged: parallel guesses cannot slip past the brake.
+            throttle.record_failure(conn, address, nip, moment)
             stored = accounts.password_hash_of(conn, nip)
             org = server.orgs.get(conn)
-        good = accounts.password_matches(stored, body.password) and org.is_active(nip)
-        with db.writing(server.engine) as conn:
-            if not good:
-                accounts.record_failure(conn, nip, moment)
-            else:
-                accounts.clear_failures(conn, nip)
-                session = accounts.open_session(conn, nip, server.token_lifetime, moment)
-        if not good:
+        if not (accounts.password_matches(stored, body.password) and org.is_active(nip)):
             raise ApiError(401, "bad_credentials", _("The NIP or the password is wrong."))
+        with db.writing(server.engine) as conn:
+            throttle.record_success(conn, address, nip)
+            session = accounts.open_session(conn, nip, server.token_lifetime, moment)
         user = {"nip": nip, "name": org.name_of(nip), "roles": sorted(org.roles_of(nip))}
         return JsonResponse(
             {"token": session.token, "expires_at": _iso(session.expires_at), "user": user}
@@ -221,19 +195,60 @@ def _routes(server: Server) -> APIRouter:
             batch.write(commit=True)
         return JsonResponse({"epoch": epoch, "results": results})
 
-    @router.get("/changes", response_model=ChangesAnswer, responses=_ERRORS)
+    @router.get(
+        "/changes",
+        response_model=ChangesAnswer,
+        responses={**_ERRORS, 409: {"model": ErrorBody}},
+    )
     def changes(
         token: Annotated[str, Depends(bearer_token)],
         since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
+        mark: Annotated[str, Query(max_length=40)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
     ) -> JsonResponse:
+        server.acting_starts.start_due(server.engine, server.orgs, server.mark)
         with db.reading(server.engine) as conn:
             nip = server.nip_of(conn, token)
             epoch = db.get_meta(conn, "epoch")
+            if since > 0 and mark and not _holds(conn, since, mark):
+                raise _history_lost()
             page = feed.pull(conn, nip, since, limit, server.orgs.get(conn))
+            page["mark"] = marks.mark_of(conn, page["next"])
         return JsonResponse({"epoch": epoch, **page})
 
+    @router.get("/records", response_model=RecordsAnswer, responses=_ERRORS)
+    def records(
+        token: Annotated[str, Depends(bearer_token)],
+        owner: Annotated[str, Query(pattern=r"^[0-9]{18}$")],
+        collection: Annotated[Collection | None, Query()] = None,
+    ) -> JsonResponse:
+        with db.reading(server.engine) as conn:
+            nip = server.nip_of(conn, token)
+            org = server.orgs.get(conn)
+            actor = Actor(nip=nip, roles=org.roles_of(nip))
+            found = on_demand.records_of(conn, actor, owner, collection, org.on(db.now()))
+        return JsonResponse({"records": found})
+
     return router
+
+
+def _holds(conn: Connection, since: int, mark: str) -> bool:
+    try:
+        return marks.holds(conn, since, mark)
+    except marks.MalformedMark:
+        raise ApiError(
+            400, "bad_request", _("The mark is not one this server handed out.")
+        ) from None
+
+
+def _history_lost() -> ApiError:
+    return ApiError(
+        409,
+        "history",
+        _(
+            "The server no longer holds the change your copy was synced to: its data was restored from a backup. Pull everything again from the start, then push."
+        ),
+    )
 
 
 def _epoch_mismatch() -> ApiError:

@@ -1,22 +1,25 @@
-"""``kinerja-server``: init, import-employees, set-password, serve (commands.md).
+"""``kinerja-server``: init, import-employees, set-password, revoke, serve (commands.md).
 
 Help and messages speak Bahasa Indonesia unless ``KINERJA_LANG=en`` or
 ``LANG=en*``. A person's mistake (a missing file, a bad CSV, a database not
 initialised or not reachable) ends with one line on stderr and a non-zero
-exit, never a stack trace.
+exit, never a stack trace. Every command makes its files readable by the
+server's user alone (``server.files``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from server import accounts, db
+from server import accounts, db, files
 from server.config import database_url, server_home, token_days
 from server.epoch import HighWaterMark, mark_path, note_writes
 from server.importer import ImportRefused, import_csv
@@ -78,10 +81,19 @@ def build_parser() -> argparse.ArgumentParser:
     password = commands.add_parser(
         "set-password",
         parents=[common],
-        help=_("set a password, read as one line from standard input"),
-        description=_("Set the password of an employee, read as one line from standard input."),
+        help=_("set a password, read as one line from standard input; ends their sessions"),
+        description=_(
+            "Set the password of an employee, read as one line from standard input. Every session of that employee ends: each device signs in again with the new password."
+        ),
     )
     password.add_argument("nip", metavar="NIP", help=_("the employee's NIP"))
+    revoke = commands.add_parser(
+        "revoke",
+        parents=[common],
+        help=_("end every session of a person (a lost laptop)"),
+        description=_("End every session of a person: each of their devices must sign in again."),
+    )
+    revoke.add_argument("nip", metavar="NIP", help=_("the employee's NIP"))
     serve = commands.add_parser(
         "serve",
         parents=[common],
@@ -93,6 +105,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=int, default=8080, help=_("port to listen on (default 8080)"))
     serve.add_argument(
+        "--certfile",
+        type=Path,
+        default=None,
+        help=_("serve HTTPS with this certificate (PEM, the chain included)"),
+    )
+    serve.add_argument(
+        "--keyfile", type=Path, default=None, help=_("the private key of --certfile (PEM)")
+    )
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        metavar="IPS",
+        default=None,
+        help=_(
+            "addresses of the reverse proxies whose X-Forwarded-For is believed, separated by commas; by default nobody's"
+        ),
+    )
+    serve.add_argument(
         "--token-days",
         type=int,
         default=None,
@@ -101,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _engine(url: str):  # type: ignore[no-untyped-def]
+def _engine(url: str) -> Engine:
     try:
         return db.make_engine(url)
     except (ValueError, SQLAlchemyError, ImportError) as error:
@@ -110,14 +139,10 @@ def _engine(url: str):  # type: ignore[no-untyped-def]
         ) from None
 
 
-def _ensure_folder(url: str) -> None:
-    if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-
-
 def cmd_init(url: str, _args: argparse.Namespace) -> None:
-    _ensure_folder(url)
+    files.prepare(url, server_home())
     found, now = db.init(_engine(url))
+    files.protect(url, server_home())
     if found == now:
         print(_("The database is up to date (schema version {version}).").format(version=now))
     else:
@@ -178,7 +203,18 @@ def cmd_set_password(url: str, args: argparse.Namespace) -> None:
                 )
             )
         accounts.set_password(conn, nip, password)
-    print(_("Password set for NIP {nip}.").format(nip=nip))
+    print(_("Password set for NIP {nip}; their earlier sessions have ended.").format(nip=nip))
+
+
+def cmd_revoke(url: str, args: argparse.Namespace) -> None:
+    nip = args.nip.replace(" ", "")
+    engine = _engine(url)
+    db.check_schema(engine)
+    with db.writing(engine) as conn:
+        if not load_org(conn).known(nip):
+            raise Failure(_("There is no employee with NIP {nip}.").format(nip=nip))
+        ended = accounts.revoke_all(conn, nip, db.now())
+    print(_("{count} session(s) of NIP {nip} ended.").format(count=ended, nip=nip))
 
 
 def cmd_serve(url: str, args: argparse.Namespace) -> None:
@@ -186,14 +222,43 @@ def cmd_serve(url: str, args: argparse.Namespace) -> None:
 
     from server.app import create_app
 
+    certfile, keyfile = _tls(args.certfile, args.keyfile)
+    files.protect(url, server_home())
     app = create_app(url, token_days=token_days(args.token_days), home=server_home())
-    uvicorn.run(app, host=args.host, port=args.port, access_log=True, log_level="info")
+    files.protect(url, server_home())  # the mark file and WAL made while starting
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        access_log=True,
+        log_level="info",
+        # A forwarded address is believed only from the proxies named: anyone else
+        # could otherwise pick the address the sign-in brake counts.
+        proxy_headers=bool(args.forwarded_allow_ips),
+        forwarded_allow_ips=args.forwarded_allow_ips or "",
+        ssl_certfile=certfile,
+        ssl_keyfile=keyfile,
+    )
+
+
+def _tls(certfile: Path | None, keyfile: Path | None) -> tuple[str | None, str | None]:
+    """The certificate and key files for uvicorn, once checked there and readable."""
+    if certfile is None and keyfile is not None:
+        raise Failure(_("--keyfile needs --certfile."))
+    for path in (certfile, keyfile):
+        if path is not None and not os.access(path, os.R_OK):
+            raise Failure(_("Cannot read {file}.").format(file=path))
+    return (
+        None if certfile is None else str(certfile),
+        None if keyfile is None else str(keyfile),
+    )
 
 
 COMMANDS = {
     "init": cmd_init,
     "import-employees": cmd_import,
     "set-password": cmd_set_password,
+    "revoke": cmd_revoke,
     "serve": cmd_serve,
 }
 
@@ -202,6 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with _argparse_speaks(text):
         args = build_parser().parse_args(argv)
     url = database_url(args.db)
+    # Files made from here on (the database, its WAL, the mark) are the server user's alone.
+    umask = os.umask(0o077)
     try:
         COMMANDS[args.command](url, args)
     except Failure as failure:
@@ -223,6 +290,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    finally:
+        os.umask(umask)
     return 0
 
 

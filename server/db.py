@@ -1,7 +1,7 @@
 """The server's database: one SQLAlchemy Core schema for SQLite and PostgreSQL.
 
 Schema versions are kept in a small ``schema_version`` table with ordered
-migration steps (``MIGRATIONS``) rather than Alembic: the schema is small,
+migration steps (``server.migrations``) rather than Alembic: the schema is small,
 owned by this one package, and ``kinerja-server init`` must work on an
 installed copy without a migrations folder or a second tool to learn.
 
@@ -35,6 +35,7 @@ from sqlalchemy import (
     Engine,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     String,
@@ -49,7 +50,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 metadata = MetaData()
@@ -92,13 +93,20 @@ records = Table(
     Column("updated_at", String(40), nullable=False),
     Column("conflicts", JSON, nullable=False),
     Column("data", JSON, nullable=False),
+    # Set by the first applied upsert; created_by is null for the admin tools (schema 2).
+    Column("created_by", String(32), nullable=True),
+    Column("created_at", String(40), nullable=True),
     PrimaryKeyConstraint("collection", "id"),
 )
 Index("records_seq", records.c.seq, unique=True)
 Index("records_owner", records.c.owner)
 Index("records_collection_seq", records.c.collection, records.c.seq)
 
-# The audit trail: every mutation the server took (applied or kept as a conflict).
+# The audit trail: one row for every seq handed out (an applied change, a
+# conflict kept, an admin tool's write). Rows of schema 2 keep what the change
+# changed in ``change``; rows of schema 1 kept whole ``before`` and ``after``.
+# ``stamp`` is random: a restored database hands out the same seqs with other
+# stamps, which is how a client's ``mark`` notices it (server.marks).
 history = Table(
     "history",
     metadata,
@@ -117,17 +125,23 @@ history = Table(
     Column("rev", Integer, nullable=False),
     Column("before", JSON, nullable=True),
     Column("after", JSON, nullable=True),
+    Column("change", JSON, nullable=True),
+    Column("stamp", String(16), nullable=True),
 )
 Index("history_record", history.c.collection, history.c.record_id)
+Index("history_seq", history.c.seq)
 
-# mutation_id -> its first result, so that a repeated push is a duplicate.
-applied_mutations = Table(
-    "applied_mutations",
+# (nip, mutation_id) -> its first result, so that a repeated push is a
+# duplicate. Scoped to the sender: another user's id is never theirs.
+mutation_results = Table(
+    "mutation_results",
     metadata,
-    Column("mutation_id", String(64), primary_key=True),
+    Column("nip", String(32), nullable=False),
+    Column("mutation_id", String(64), nullable=False),
     Column("collection", String(32), nullable=False),
     Column("record_id", String(64), nullable=False),
     Column("result", JSON, nullable=False),
+    PrimaryKeyConstraint("nip", "mutation_id"),
 )
 
 accounts = Table(
@@ -150,16 +164,19 @@ tokens = Table(
 )
 Index("tokens_nip", tokens.c.nip)
 
-login_failures = Table(
-    "login_failures",
+# Failed sign-ins, by the address they came from and the NIP tried (server.throttle).
+sign_in_failures = Table(
+    "sign_in_failures",
     metadata,
     Column(
         "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
     ),
+    Column("address", String(64), nullable=False),
     Column("nip", String(64), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
 )
-Index("login_failures_nip_at", login_failures.c.nip, login_failures.c.at)
+Index("sign_in_failures_address_at", sign_in_failures.c.address, sign_in_failures.c.at)
+Index("sign_in_failures_nip_at", sign_in_failures.c.nip, sign_in_failures.c.at)
 
 # Records that became readable to a viewer when the organisation changed
 # (a new subordinate, a new role). due_seq is the seq of the change that
@@ -175,6 +192,64 @@ backfill = Table(
     PrimaryKeyConstraint("viewer", "collection", "record_id"),
 )
 Index("backfill_viewer_due", backfill.c.viewer, backfill.c.due_seq)
+
+# Acting assignments whose start has been handed to the feed: the day an
+# assignment starts, its official's view widens with no write to mark it, so
+# the first request that day writes one (server.acting).
+acting_started = Table(
+    "acting_started",
+    metadata,
+    Column("acting_id", String(64), nullable=False),
+    Column("nip", String(32), nullable=False),
+    Column("for_nip", String(32), nullable=False),
+    Column("start", String(10), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    PrimaryKeyConstraint("acting_id", "nip", "for_nip", "start"),
+)
+
+# Evidence files, once per hash, in the database so that a backup carries them.
+blobs = Table(
+    "blobs",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("type", String(255), nullable=False),
+    Column("bytes", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+# Who sent each blob (they may read it back before any record names it).
+blob_uploads = Table(
+    "blob_uploads",
+    metadata,
+    Column("sha256", String(64), nullable=False),
+    Column("nip", String(32), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("sha256", "nip"),
+)
+Index("blob_uploads_nip_at", blob_uploads.c.nip, blob_uploads.c.at)
+# The parts of uploads not yet complete, per sender.
+blob_parts = Table(
+    "blob_parts",
+    metadata,
+    Column("nip", String(32), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("offset", BigInteger, nullable=False),
+    Column("total", BigInteger, nullable=False),
+    Column("type", String(255), nullable=False),
+    Column("bytes", LargeBinary, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("nip", "sha256", "offset"),
+)
+# Which records (current data or a kept conflict) name which blob: the read rule.
+blob_refs = Table(
+    "blob_refs",
+    metadata,
+    Column("sha256", String(64), nullable=False),
+    Column("collection", String(32), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    PrimaryKeyConstraint("sha256", "collection", "record_id"),
+)
+Index("blob_refs_record", blob_refs.c.collection, blob_refs.c.record_id)
 
 
 def now() -> datetime:
@@ -219,7 +294,7 @@ def make_engine(db_url: str) -> Engine:
 
 def _serialise_sqlite_writers(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's begin event, not pysqlite, decide how a transaction starts.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -231,7 +306,7 @@ def _serialise_sqlite_writers(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # type: ignore[no-untyped-def]
+    def _on_begin(conn: Connection) -> None:
         writing = conn.get_execution_options().get("kinerja_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
@@ -350,14 +425,20 @@ def new_epoch() -> str:
     return secrets.token_hex(8)
 
 
-def _step_1(conn: Connection) -> None:
-    metadata.create_all(conn)
-    conn.execute(insert(sequence).values(id=1, value=0))
-    set_meta(conn, "epoch", new_epoch())
+def new_stamp() -> str:
+    """The random 64-bit stamp of one seq's history row, as 16 hex digits (server.marks)."""
+    return secrets.token_hex(8)
 
 
-# Ordered migration steps: MIGRATIONS[n - 1] brings the schema to version n.
-MIGRATIONS = (_step_1,)
+def init(engine: Engine) -> tuple[int, int]:
+    """Create or upgrade the schema; safe to run again. Returns (from, to) (server.migrations)."""
+    from server.migrations import upgrade  # the steps need these tables: imported when used
+
+    return upgrade(engine)
+
+
+class SchemaMissing(RuntimeError):
+    """The database has not been initialised (or is older than this server)."""
 
 
 def installed_version(conn: Connection) -> int:
@@ -367,23 +448,6 @@ def installed_version(conn: Connection) -> int:
         select(schema_version.c.version).order_by(schema_version.c.version.desc())
     ).first()
     return 0 if value is None else int(value[0])
-
-
-def init(engine: Engine) -> tuple[int, int]:
-    """Create or upgrade the schema; safe to run again. Returns (from, to)."""
-    with writing(engine) as conn:
-        if conn.dialect.name == "postgresql":
-            # Two inits at once must not both create the tables.
-            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242001)")
-        found = installed_version(conn)
-        for version in range(found + 1, len(MIGRATIONS) + 1):
-            MIGRATIONS[version - 1](conn)
-            conn.execute(insert(schema_version).values(version=version, applied_at=now()))
-    return found, len(MIGRATIONS)
-
-
-class SchemaMissing(RuntimeError):
-    """The database has not been initialised (or is older than this server)."""
 
 
 def check_schema(engine: Engine) -> None:

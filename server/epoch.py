@@ -12,6 +12,11 @@ carries it along; for PostgreSQL it sits in the server's data folder, one
 per database. When ``serve`` starts and the database is behind the mark (a
 lower seq, or another epoch than the mark saw), the epoch is rotated: every
 client then pulls from 0 and pushes what the server lacks (protocol.md).
+
+This file cannot tell a data folder restored whole (database and mark file
+together): the pull cursor's mark does (``server.marks``), at each client's
+next round. The epoch stays for what the mark cannot see: a push, which
+names no change, is refused at once by a rotated epoch.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""The change feed: what a reader may see above its cursor, in seq order.
+"""The change feed: what a reader works on above its cursor, in seq order.
 
-The database first leaves out the records of owners the reader stands in
-no relation to (``related_owners``); ``can_read`` then judges each row. A
+The database first leaves out the records of owners outside the reader's
+scope (``server.scope``); ``scope.carries`` then judges each row. A
 page ends after ``limit`` rows; a shorter page means nothing more up to the
 newest seq is for this reader, so ``next`` jumps to it. Everything is read in one
 snapshot in which only whole pushes are visible, and pushes commit in seq
@@ -19,49 +19,37 @@ from typing import Any
 
 from sqlalchemy import Connection, or_, select
 
-from domain.org import Organisation
-from domain.permissions import PUBLIC, Actor, can_read
+from domain.org import Organisation, OrgOnDay
+from domain.permissions import PUBLIC, Actor
 from server import db, recordstore
-
-
-def related_owners(actor: Actor, org: Organisation) -> set[str] | None:
-    """The owners whose records the actor might read; None for everyone (admin).
-
-    A superset used only to let the database skip what is surely hidden:
-    the actor, their staff (as PPK) and their staff's staff (as atasan PPK),
-    the relations of ``domain.permissions.relations``. ``can_read`` still
-    judges every record that comes back.
-    """
-    if "admin" in actor.roles:
-        return None
-    return org.on(db.now()).scope_of(actor.nip)
+from server.scope import carries, owners_in_scope
 
 
 def pull(conn: Connection, nip: str, since: int, limit: int, org: Organisation) -> dict[str, Any]:
     actor = Actor(nip=nip, roles=org.roles_of(nip))
+    today = org.on(db.now())
+    owners = owners_in_scope(nip, today)
     top = db.current_seq(conn)
     records = db.records
-    query = select(records).where(records.c.seq > since, records.c.seq <= top)
-    owners = related_owners(actor, org)
-    if owners is not None:
-        query = query.where(
-            or_(
-                records.c.owner.is_(None),
-                records.c.collection.in_(sorted(PUBLIC)),
-                records.c.owner.in_(sorted(owners)),
-            )
-        )
+    query = select(records).where(
+        records.c.seq > since,
+        records.c.seq <= top,
+        or_(
+            records.c.owner.is_(None),
+            records.c.collection.in_(sorted(PUBLIC)),
+            records.c.owner.in_(sorted(owners)),
+        ),
+    )
     rows = conn.execute(query.order_by(records.c.seq).limit(limit)).all()
     # A short page means nothing else up to ``top`` is for this reader.
     cursor = int(rows[-1].seq) if len(rows) == limit else top
-    today = org.on(db.now())
     changes = [
         recordstore.envelope(row)
         for row in rows
-        if can_read(actor, row.collection, row.owner, today)
+        if carries(actor, row.collection, row.owner, today, owners)
     ]
     sent = {(c["collection"], c["id"]) for c in changes}
-    changes.extend(_backfill(conn, actor, org, since, cursor, sent))
+    changes.extend(_backfill(conn, actor, today, owners, since, cursor, sent))
     changes.sort(key=lambda record: record["seq"])
     return {"changes": changes, "next": cursor, "more": cursor < top}
 
@@ -69,7 +57,8 @@ def pull(conn: Connection, nip: str, since: int, limit: int, org: Organisation) 
 def _backfill(
     conn: Connection,
     actor: Actor,
-    org: Organisation,
+    today: OrgOnDay,
+    owners: set[str],
     since: int,
     next_seq: int,
     sent: set[tuple[str, str]],
@@ -85,6 +74,6 @@ def _backfill(
         if (collection, record_id) in sent:
             continue
         record = recordstore.get(conn, collection, record_id)
-        if record is not None and can_read(actor, collection, record["owner"], org.on(db.now())):
+        if record is not None and carries(actor, collection, record["owner"], today, owners):
             found.append(record)
     return found

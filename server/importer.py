@@ -20,8 +20,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from domain.i18n import language
 from domain.nip import is_valid_nip
 from domain.org import Organisation
+from domain.references import Change, reference_issues
 from domain.validation import validate_data
 from server import db, recordstore, visibility
 from server.messages import _, text
@@ -101,10 +103,17 @@ def read_rows(source: str) -> tuple[list[Row], list[tuple[int, str]]]:
     return rows, problems
 
 
-def row_problems(rows: list[Row], known_nips: Iterable[str]) -> list[tuple[int, str]]:
+def row_problems(
+    rows: list[Row], org: Organisation, employees: Mapping[str, Mapping[str, Any]]
+) -> list[tuple[int, str]]:
+    """Every problem of every row, judged against the organisation as the file would leave it
+    (so an atasan further down the file is known, and a loop through it is seen)."""
     problems: list[tuple[int, str]] = []
-    in_file = {row.nip for row in rows}
-    known = set(known_nips) | in_file
+    after = org.copy()
+    for row in rows:
+        after.apply(
+            {"collection": "employee", "owner": row.nip, "data": _employee_data(row, "", None)}
+        )
     seen: dict[str, int] = {}
     for row in rows:
         reasons: list[str] = []
@@ -125,22 +134,27 @@ def row_problems(rows: list[Row], known_nips: Iterable[str]) -> list[tuple[int, 
         ):
             if not value:
                 reasons.append(text(_("The column {column} is empty.")).format(column=name))
-        if row.atasan_nip == row.nip:
-            reasons.append(text(_("An employee cannot be their own atasan.")))
-        elif row.atasan_nip and row.atasan_nip not in known:
-            reasons.append(
-                text(_("Atasan {nip} is neither in this file nor on the server.")).format(
-                    nip=row.atasan_nip
-                )
-            )
         for role in row.roles:
             if role not in ROLES:
                 reasons.append(text(_("Unknown role '{role}' (allowed: admin).")).format(role=role))
         if not reasons:
-            issues = validate_data("employee", _employee_data(row, str(uuid.uuid4()), None))
-            reasons.extend(issue.message("id") for issue in issues)
+            data = _employee_data(row, str(uuid.uuid4()), None)
+            before = employees.get(row.nip)
+            change = Change("employee", row.nip, row.nip, before and before["data"], data)
+            issues = validate_data("employee", data) or reference_issues(change, _Nothing(), after)
+            reasons.extend(issue.message(language()) for issue in issues)
         problems.extend((row.line, reason) for reason in reasons)
     return problems
+
+
+class _Nothing:
+    """The records an employee row may name: none (its NIP rules use the organisation)."""
+
+    def get(self, collection: str, record_id: str) -> Mapping[str, Any] | None:
+        return None
+
+    def owned_by(self, collection: str, owner: str) -> list[Mapping[str, Any]]:
+        return []
 
 
 def _employee_data(row: Row, unit_id: str, before: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -174,7 +188,7 @@ def import_rows(
         employees = {
             r["owner"]: r for r in recordstore.of_collection(conn, "employee") if not r["deleted"]
         }
-        problems += row_problems(rows, employees)
+        problems += row_problems(rows, org, employees)
         if problems:
             raise ImportRefused(sorted(problems))
         return _write(conn, org, employees, rows)
@@ -196,7 +210,12 @@ def _write(
                 "unit", None, {"name": row.unit, "parent_id": None, "head_nip": None, "ratings": {}}
             )
             writer.save(
-                unit, existed=False, before=None, mutation_id=None, status="applied", op="upsert"
+                unit,
+                existed=False,
+                change=recordstore.change_of(None, unit),
+                mutation_id=None,
+                status="applied",
+                op="upsert",
             )
             units[row.unit] = unit["id"]
             report.units_created += 1
@@ -222,7 +241,7 @@ def _write(
         stored = writer.save(
             record,
             existed=current is not None,
-            before=recordstore.audit_state(current),
+            change=recordstore.change_of(current, record),
             mutation_id=None,
             status="applied",
             op="upsert",
@@ -242,6 +261,8 @@ def _new_record(collection: str, owner: str | None, data: dict[str, Any]) -> dic
         "rev": 1,
         "deleted": False,
         "owner": owner,
+        "created_by": None,
+        "created_at": db.now().isoformat(),
         "updated_by": None,
         "updated_at": db.now().isoformat(),
         "conflicts": [],

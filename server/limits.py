@@ -1,4 +1,8 @@
-"""Refuse bodies over ``MAX_BODY`` before anything reads them (protocol.md: 413)."""
+"""Refuse bodies over their limit before anything reads them (protocol.md: 413).
+
+JSON bodies may have ``MAX_BODY``; a file of evidence (``PUT .../blobs/``) the
+10 MB of ``domain.schema.BLOB_MAX_BYTES``.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +11,29 @@ from typing import Any
 import orjson
 from starlette.exceptions import HTTPException
 
+from domain.schema import BLOB_MAX_BYTES
 from server.messages import text
 
 MAX_BODY = 5 * 1024 * 1024
+BLOB_PATH = "/blobs/"
 TOO_LARGE = "The request is too large."
 
 
 class BodyLimit:
     """Pure ASGI: a declared length is refused at once, a chunked body as it grows."""
 
-    def __init__(self, app: Any, limit: int = MAX_BODY) -> None:
+    def __init__(self, app: Any, limit: int = MAX_BODY, blob_limit: int = BLOB_MAX_BYTES) -> None:
         self.app = app
         self.limit = limit
+        self.blob_limit = blob_limit
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.blob_limit if BLOB_PATH in scope.get("path", "") else self.limit
         for name, value in scope.get("headers", ()):
-            if name == b"content-length" and value.isdigit() and int(value) > self.limit:
+            if name == b"content-length" and value.isdigit() and int(value) > limit:
                 await self._refuse(send)
                 return
         received = 0
@@ -35,7 +43,7 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.limit:
+                if received > limit:
                     raise _TooLarge()
             return message
 

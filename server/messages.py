@@ -30,6 +30,9 @@ REASONS = {
     "plan_item_of_other": _("This realisasi names an RHK of another employee."),
     "evaluation_missing": _("The evaluation this objection is about is not on the server."),
     "evaluation_of_other": _("This objection names an evaluation of another employee."),
+    "mutation_id_taken": _(
+        "Another person's change on this record has the same mutation_id; make a new one."
+    ),
 }
 
 

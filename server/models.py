@@ -79,6 +79,8 @@ class RecordOut(Strict):
     seq: int
     deleted: bool
     owner: str | None
+    created_by: str | None
+    created_at: str
     updated_by: str | None
     updated_at: str
     conflicts: list[ConflictOut]
@@ -146,8 +148,13 @@ class PushAnswer(Strict):
     results: list[ResultOut]
 
 
+class RecordsAnswer(Strict):
+    records: list[RecordOut]
+
+
 class ChangesAnswer(Strict):
     epoch: str
     changes: list[RecordOut]
     next: int
+    mark: str = Field(description="opaque: send it back with since=next (docs/protocol2.md)")
     more: bool

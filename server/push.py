@@ -12,12 +12,13 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from domain.permissions import Actor, WriteAttempt, can_read, check_write
+from domain.permissions import Actor
 from domain.validation import ValidationError, validate_mutation
-from server import db, recordstore, visibility
+from server import acting, db, recordstore, visibility
+from server.admission import readable, refusal, rejected
 from server.messages import rejection
 from server.org import ORG_COLLECTIONS, OrgCache
-from server.write_context import ParentMissing, write_context
+from server.stamping import with_server_values
 
 ORGLESS = ("unit", "period")
 
@@ -32,7 +33,7 @@ def screen(mutations: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
             verdicts.append(None)
         except ValidationError as error:
             verdicts.append(
-                _rejected(
+                rejected(
                     mutation["mutation_id"], "invalid", error.message("id"), error.message("en")
                 )
             )
@@ -92,6 +93,7 @@ class Batch:
         """Send the decided writes, and the commit if asked, in one round trip (PostgreSQL)."""
         remembered = [
             {
+                "nip": self.nip,
                 "mutation_id": mutation_id,
                 "collection": first["collection"],
                 "record_id": first["id"],
@@ -102,7 +104,7 @@ class Batch:
         with db.one_round_trip(self.conn):
             self.writer.finish()
             if remembered:
-                self.conn.execute(insert(db.applied_mutations), remembered)
+                self.conn.execute(insert(db.mutation_results), remembered)
             if commit:
                 self.conn.commit()
 
@@ -131,10 +133,11 @@ class Batch:
         return self.writer.seqs.last
 
     def _load_firsts(self, mutation_ids: list[str]) -> None:
-        """The first results of those mutations the server has seen before, in one query."""
+        """The first results of those mutations this sender has pushed before, in one query."""
+        table = db.mutation_results
         rows = self.conn.execute(
-            select(db.applied_mutations.c.mutation_id, db.applied_mutations.c.result).where(
-                db.applied_mutations.c.mutation_id.in_(set(mutation_ids))
+            select(table.c.mutation_id, table.c.result).where(
+                table.c.nip == self.nip, table.c.mutation_id.in_(set(mutation_ids))
             )
         )
         self._firsts = {mutation_id: dict(result) for mutation_id, result in rows}
@@ -148,26 +151,17 @@ class Batch:
         current = self.writer.get(mutation["collection"], mutation["id"])
         problem = self._shape_problem(mutation, current)
         if problem is not None:
-            return _rejected(mutation_id, "invalid", *rejection(problem))
-        try:
-            context = write_context(self.writer, mutation, current)
-        except ParentMissing as missing:
-            return _rejected(mutation_id, "invalid", *rejection(missing.reason))
-        attempt = WriteAttempt(
-            collection=mutation["collection"],
-            owner=mutation["owner"],
-            op=mutation["op"],
-            before=None if current is None else current["data"],
-            after=mutation["data"] if mutation["op"] == "upsert" else None,
-            now=db.now(),
-            before_deleted=bool(current and current["deleted"]),
-            **context,
-        )
-        denial = check_write(self.actor, attempt, self.org.on(attempt.now))
-        if denial is not None:
-            result = _rejected(mutation_id, denial.code, denial.message("id"), denial.message("en"))
-            result["current"] = self._readable(current)
-            return result
+            return rejected(mutation_id, "invalid", *rejection(problem))
+        moment = db.now()
+        if mutation["op"] == "upsert":
+            stored = None if current is None else current["data"]
+            data = with_server_values(
+                mutation["collection"], stored, mutation["data"], moment.isoformat()
+            )
+            mutation = dict(mutation, data=data)
+        refused = refusal(self.writer, self.actor, self.org, mutation, current, moment)
+        if refused is not None:
+            return refused
         if current is not None and _conflicts(mutation, current):
             return self._keep_conflict(mutation, current)
         return self._store(mutation, current)
@@ -194,65 +188,77 @@ class Batch:
     def _keep_conflict(
         self, mutation: Mapping[str, Any], current: dict[str, Any]
     ) -> dict[str, Any]:
+        """Keep the mutation beside the server's version: one entry per author, the newest."""
+        mutation_id = mutation["mutation_id"]
+        if any(
+            c["mutation_id"] == mutation_id and c["by"] != self.nip for c in current["conflicts"]
+        ):
+            return rejected(mutation_id, "invalid", *rejection("mutation_id_taken"))
         entry = {
-            "mutation_id": mutation["mutation_id"],
+            "mutation_id": mutation_id,
             "by": self.nip,
             "at": db.now().isoformat(),
             "deleted": mutation["op"] == "delete",
             "data": dict(mutation["data"] or {}),
         }
-        record = dict(current, conflicts=[*current["conflicts"], entry])
+        replaced = next((c for c in current["conflicts"] if c["by"] == self.nip), None)
+        others = [c for c in current["conflicts"] if c["by"] != self.nip]
+        record = dict(current, conflicts=[*others, entry])
         stored = self.writer.save(
             record,
             existed=True,
-            before=recordstore.audit_state(current),
-            mutation_id=mutation["mutation_id"],
+            change=recordstore.conflict_change(
+                entry, None if replaced is None else replaced["mutation_id"]
+            ),
+            mutation_id=mutation_id,
             status="conflict",
             op=mutation["op"],
         )
-        result = _result(
-            mutation["mutation_id"], "conflict", stored["rev"], stored["seq"], current=stored
-        )
+        result = _result(mutation_id, "conflict", stored["rev"], stored["seq"], current=stored)
         self._remember(mutation, result)
         return result
 
     def _store(self, mutation: Mapping[str, Any], current: dict[str, Any] | None) -> dict[str, Any]:
         resolves = set(mutation.get("resolves") or [])
         deleting = mutation["op"] == "delete"
+        moment = db.now().isoformat()
         record = {
             "collection": mutation["collection"],
             "id": mutation["id"],
             "rev": 1 if current is None else current["rev"] + 1,
             "deleted": deleting,
             "owner": mutation["owner"],
+            "created_by": self.nip if current is None else current["created_by"],
+            "created_at": moment if current is None else current["created_at"],
             "updated_by": self.nip,
-            "updated_at": db.now().isoformat(),
+            "updated_at": moment,
             "conflicts": [
                 c for c in (current or {}).get("conflicts", []) if c["mutation_id"] not in resolves
             ],
             "data": dict(current["data"]) if deleting and current else dict(mutation["data"]),
         }
-        before_org = self.org.copy() if mutation["collection"] == "employee" else None
-        if mutation["collection"] == "acting":
-            self.org.apply(record)
+        before_org = self.org.copy() if mutation["collection"] in ORG_COLLECTIONS else None
         stored = self.writer.save(
             record,
             existed=current is not None,
-            before=recordstore.audit_state(current),
+            change=recordstore.change_of(current, record),
             mutation_id=mutation["mutation_id"],
             status="applied",
             op=mutation["op"],
         )
         if before_org is not None:
             self.org.apply(stored)
-            visibility.note_employee_change(
-                self.conn,
-                before_org,
-                self.org,
-                None if current is None or current["deleted"] else current["data"],
-                None if deleting else stored["data"],
-                stored["seq"],
-            )
+            if mutation["collection"] == "acting":
+                acting.note_acting_change(self.conn, before_org, self.org, stored)
+            else:
+                visibility.note_employee_change(
+                    self.conn,
+                    before_org,
+                    self.org,
+                    None if current is None or current["deleted"] else current["data"],
+                    None if deleting else stored["data"],
+                    stored["seq"],
+                )
         result = _result(mutation["mutation_id"], "applied", stored["rev"], stored["seq"])
         self._remember(mutation, result)
         return result
@@ -279,11 +285,7 @@ class Batch:
         return _result(mutation_id, "duplicate", first["rev"], first["seq"], current=current)
 
     def _readable(self, record: dict[str, Any] | None) -> dict[str, Any] | None:
-        if record is None or not can_read(
-            self.actor, record["collection"], record["owner"], self.org.on(db.now())
-        ):
-            return None
-        return record
+        return readable(self.actor, self.org, record, db.now())
 
 
 def _conflicts(mutation: Mapping[str, Any], current: Mapping[str, Any]) -> bool:
@@ -314,13 +316,3 @@ def _result(
         "error": error,
         "current": current,
     }
-
-
-def _rejected(mutation_id: str, code: str, message: str, message_en: str) -> dict[str, Any]:
-    return _result(
-        mutation_id,
-        "rejected",
-        None,
-        None,
-        error={"code": code, "message": message, "message_en": message_en},
-    )

@@ -1,8 +1,10 @@
 """Reading and writing the current version of records, with the audit trail.
 
 Every write goes through ``Writer.save`` so that each accepted change gets
-the next seq and a history row (who, when, from which client, before and
-after).
+the next seq and a history row (who, when, from which client, what changed,
+and the random stamp that the pull marks check, see server.marks). A
+history row keeps what the change changed, never the whole record: what the
+server stores grows with the change, not with the record's past.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, insert, or_, select, update
+from sqlalchemy import Connection, Row, bindparam, delete, insert, or_, select, tuple_, update
 
+from domain.references import blobs_named
 from server import db
 
 # Built once: statements with bound parameters skip SQLAlchemy's per-call
@@ -26,7 +29,19 @@ _UPDATE = update(db.records).where(
 _GET = select(db.records).where(
     db.records.c.collection == bindparam("collection"), db.records.c.id == bindparam("id")
 )
-_COLUMNS = ("rev", "seq", "deleted", "owner", "updated_by", "updated_at", "conflicts", "data")
+BLOB_COLLECTIONS = ("progress",)  # the collections whose data may name a blob
+_COLUMNS = (
+    "rev",
+    "seq",
+    "deleted",
+    "owner",
+    "created_by",
+    "created_at",
+    "updated_by",
+    "updated_at",
+    "conflicts",
+    "data",
+)
 
 
 def envelope(row: Row[Any] | Mapping[str, Any]) -> dict[str, Any]:
@@ -39,6 +54,8 @@ def envelope(row: Row[Any] | Mapping[str, Any]) -> dict[str, Any]:
         "seq": int(values["seq"]),
         "deleted": bool(values["deleted"]),
         "owner": values["owner"],
+        "created_by": values["created_by"],
+        "created_at": values["created_at"] or values["updated_at"],
         "updated_by": values["updated_by"],
         "updated_at": values["updated_at"],
         "conflicts": list(values["conflicts"] or []),
@@ -127,17 +144,30 @@ class Writer:
             self._known[key] = get(self.conn, collection, record_id)
         return self._known[key]
 
+    def owned_by(self, collection: str, owner: str) -> list[dict[str, Any]]:
+        """Every record of ``collection`` about ``owner``, this transaction's writes included."""
+        self.flush()
+        rows = self.conn.execute(
+            select(db.records).where(
+                db.records.c.collection == collection, db.records.c.owner == owner
+            )
+        )
+        return [envelope(row) for row in rows]
+
     def save(
         self,
         record: dict[str, Any],
         *,
         existed: bool,
-        before: dict[str, Any] | None,
+        change: dict[str, Any],
         mutation_id: str | None,
         status: str,
         op: str,
     ) -> dict[str, Any]:
-        """Store ``record`` (an envelope) with a fresh seq; returns it with that seq."""
+        """Store ``record`` (an envelope) with a fresh seq; returns it with that seq.
+
+        ``change`` is what the history keeps of it (``change_of`` or ``conflict_change``).
+        """
         record = dict(record, seq=self.seqs.take())
         key = (record["collection"], record["id"])
         if key in self._unsaved:
@@ -156,8 +186,10 @@ class Writer:
                 "record_id": record["id"],
                 "op": op,
                 "rev": record["rev"],
-                "before": before,
-                "after": _audit_state(record),
+                "before": None,
+                "after": None,
+                "change": change,
+                "stamp": db.new_stamp(),
             }
         )
         return record
@@ -179,16 +211,57 @@ class Writer:
             self.conn.execute(_UPDATE, updates)
         if self._history:
             self.conn.execute(_INSERT_HISTORY, self._history)
+        self._name_blobs([record for record, _existed in self._unsaved.values()])
         self._unsaved, self._history = {}, []
+
+    def _name_blobs(self, saved: list[dict[str, Any]]) -> None:
+        """Keep ``blob_refs`` to what these records (and their conflicts) name: the read rule."""
+        keys = [(r["collection"], r["id"]) for r in saved if r["collection"] in BLOB_COLLECTIONS]
+        if not keys:
+            return
+        refs = db.blob_refs
+        self.conn.execute(delete(refs).where(tuple_(refs.c.collection, refs.c.record_id).in_(keys)))
+        rows = {
+            (blob["sha256"], record["collection"], record["id"])
+            for record in saved
+            if record["collection"] in BLOB_COLLECTIONS
+            for data in (record["data"], *(c["data"] for c in record["conflicts"]))
+            for blob in blobs_named(record["collection"], data)
+        }
+        if rows:
+            self.conn.execute(
+                insert(refs), [{"sha256": s, "collection": c, "record_id": i} for s, c, i in rows]
+            )
 
     def finish(self) -> None:
         self.flush()
         self.seqs.save()
 
 
-def _audit_state(record: Mapping[str, Any]) -> dict[str, Any]:
-    return {"deleted": record["deleted"], "data": record["data"], "conflicts": record["conflicts"]}
+def change_of(before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> dict[str, Any]:
+    """What an applied write changed: the data keys set and unset, deletion, conflicts settled."""
+    old = before["data"] if before is not None else {}
+    new = after["data"]
+    change: dict[str, Any] = {
+        "set": {key: value for key, value in new.items() if key not in old or old[key] != value},
+        "unset": sorted(key for key in old if key not in new),
+    }
+    if before is None or before["deleted"] != after["deleted"]:
+        change["deleted"] = after["deleted"]
+    kept = {c["mutation_id"] for c in after["conflicts"]}
+    settled = [
+        c["mutation_id"]
+        for c in (before or {}).get("conflicts", [])
+        if c["mutation_id"] not in kept
+    ]
+    if settled:
+        change["resolved"] = settled
+    return change
 
 
-def audit_state(record: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    return None if record is None else _audit_state(record)
+def conflict_change(entry: Mapping[str, Any], replaced: str | None) -> dict[str, Any]:
+    """What a kept conflict adds: the mutation's own data once, and the entry it replaced."""
+    change: dict[str, Any] = {"conflict": dict(entry)}
+    if replaced is not None:
+        change["replaced"] = replaced
+    return change

@@ -1,29 +1,32 @@
-"""What a change to the organisation makes newly readable, kept for the feed.
+"""What a change to the organisation brings into someone's feed, kept as backfill.
 
-When an employee record changes its ``atasan_nip`` or ``roles`` (or appears),
-some people may now read older records they never pulled: the new atasan
-reads the employee's records, that atasan's own atasan reads them as atasan
-PPK, the new atasan also becomes atasan PPK of the employee's staff, and a
-new admin reads everything. Those pairs are written to ``backfill`` with the
-seq of the employee change (``due_seq``); ``server.feed`` hands them out to
-every pull of the viewer whose range crosses ``due_seq``. Keying the rows on
-a seq rather than deleting them on delivery means a lost answer, a retried
+When an employee record changes its ``atasan_nip`` or ``roles`` (or
+appears), or an acting assignment starts, some people's scope widens
+(``server.scope``) over older records they never pulled: the new atasan
+works on the employee's records, that atasan's own atasan on them as atasan
+PPK, the new atasan is also atasan PPK of the employee's staff, whoever
+stands in for those two today gets the same, and an acting official gets
+the team of the holder. Those pairs are written to ``backfill`` with the
+seq of the change (``due_seq``); ``server.feed`` hands them out to every
+pull of the viewer whose range crosses ``due_seq``. Keying the rows on a
+seq rather than deleting them on delivery means a lost answer, a retried
 pull or a second device of the same person each get them again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, insert, select
+from sqlalchemy import Connection, delete, insert, select
 
 from domain.org import Organisation
-from domain.permissions import Actor, can_read
+from domain.permissions import Actor
 from server import db
+from server.scope import carries, owners_in_scope
 
 CHUNK = 500
-# Only what the rules look at: a new admin's backfill touches every record.
+# Only what the rules look at.
 _KEYS = select(db.records.c.collection, db.records.c.id, db.records.c.owner)
 
 
@@ -45,39 +48,49 @@ def note_employee_change(
     """Record the backfill one employee change causes; returns how many rows."""
     old_atasan, old_roles, old_active = _watched(before)
     new_atasan, new_roles, new_active = _watched(after)
-    if after is None or not isinstance(after.get("nip"), str):
+    if after is None or not isinstance(after.get("nip"), str) or not new_active:
         return 0
     nip = after["nip"]
-    pairs: list[tuple[str, list[Row[Any]]]] = []
-    if new_atasan and (new_atasan != old_atasan or not old_active) and new_active:
-        owners = sorted({nip, *after_org.subordinates_of(nip)})
-        owned = conn.execute(_KEYS.where(db.records.c.owner.in_(owners))).all()
-        viewers = {new_atasan}
-        grand = after_org.atasan_of(new_atasan)
-        if grand:
-            viewers.add(grand)
-        pairs.extend((viewer, owned) for viewer in viewers)
-    if new_active and (new_roles - old_roles or (new_roles and not old_active)):
-        pairs.append((nip, conn.execute(_KEYS.where(db.records.c.owner.is_not(None))).all()))
-    count = 0
-    today = db.now()
-    before_day, after_day = before_org.on(today), after_org.on(today)
-    for viewer, candidates in pairs:
-        before_actor = Actor(nip=viewer, roles=before_org.roles_of(viewer))
-        after_actor = Actor(nip=viewer, roles=after_org.roles_of(viewer))
-        newly = [
-            (collection, record_id)
-            for collection, record_id, owner in candidates
-            if can_read(after_actor, collection, owner, after_day)
-            and not can_read(before_actor, collection, owner, before_day)
-        ]
-        _due(conn, viewer, newly, due_seq)
-        count += len(newly)
-    return count
+    today = after_org.on(db.now())
+    viewers: set[str] = set()
+    if new_atasan and (new_atasan != old_atasan or not old_active):
+        bosses = {new_atasan, after_org.atasan_of(new_atasan)} - {None}
+        viewers |= {
+            v for boss in bosses for v in (boss, *after_org.stand_ins(str(boss), today.day))
+        }
+    if new_roles - old_roles or (new_roles and not old_active):
+        viewers.add(nip)  # a new role may open records already in their scope
+    return sum(widen(conn, before_org, after_org, viewer, due_seq) for viewer in viewers)
 
 
-def _due(conn: Connection, viewer: str, keys: list[tuple[str, str]], due_seq: int) -> None:
+def widen(
+    conn: Connection, before_org: Organisation, after_org: Organisation, viewer: str, due_seq: int
+) -> int:
+    """Backfill for ``viewer`` what ``after_org`` carries to them and ``before_org`` did not."""
+    moment = db.now()
+    before_day, after_day = before_org.on(moment), after_org.on(moment)
+    before_actor = Actor(nip=viewer, roles=before_org.roles_of(viewer))
+    after_actor = Actor(nip=viewer, roles=after_org.roles_of(viewer))
+    before_owners = owners_in_scope(viewer, before_day)
+    after_owners = owners_in_scope(viewer, after_day)
+    candidates: list[tuple[str, str, str]] = []
+    owners = sorted(after_owners)
+    for start in range(0, len(owners), CHUNK):  # within the databases' limits on bound values
+        found = conn.execute(_KEYS.where(db.records.c.owner.in_(owners[start : start + CHUNK])))
+        candidates.extend((c, i, o) for c, i, o in found)
+    newly = [
+        (collection, record_id)
+        for collection, record_id, owner in candidates
+        if carries(after_actor, collection, owner, after_day, after_owners)
+        and not carries(before_actor, collection, owner, before_day, before_owners)
+    ]
+    _due(conn, viewer, newly, due_seq)
+    return len(newly)
+
+
+def _due(conn: Connection, viewer: str, keys: Iterable[tuple[str, str]], due_seq: int) -> None:
     """Backfill rows for ``viewer``, due at ``due_seq`` (replacing older ones), in bulk."""
+    keys = list(keys)
     if not keys:
         return
     table = db.backfill
@@ -85,7 +98,7 @@ def _due(conn: Connection, viewer: str, keys: list[tuple[str, str]], due_seq: in
     for collection, record_id in keys:
         by_collection.setdefault(collection, []).append(record_id)
     for collection, ids in by_collection.items():
-        for start in range(0, len(ids), CHUNK):  # within the databases' limits on bound values
+        for start in range(0, len(ids), CHUNK):
             conn.execute(
                 delete(table).where(
                     table.c.viewer == viewer,

@@ -34,12 +34,27 @@ class ParentMissing(Exception):
         self.reason = reason
 
 
-def write_context(
+def write_contexts(
     writer: Writer, mutation: Mapping[str, Any], current: Mapping[str, Any] | None
+) -> list[dict[str, Any]]:
+    """The keyword arguments of ``WriteAttempt`` beyond the record itself, as the new data
+    and, for an edit, as the stored data see them: a rule about the status of a plan holds
+    against both (an RHK cannot leave an approved SKP by naming another)."""
+    upsert = mutation["op"] == "upsert"
+    stored = None if current is None else current["data"]
+    found = [write_context(writer, mutation, mutation["data"] if upsert else stored or {})]
+    if upsert and current is not None and not current["deleted"]:
+        other = write_context(writer, mutation, current["data"])
+        if other != found[0]:
+            found.append(other)
+    return found
+
+
+def write_context(
+    writer: Writer, mutation: Mapping[str, Any], data: Mapping[str, Any]
 ) -> dict[str, Any]:
-    """The keyword arguments of ``WriteAttempt`` beyond the record itself."""
+    """The context of ``mutation``'s record when its data is ``data``."""
     collection = mutation["collection"]
-    data = mutation["data"] if mutation["op"] == "upsert" else (current or {}).get("data", {})
     if collection == "plan_item":
         plan = _parent(writer, collection, data, mutation["owner"])
         return {"plan_status": plan["data"].get("status")}

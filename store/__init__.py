@@ -1,7 +1,10 @@
 """The local store: one durable, locked TinyDB database per profile folder."""
 
+from store.blobs import BlobInfo
 from store.core import Store, open_store
 from store.errors import (
+    BlobTooBig,
+    BlobUnreadable,
     StoreBusy,
     StoreDamaged,
     StoreError,
@@ -9,9 +12,12 @@ from store.errors import (
     StoreUnavailable,
     StoreWriteFailed,
 )
-from store.records import new_id, record_key
+from store.keys import new_id, record_key
 
 __all__ = [
+    "BlobInfo",
+    "BlobTooBig",
+    "BlobUnreadable",
     "Store",
     "StoreBusy",
     "StoreDamaged",

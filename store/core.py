@@ -34,11 +34,11 @@ from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
 from store import migrations
-from store.errors import SetAside, StoreDamaged, StoreUnavailable, StoreWriteFailed
+from store.blobs import Blobs
+from store.errors import LostSaves, SetAside, StoreDamaged, StoreUnavailable, StoreWriteFailed
 from store.fileformat import (
     TABLES,
     FormatDamage,
-    Scan,
     Tables,
     apply_commit,
     decode_header,
@@ -46,7 +46,6 @@ from store.fileformat import (
     encode_commit,
     encode_header,
     encode_snapshot,
-    scan_commits,
 )
 from store.files import (
     fsync_dir,
@@ -56,6 +55,8 @@ from store.files import (
     sync_data,
     write_all,
 )
+from store.journal import Scan, scan_commits
+from store.keys import now_utc
 from store.loading import Then, read_store
 from store.lock import ProfileLock
 from store.paths import StoreFiles
@@ -98,6 +99,7 @@ class Store:
         self._tables: Tables = empty_tables()
         self._generation = 0
         self._offset = 0  # journal bytes applied to _tables
+        self._last_number = 0  # the number of the journal's last save
         self._signature: Signature | None = None  # the journal as we last left it
         self._snapshot_size = 0
         self._mutex = threading.RLock()
@@ -113,6 +115,7 @@ class Store:
         # Dicts, not sets: listing keeps the table's (insertion) order in every process.
         self._collections: dict[str, dict[str, None]] = {}
         self.records = Records(self)
+        self.blobs = Blobs(home)
 
     # --- public API --------------------------------------------------------
 
@@ -237,12 +240,12 @@ class Store:
     def open(self) -> None:
         """Load the files (recovering from damage), then migrate; raises StoreDamaged after recovery."""
         with self._locked():
-            moved, kept = self._load_locked()
+            moved, kept, lost = self._load_locked()
             migrations.migrate(self)
             if self._journal_outgrew_snapshot():
                 self._compact_quietly_locked()
         if moved:
-            raise StoreDamaged(tuple(moved), kept, self)
+            raise StoreDamaged(tuple(moved), kept, self, tuple(lost))
 
     def _catch_up_locked(self) -> None:
         if self._signature is not None and self._journal_signature() == self._signature:
@@ -266,21 +269,21 @@ class Store:
                 scan = None
             else:
                 tail = read_at(fd, self._offset, st.st_size - self._offset)
-                scan = scan_commits(tail, 0)
-                if scan.damage is None:
+                scan = scan_commits(tail, 0, self._last_number)
+                if not scan.lost:
                     self._apply_scan(scan)
-                    if scan.torn:
-                        self._truncate(fd, self._offset)
                     self._signature = _signature(os.fstat(fd))
         finally:
             os.close(fd)
-        if scan is None or scan.damage is not None:
+        if scan is None or scan.lost:
+            # a damaged or cut-short save: read everything again, setting the file aside
             self._reload_locked()
 
     def _apply_scan(self, scan: Scan) -> None:
         for ops in scan.commits:
             self._apply_ops(ops)
         self._offset += scan.end
+        self._last_number = scan.last_number
 
     def _apply_ops(self, ops: list[list[Any]]) -> None:
         """Apply one commit's ``[table, key, value]`` puts and ``[table, key]`` removals."""
@@ -295,37 +298,35 @@ class Store:
         self._clear_query_caches()
 
     def _truncate(self, fd: int, size: int) -> None:
-        """Cut off a commit torn by a crash, so that the next one follows whole lines."""
+        """Cut off a commit that failed half-written, so that the next one follows whole lines."""
         os.ftruncate(fd, size)
         sync_data(fd)
 
     def _reload_locked(self) -> None:
-        moved, kept = self._load_locked()
+        moved, kept, lost = self._load_locked()
         if moved:
-            raise StoreDamaged(tuple(moved), kept, self)
+            raise StoreDamaged(tuple(moved), kept, self, tuple(lost))
 
-    def _load_locked(self) -> tuple[list[SetAside], bool]:
-        """Read the files into memory and repair them; returns (files set aside, state kept)."""
+    def _load_locked(self) -> tuple[list[SetAside], bool, list[LostSaves]]:
+        """Read the files into memory and repair them.
+
+        Returns the files set aside, whether the state was kept, and the saves lost.
+        """
         loaded = read_store(self.files)
         if loaded.tables is None:
             self._start_fresh(self._generation)
-            return loaded.set_aside, False
+            return loaded.set_aside, False, []
         self._set_state(loaded.generation, loaded.tables)
         self._snapshot_size = loaded.snapshot_size
         self._offset = loaded.journal_end
+        self._last_number = loaded.last_number
         if loaded.then is Then.COMPACT:
             self._compact_locked()
         elif loaded.then is Then.NEW_JOURNAL:
             self._write_fresh_journal()
         else:
-            if loaded.then is Then.TRUNCATE:
-                fd = open_file(self.files.journal, os.O_RDWR)
-                try:
-                    self._truncate(fd, self._offset)
-                finally:
-                    os.close(fd)
             self._signature = self._journal_signature()
-        return loaded.set_aside, True
+        return loaded.set_aside, True, loaded.lost
 
     def _start_fresh(self, previous_generation: int) -> None:
         tables = empty_tables()
@@ -353,7 +354,8 @@ class Store:
         ops = tx.ops()
         if not ops:
             return
-        line = encode_commit(ops)
+        number = self._last_number + 1
+        line = encode_commit(ops, now_utc(), number)
         fd = open_file(self.files.journal, os.O_WRONLY)
         try:
             if _signature(os.fstat(fd)) != self._signature:
@@ -376,6 +378,7 @@ class Store:
             ]
         )
         self._offset += len(line)
+        self._last_number = number
         if self._journal_outgrew_snapshot():
             self._compact_quietly_locked()
 
@@ -403,6 +406,7 @@ class Store:
         header = encode_header(self._generation)
         replace_durably(self.files.journal, header)
         self._offset = len(header)
+        self._last_number = 0
         self._signature = self._journal_signature()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ NOT_JSON = _noop("not valid JSON")
 WRONG_SHAPE = _noop("not the shape of a Kinerja store")
 UNREADABLE = _noop("unreadable")
 DAMAGED_LINE = _noop("a damaged entry in the middle of the journal")
+DAMAGED_SAVES = _noop("damaged or cut-short saves in the journal")
 FOREIGN_JOURNAL = _noop("the journal does not belong to its snapshot")
 ORPHAN_JOURNAL = _noop("the snapshot it continues is damaged or missing")
 
@@ -56,20 +58,97 @@ class SetAside:
     detail: str = ""  # e.g. the OS error, untranslated
 
 
+@dataclass(frozen=True)
+class LostSaves:
+    """One damaged stretch of the journal and the saves it cost (store/journal.py).
+
+    Saves are numbered from 1 in each journal; ``last`` is None when how many
+    were lost is unknown (at the tail, or in a journal from before protocol 2),
+    and ``last < first`` when the stretch held no save at all (bytes put in
+    between two whole lines). ``times`` are those still readable in the
+    stretch; ``after`` and ``before`` those of the good saves around it.
+    """
+
+    first: int
+    last: int | None
+    tail: bool
+    times: tuple[str, ...]
+    after: str | None
+    before: str | None
+    offset: int
+
+    @property
+    def count(self) -> int | None:
+        return None if self.last is None else max(0, self.last - self.first + 1)
+
+    def message(self, lang: str | None = None) -> str:
+        _ = _translator(lang)
+        when = self._when(_)
+        if self.tail:
+            return _(
+                "The last save of the journal, made {when}, was cut short and left out."
+            ).format(when=when)
+        if self.count == 0:
+            return _(
+                "Damaged bytes were found between two saves (byte {offset} of the journal); "
+                "no save was lost."
+            ).format(offset=self.offset)
+        if self.count == 1:
+            return _("Save {number} of the journal, made {when}, was damaged and left out.").format(
+                number=self.first, when=when
+            )
+        if self.count is None:
+            return _(
+                "One or more saves of the journal, made {when}, were damaged and left out."
+            ).format(when=when)
+        return _(
+            "Saves {first} to {last} of the journal, made {when}, were damaged and left out."
+        ).format(first=self.first, last=self.last, when=when)
+
+    def _when(self, _: Callable[[str], str]) -> str:
+        if len(self.times) == 1 and (self.tail or self.count == 1):
+            return _("at {time}").format(time=_shown(self.times[0]))
+        if self.after and self.before:
+            return _("between {start} and {end}").format(
+                start=_shown(self.after), end=_shown(self.before)
+            )
+        if self.after:
+            return _("after {time}").format(time=_shown(self.after))
+        if self.times:
+            return _("at {time}").format(time=_shown(self.times[0]))
+        return _("at a time not recorded")
+
+
+def _shown(instant: str) -> str:
+    """A journal time (UTC) in this computer's time zone, as people read it."""
+    try:
+        moment = datetime.fromisoformat(instant)
+    except ValueError:
+        return instant
+    return moment.astimezone().isoformat(sep=" ", timespec="seconds")
+
+
 class StoreDamaged(StoreError):
     """A store file was damaged; it was moved aside and the store opened without it.
 
     ``store`` is the opened, usable Store (empty, or holding what was saved
-    before the damaged part, as ``kept_changes`` says). Opening the same
-    profile again succeeds without this error, since the damaged files are
-    no longer in place.
+    apart from the damaged part, as ``kept_changes`` says; ``lost`` says which
+    saves of the journal were left out). Opening the same profile again
+    succeeds without this error, since the damaged files are no longer in place.
     """
 
-    def __init__(self, set_aside: tuple[SetAside, ...], kept_changes: bool, store: Store) -> None:
+    def __init__(
+        self,
+        set_aside: tuple[SetAside, ...],
+        kept_changes: bool,
+        store: Store,
+        lost: tuple[LostSaves, ...] = (),
+    ) -> None:
         super().__init__()
         self.set_aside = set_aside
         self.kept_changes = kept_changes
         self.store = store
+        self.lost = lost
 
     def message(self, lang: str | None = None) -> str:
         _ = _translator(lang)
@@ -82,7 +161,10 @@ class StoreDamaged(StoreError):
                     "It was moved, unchanged, to {moved}."
                 ).format(original=item.original, reason=reason, moved=item.moved_to)
             )
-        if self.kept_changes:
+        parts.extend(lost.message(lang) for lost in self.lost)
+        if self.lost:
+            parts.append(_("Every other save was kept, the changes waiting to be sent above all."))
+        elif self.kept_changes:
             parts.append(_("Kinerja continues with the changes saved before the damaged part."))
         else:
             parts.append(_("Kinerja continues with an empty local store."))
@@ -157,3 +239,36 @@ class StoreUnavailable(StoreError):
             "write in that folder and that the disk has space (KINERJA_HOME chooses "
             "another folder)."
         ).format(home=self.home, error=self.error.strerror or self.error)
+
+
+class BlobTooBig(StoreError):
+    """An evidence file above the limit the server accepts (protocol.md: 10 MB)."""
+
+    def __init__(self, name: str, size: int, limit: int) -> None:
+        super().__init__()
+        self.name, self.size, self.limit = name, size, limit
+
+    def message(self, lang: str | None = None) -> str:
+        _ = _translator(lang)
+        return _(
+            "The file {name} is too big to attach as evidence ({size} MB); "
+            "a file may be at most {limit} MB."
+        ).format(name=self.name, size=_megabytes(self.size), limit=_megabytes(self.limit))
+
+
+class BlobUnreadable(StoreError):
+    """A file a person chose to attach could not be read."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__()
+        self.path, self.error = path, error
+
+    def message(self, lang: str | None = None) -> str:
+        _ = _translator(lang)
+        return _("The file {path} cannot be read: {error}. Nothing was attached.").format(
+            path=self.path, error=self.error.strerror or self.error
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".")

@@ -19,7 +19,6 @@ import gc
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -100,16 +99,18 @@ def encode_header(generation: int) -> bytes:
     return _line(orjson.dumps({"kinerja_journal": FORMAT_VERSION, "generation": generation}))
 
 
-def encode_commit(ops: list[Op]) -> bytes:
+def encode_commit(ops: list[Op], at: str, number: int) -> bytes:
+    """One save: ``at`` first, so that even a line cut short tells when it was made."""
     # Values are already JSON; splicing them in spares a second serialization.
     parts = []
     for table, key, value in ops:
         head = orjson.dumps(table) + b"," + orjson.dumps(key)
         parts.append(b"[" + head + (b"," + value if value is not None else b"") + b"]")
-    return _line(b'{"ops":[' + b",".join(parts) + b"]}")
+    head = b'{"at":' + orjson.dumps(at) + b',"n":%d,"ops":[' % number
+    return _line(head + b",".join(parts) + b"]}")
 
 
-def _payload(line: bytes) -> bytes | None:
+def payload_of(line: bytes) -> bytes | None:
     """The checked payload of one line (without its newline), or None if it fails."""
     if len(line) < 10 or line[8:9] != b" ":
         return None
@@ -124,7 +125,7 @@ def _payload(line: bytes) -> bytes | None:
 def decode_header(raw: bytes) -> tuple[int, int]:
     """The generation a journal continues, and the offset of its first commit."""
     end = raw.find(b"\n")
-    payload = _payload(raw[:end]) if end >= 0 else None
+    payload = payload_of(raw[:end]) if end >= 0 else None
     if payload is None:
         raise FormatDamage(errors.WRONG_SHAPE)
     try:
@@ -137,75 +138,6 @@ def decode_header(raw: bytes) -> tuple[int, int]:
     if not isinstance(generation, int):
         raise FormatDamage(errors.WRONG_SHAPE)
     return generation, end + 1
-
-
-@dataclass
-class Scan:
-    """The commits found in a stretch of journal."""
-
-    commits: list[list[list[Any]]]
-    end: int  # offset just past the last whole, valid commit
-    torn: bool = False  # bytes after ``end`` are a commit cut short by a crash
-    damage: FormatDamage | None = None  # bytes after ``end`` are damaged
-
-
-def _checked_ops(payload: bytes) -> list[list[Any]]:
-    try:
-        entry = orjson.loads(payload)
-    except orjson.JSONDecodeError:
-        raise FormatDamage(errors.DAMAGED_LINE) from None
-    ops = entry.get("ops") if isinstance(entry, dict) else None
-    if not isinstance(ops, list):
-        raise FormatDamage(errors.DAMAGED_LINE)
-    for op in ops:
-        if (
-            not isinstance(op, list)
-            or len(op) not in (2, 3)
-            or op[0] not in TABLES
-            or not isinstance(op[1], str)
-            or (len(op) == 3 and op[0] in OBJECT_TABLES and not isinstance(op[2], dict))
-        ):
-            raise FormatDamage(errors.DAMAGED_LINE)
-    return ops
-
-
-def scan_commits(raw: bytes, start: int) -> Scan:
-    """Read the commits of ``raw[start:]`` up to a torn tail or to damage."""
-    with no_gc_pauses():
-        return _scan(raw, start)
-
-
-def _scan(raw: bytes, start: int) -> Scan:
-    commits: list[list[list[Any]]] = []
-    pos = start
-    size = len(raw)
-    while pos < size:
-        newline = raw.find(b"\n", pos)
-        if newline < 0:
-            return Scan(commits, pos, torn=True)
-        payload = _payload(raw[pos:newline])
-        if payload is None:
-            if _any_valid_line(raw, newline + 1):
-                return Scan(commits, pos, damage=FormatDamage(errors.DAMAGED_LINE, f"byte {pos}"))
-            return Scan(commits, pos, torn=True)
-        try:
-            commits.append(_checked_ops(payload))
-        except FormatDamage as damage:
-            damage.detail = f"byte {pos}"
-            return Scan(commits, pos, damage=damage)
-        pos = newline + 1
-    return Scan(commits, pos)
-
-
-def _any_valid_line(raw: bytes, pos: int) -> bool:
-    while pos < len(raw):
-        newline = raw.find(b"\n", pos)
-        if newline < 0:
-            return False
-        if _payload(raw[pos:newline]) is not None:
-            return True
-        pos = newline + 1
-    return False
 
 
 def apply_commit(tables: Tables, ops: list[list[Any]]) -> None:

@@ -12,16 +12,11 @@ from enum import Enum
 from pathlib import Path
 
 from store import errors
-from store.errors import SetAside
-from store.fileformat import (
-    FormatDamage,
-    Tables,
-    apply_commit,
-    decode_header,
-    decode_snapshot,
-    scan_commits,
-)
+from store.errors import LostSaves, SetAside
+from store.fileformat import FormatDamage, Tables, apply_commit, decode_header, decode_snapshot
 from store.files import remove_stale_temps, set_aside
+from store.healing import heal
+from store.journal import scan_commits
 from store.paths import StoreFiles
 
 
@@ -29,7 +24,6 @@ class Then(Enum):
     """The repair that follows a load."""
 
     NOTHING = "the files are in order"
-    TRUNCATE = "cut the torn last commit off the journal"
     NEW_JOURNAL = "start a journal for the snapshot"
     COMPACT = "write the state as a new snapshot and journal"
     START_FRESH = "nothing usable: start an empty store"
@@ -41,8 +35,10 @@ class Loaded:
     generation: int = 0
     snapshot_size: int = 0
     journal_end: int = 0  # offset just past the last commit read
+    last_number: int = 0  # the number of the last save read from the journal
     then: Then = Then.START_FRESH
     set_aside: list[SetAside] = field(default_factory=list)
+    lost: list[LostSaves] = field(default_factory=list)  # damaged saves left out
 
     def put_aside(self, path: Path, reason: str, detail: str = "") -> None:
         self.set_aside.append(SetAside(path, set_aside(path), reason, detail))
@@ -94,13 +90,16 @@ def _read_journal(files: StoreFiles, raw: bytes, loaded: Loaded) -> None:
     scan = scan_commits(raw, start)
     for ops in scan.commits:
         apply_commit(loaded.tables, ops)
-    loaded.journal_end = scan.end
-    if scan.damage is not None:
-        # Keep the commits before the damage: a consistent, earlier state.
-        loaded.put_aside(files.journal, scan.damage.reason, scan.damage.detail)
+    loaded.journal_end, loaded.last_number = scan.end, scan.last_number
+    if scan.lost:
+        # Every good save is kept; the file goes aside whole, for an administrator.
+        loaded.lost = scan.lost
+        loaded.put_aside(files.journal, errors.DAMAGED_SAVES)
+        if any(lost.count != 0 for lost in scan.lost):  # not mere bytes between two saves
+            heal(loaded.tables)
         loaded.then = Then.COMPACT
     else:
-        loaded.then = Then.TRUNCATE if scan.torn else Then.NOTHING
+        loaded.then = Then.NOTHING
 
 
 def _read(path: Path, loaded: Loaded) -> bytes | None:

@@ -25,12 +25,21 @@ from store.errors import StoreBusy
 DEFAULT_TIMEOUT_S = 30.0
 
 
+def timeout_from_env() -> float:
+    """KINERJA_LOCK_TIMEOUT (seconds) for scripts that would rather fail fast than wait."""
+    try:
+        seconds = float(os.environ.get("KINERJA_LOCK_TIMEOUT", DEFAULT_TIMEOUT_S))
+    except ValueError:
+        return DEFAULT_TIMEOUT_S
+    return seconds if seconds > 0 else DEFAULT_TIMEOUT_S
+
+
 class ProfileLock:
     """An exclusive lock on one file; not re-entrant (the Store counts nesting)."""
 
-    def __init__(self, path: Path, timeout: float = DEFAULT_TIMEOUT_S) -> None:
+    def __init__(self, path: Path, timeout: float | None = None) -> None:
         self._path = path
-        self._timeout = timeout
+        self._timeout = timeout_from_env() if timeout is None else timeout
         self._fd: int | None = None
         self._portable: object | None = None
 

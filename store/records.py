@@ -1,27 +1,19 @@
 """Records and their outbox mutations, written together (docs/architecture.md, protocol.md).
 
-Each call below is one transaction. A local edit sets the record's data and
-queues the protocol mutation that will carry it to the server:
-
-- while the record's newest mutation is still unsent and nothing was queued
-  after it, the edit folds into it (same mutation_id, base_rev, order and
-  queued_at), so the server sees one change;
-- once that mutation was sent (it may be retried byte for byte, so it is
-  never changed again), a new mutation is queued with ``"after"`` naming
-  it and ``base_rev`` None; the sync engine gives it its base_rev when the
-  first is acknowledged.
+Each call below is one transaction: it sets the record and hands the change
+to the outbox (store/outbox.py), which folds it into the record's unsent
+mutation or queues a new one.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
-from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from domain.vocab import COLLECTIONS
-from store.transaction import Transaction
+from store import outbox
+from store.keys import new_id, now_local, record_key
 
 if TYPE_CHECKING:
     from store.core import Store
@@ -35,21 +27,6 @@ class _Keep(Enum):
 
 
 KEEP_OWNER = _Keep.OWNER
-
-
-def new_id() -> str:
-    """A new record id (the protocol's ids are client-made UUIDs)."""
-    return str(uuid.uuid4())
-
-
-def record_key(collection: str, record_id: str) -> str:
-    """The key of a record in the ``records`` table."""
-    return f"{collection}/{record_id}"
-
-
-def now_local() -> str:
-    """The author's clock, ISO 8601 with its UTC offset (shown to people, never used to order)."""
-    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def check_collection(collection: str) -> None:
@@ -105,13 +82,13 @@ class Records:
             if record is None:
                 if owner is KEEP_OWNER:
                     raise ValueError(f"{key} is new: its owner must be given")
-                record = _new_record(collection, record_id, owner)
+                record = _new_record(collection, record_id, owner, by)
             elif owner is not KEEP_OWNER and owner != record.get("owner"):
                 raise ValueError(f"the owner of {key} is {record.get('owner')!r}, not {owner!r}")
             record.update(
                 data=data, deleted=False, updated_by=by, updated_at=now_local(), rejected=None
             )
-            _queue(tx, record, "upsert", list(resolves))
+            outbox.queue_edit(tx, record, "upsert", resolves)
             tx.put("records", key, record)
         return record
 
@@ -127,13 +104,11 @@ class Records:
             record: JSON | None = tx.get("records", key)
             if record is None:
                 raise KeyError(key)
-            waiting = _unsent(tx, record)
-            if record.get("base") is None and waiting is not None and _is_first(waiting):
-                tx.remove("outbox", waiting["mutation_id"])
+            if record.get("base") is None and outbox.withdraw_creation(tx, record):
                 tx.remove("records", key)
                 return
             record.update(deleted=True, updated_by=by, updated_at=now_local(), rejected=None)
-            _queue(tx, record, "delete", [])
+            outbox.queue_edit(tx, record, "delete")
             tx.put("records", key, record)
 
     def pending_count(self) -> int:
@@ -142,13 +117,15 @@ class Records:
 
     def outbox(self) -> RecordList:
         """The outbox in queue order."""
-        return sorted(self._store.all("outbox").values(), key=lambda entry: entry["order"])
+        return outbox.unsynced(self._store)
 
     def new_id(self) -> str:
         return new_id()
 
 
-def _new_record(collection: str, record_id: str, owner: str | None) -> JSON:
+def _new_record(collection: str, record_id: str, owner: str | None, by: str) -> JSON:
+    # created_* and updated_* are the author's until the server's own come back
+    # with the record (protocol 2 sets them from its token and clock)
     return {
         "collection": collection,
         "id": record_id,
@@ -156,6 +133,8 @@ def _new_record(collection: str, record_id: str, owner: str | None) -> JSON:
         "seq": None,
         "deleted": False,
         "owner": owner,
+        "created_by": by,
+        "created_at": now_local(),
         "updated_by": None,
         "updated_at": None,
         "conflicts": [],
@@ -165,62 +144,3 @@ def _new_record(collection: str, record_id: str, owner: str | None) -> JSON:
         "rejected": None,
         "local_conflict": None,
     }
-
-
-def _unsent(tx: Transaction, record: JSON) -> JSON | None:
-    """The record's newest mutation if it is still unsent (so it may be folded into)."""
-    pending = record.get("pending")
-    entry: JSON | None = tx.get("outbox", pending) if pending else None
-    return entry if entry is not None and entry.get("sent_at") is None else None
-
-
-def _overtaken(tx: Transaction, entry: JSON) -> bool:
-    """Whether other mutations were queued after this one.
-
-    Folding a later edit into it would then carry that edit ahead of them: a
-    plan submitted offline would reach the server before the RHK added to
-    it, which the server refuses. The edit is queued behind them instead.
-    """
-    return any(other.get("order", 0) > entry.get("order", 0) for other in tx.peek("outbox"))
-
-
-def _is_first(entry: JSON) -> bool:
-    """Whether a mutation creates its record on the server (no base, nothing before it)."""
-    return entry.get("base_rev") is None and not entry.get("after")
-
-
-def _queue(tx: Transaction, record: JSON, op: str, resolves: list[str]) -> None:
-    """Fold the record's change into its unsent mutation, or queue a new one."""
-    entry = _unsent(tx, record)
-    if entry is not None and _overtaken(tx, entry):
-        entry = None
-    if entry is not None:
-        entry.update(op=op, data=record["data"])
-        entry["resolves"] = list(dict.fromkeys([*entry.get("resolves", []), *resolves]))
-    else:
-        previous = record.get("pending")
-        # sent, or overtaken: either way it still waits, and this one goes after it
-        sent_before = previous is not None and tx.get("outbox", previous) is not None
-        base = record.get("base")
-        entry = {
-            "mutation_id": str(uuid.uuid4()),
-            "collection": record["collection"],
-            "id": record["id"],
-            "owner": record.get("owner"),
-            "op": op,
-            "base_rev": None if sent_before or base is None else base.get("rev"),
-            "data": record["data"],
-            "resolves": resolves,
-            "order": _next_order(tx),
-            "queued_at": now_local(),
-            "sent_at": None,
-        }
-        if sent_before:
-            entry["after"] = previous
-    tx.put("outbox", entry["mutation_id"], entry)
-    record["pending"] = entry["mutation_id"]
-
-
-def _next_order(tx: Transaction) -> int:
-    # The same rule as the sync engine's queue: after everything waiting.
-    return max((entry.get("order", 0) for entry in tx.peek("outbox")), default=0) + 1

@@ -20,16 +20,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sync.local import (
-    JSON,
-    OUTBOX,
-    RECORDS,
-    drop_outbox_of,
-    get_meta,
-    items,
-    queue_mutation,
-    record_key,
-)
+from store import outbox
+from sync.local import JSON, RECORDS, get_meta, items, record_key
 
 
 class NothingToSettle(LookupError):
@@ -43,7 +35,7 @@ def discard(store: Any, collection: str, record_id: str) -> None:
         stored = tx.get(RECORDS, key)
         if stored is None:
             raise NothingToSettle(key)
-        drop_outbox_of(tx, collection, record_id)
+        outbox.drop_record(tx, collection, record_id)
         base = stored.get("base")
         if base is None:  # never reached the server: discarding it removes it
             tx.remove(RECORDS, key)
@@ -60,7 +52,7 @@ def discard(store: Any, collection: str, record_id: str) -> None:
         record.pop("merge_base", None)
         if conflict:
             # the server still lists our side of the conflict: settle it as "theirs"
-            queue_mutation(
+            outbox.add(
                 tx,
                 record,
                 deleted=bool(base.get("deleted")),
@@ -94,7 +86,7 @@ def resolve(store: Any, collection: str, record_id: str, chosen_data: JSON | Non
         else:
             resolves = listed
             base_rev = record.get("rev")
-        drop_outbox_of(tx, collection, record_id)
+        outbox.drop_record(tx, collection, record_id)
         base = record.get("base") or {}
         deleted = chosen_data is None
         if chosen_data is None:  # stays deleted, with the data its side last held
@@ -103,7 +95,7 @@ def resolve(store: Any, collection: str, record_id: str, chosen_data: JSON | Non
             data = chosen_data
         record.update(data=data, deleted=deleted, local_conflict=None, rejected=None)
         record.pop("merge_base", None)
-        entry = queue_mutation(
+        entry = outbox.add(
             tx,
             record,
             deleted=deleted,
@@ -128,7 +120,7 @@ def settling(tx: Any) -> set[str]:
 
     ``tx`` is a transaction or the store itself (both read tables with ``all``).
     """
-    return {m for _, entry in items(tx, OUTBOX) for m in entry.get("resolves") or ()}
+    return outbox.resolving(tx)
 
 
 def in_conflict(
@@ -160,7 +152,7 @@ class Waiting:
 
 def waiting(store: Any) -> Waiting:
     with store.transaction() as tx:
-        pending = sum(1 for _ in items(tx, OUTBOX))
+        pending = len(outbox.unsynced(tx))
         settled = settling(tx)
         me = get_meta(tx, "nip")
         conflicts = rejected = 0

@@ -8,7 +8,12 @@ used become one of the ``LinkError`` subclasses below, never a crash.
 
 A push is sent as bytes built once by the caller and re-sent unchanged on
 every retry: together with the mutation ids, that makes a retry after a lost
-answer safe (the server answers ``duplicate``).
+answer safe (the server answers ``duplicate``). The same holds for each part
+of an evidence file: a part the server already took is answered 409
+``offset``, and the uploader asks where to resume (sync/blobs.py).
+
+Answers may come gzip-compressed: httpx asks for it (``Accept-Encoding``)
+and decodes it before anything here reads the body.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from tenacity import (
 )
 
 API_PREFIX = "/api/v1"
+PROTOCOL = 2  # the protocol this client speaks (protocol.md)
 JSON = dict[str, Any]
 
 
@@ -67,9 +73,53 @@ class TooManyAttempts(LinkError):
 
 
 class EpochChanged(LinkError):
-    """409: the server's data was restored or reset since our last round."""
+    """409 ``epoch``: the server's data was restored or reset since our last round."""
 
     code = "epoch"
+
+
+class HistoryChanged(EpochChanged):
+    """409 ``history``: the server no longer holds the change our cursor's mark names.
+
+    Its database was put back from a backup under the same epoch; the
+    recovery is the one of a new epoch.
+    """
+
+    code = "history"
+
+
+class ProtocolMismatch(LinkError):
+    """``/hello`` named another protocol than this client's; ``upgrade`` says which side."""
+
+    code = "protocol"
+
+    def __init__(self, server_protocol: object) -> None:
+        self.server_protocol = server_protocol
+        newer = isinstance(server_protocol, int) and server_protocol > PROTOCOL
+        self.upgrade = "client" if newer else "server"
+        side = "Kinerja on this computer" if newer else "the server"
+        super().__init__(
+            f"the server speaks protocol {server_protocol!r} and this Kinerja protocol "
+            f"{PROTOCOL}: upgrade {side}"
+        )
+
+
+class OffsetMoved(LinkError):
+    """409 ``offset``: a part of a file did not start where the server's copy ends."""
+
+    code = "offset"
+
+
+class BlobRefused(LinkError):
+    """400 or 413 on a file: it does not hash to its name, or it is too big."""
+
+    code = "blob"
+
+
+class BlobNotFound(LinkError):
+    """404 on ``GET /blobs/<sha256>``: no such file, or not one this user may read."""
+
+    code = "not_found"
 
 
 class MalformedAnswer(LinkError):
@@ -194,7 +244,10 @@ class Link:
     # -- the protocol's calls ------------------------------------------------
 
     def hello(self) -> JSON:
+        """GET /hello; raises ProtocolMismatch unless the server speaks this client's protocol."""
         body = _json_of(self._call("GET", "/hello"))
+        if body.get("protocol") != PROTOCOL:
+            raise ProtocolMismatch(body.get("protocol"))
         if not isinstance(body.get("epoch"), str):
             raise MalformedAnswer("/hello: no epoch")
         return body
@@ -226,21 +279,62 @@ class Link:
             raise MalformedAnswer("/push: no results")
         return body
 
-    def changes(self, since: int, limit: int) -> JSON:
-        body = _json_of(self._call("GET", "/changes", params={"since": since, "limit": limit}))
+    def changes(self, since: int, limit: int, mark: str | None = None) -> JSON:
+        """GET /changes above ``since``; ``mark`` is the one the page ending at ``since`` gave."""
+        params: dict[str, Any] = {"since": since, "limit": limit}
+        if mark:
+            params["mark"] = mark
+        body = _json_of(self._call("GET", "/changes", params=params))
         if (
             not isinstance(body.get("changes"), list)
             or not isinstance(body.get("next"), int)
             or not isinstance(body.get("more"), bool)
+            or not isinstance(body.get("mark", ""), str)
         ):
-            raise MalformedAnswer("/changes: missing changes, next or more")
+            raise MalformedAnswer("/changes: missing changes, next, more or mark")
         return body
+
+    # -- evidence files --------------------------------------------------------
+
+    def blob_offset(self, sha256: str) -> int | None:
+        """HEAD /blobs/<sha256>: None when the server holds it whole, else the bytes it holds."""
+        response = self._call("HEAD", f"/blobs/{sha256}", passing=(404,))
+        if response.status_code != 404:
+            return None
+        return _upload_offset(response)
+
+    def put_blob_part(self, sha256: str, part: bytes, first: int, total: int) -> int | None:
+        """PUT one part; None once the file is whole on the server, else the bytes it holds."""
+        headers = {"Content-Type": "application/octet-stream"}
+        if first or len(part) < total:
+            headers["Content-Range"] = f"bytes {first}-{first + len(part) - 1}/{total}"
+        try:
+            response = self._call("PUT", f"/blobs/{sha256}", content=part, headers=headers)
+        except RequestRefused as refused:
+            raise BlobRefused(str(refused)) from None
+        if response.status_code == 202:
+            return _upload_offset(response)
+        return None
+
+    def get_blob(self, sha256: str) -> bytes:
+        """GET /blobs/<sha256>: the file's bytes; BlobNotFound when not there for this user."""
+        response = self._call("GET", f"/blobs/{sha256}", passing=(404,))
+        if response.status_code == 404:
+            raise BlobNotFound(f"/blobs/{sha256}: not found")
+        return response.content
 
     # -- the retrying core ---------------------------------------------------
 
     def _call(
-        self, method: str, path: str, *, busy_is_final: bool = False, **kwargs: Any
+        self,
+        method: str,
+        path: str,
+        *,
+        busy_is_final: bool = False,
+        passing: tuple[int, ...] = (),
+        **kwargs: Any,
     ) -> httpx.Response:
+        """One call with retries; ``passing`` names 4xx statuses the caller reads itself."""
         retrying = Retrying(
             retry=retry_if_exception_type(_RETRY_ON),
             stop=stop_after_attempt(self.patience.attempts) | stop_after_delay(self.patience.total),
@@ -253,17 +347,21 @@ class Link:
         try:
             for attempt in retrying:
                 with attempt:
-                    return self._once(method, path, busy_is_final, **kwargs)
+                    return self._once(method, path, busy_is_final, passing, **kwargs)
         except httpx.TransportError as error:
             raise Unreachable(f"{self.base_url}: {type(error).__name__}: {error}") from None
         except _Retryable as error:
             raise Unreachable(f"{self.base_url}: {error} after retries") from None
         raise AssertionError("tenacity ended without a result")  # pragma: no cover
 
-    def _once(self, method: str, path: str, busy_is_final: bool, **kwargs: Any) -> httpx.Response:
+    def _once(
+        self, method: str, path: str, busy_is_final: bool, passing: tuple[int, ...], **kwargs: Any
+    ) -> httpx.Response:
         self.requests_made += 1
         response = self._http.request(method, path, **kwargs)
         status = response.status_code
+        if status in passing:
+            return response
         if status == 429 and busy_is_final:
             raise TooManyAttempts(_retry_after(response.headers.get("Retry-After")))
         if status == 429 or status >= 500:
@@ -271,10 +369,40 @@ class Link:
         if status == 401:
             raise AuthExpired("the token expired or was revoked")
         if status == 409:
-            raise EpochChanged("the server's epoch changed")
+            raise _conflict_error(path, response)
         if status >= 400:
             raise RequestRefused(f"{path}: HTTP {status}: {_error_text(response)}")
         return response
+
+
+def _conflict_error(path: str, response: httpx.Response) -> LinkError:
+    """What a 409 means, by its error code (protocol.md)."""
+    code = _error_code(response)
+    if code == "history":
+        return HistoryChanged(f"{path}: the server no longer holds the change our cursor names")
+    if code == "offset":
+        return OffsetMoved(f"{path}: the part does not start where the server's copy ends")
+    return EpochChanged(f"{path}: the server's epoch changed")
+
+
+def _error_code(response: httpx.Response) -> str | None:
+    try:
+        code = orjson.loads(response.content).get("error", {}).get("code")
+    except (orjson.JSONDecodeError, AttributeError):
+        return None
+    return code if isinstance(code, str) else None
+
+
+def _upload_offset(response: httpx.Response) -> int:
+    try:
+        offset = int(response.headers.get("Upload-Offset", "0"))
+    except ValueError:
+        raise MalformedAnswer(
+            f"{response.request.url.path}: Upload-Offset is not a number"
+        ) from None
+    if offset < 0:
+        raise MalformedAnswer(f"{response.request.url.path}: a negative Upload-Offset")
+    return offset
 
 
 def _error_text(response: httpx.Response) -> str:

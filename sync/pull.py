@@ -8,9 +8,11 @@ overwriting either side.
 
 from __future__ import annotations
 
-from sync.local import JSON, RECORDS, Tx, queue_mutation, record_key, server_version
+from store import outbox
+from sync.local import JSON, RECORDS, Tx, record_key, server_version
 
 _LOCAL_FIELDS = {"pending": None, "rejected": None, "local_conflict": None}
+_CREATION_FIELDS = ("created_by", "created_at")
 
 
 def is_record(value: object) -> bool:
@@ -29,22 +31,26 @@ def _same_content(local: JSON, incoming: JSON) -> bool:
     ) == (incoming.get("data") or {})
 
 
-def apply_incoming(tx: Tx, incoming: JSON, epoch: str, resyncing: bool) -> None:
+def apply_incoming(tx: Tx, incoming: JSON, lifetime: str | None, resyncing: bool) -> None:
+    """Keep one pulled record; ``lifetime`` tags its base (sync/local.py)."""
     key = record_key(incoming["collection"], incoming["id"])
     local = tx.get(RECORDS, key)
-    version = server_version(incoming, epoch)
+    version = server_version(incoming, lifetime)
     if local is None:
         tx.put(RECORDS, key, {**incoming, "base": version, **_LOCAL_FIELDS})
         return
     base = local.get("base")
-    same_lifetime = base is not None and base.get("epoch") == epoch
+    same_lifetime = base is not None and base.get("lifetime") == lifetime
+    waiting = local.get("pending") or local.get("rejected") or local.get("local_conflict")
     if same_lifetime and incoming["seq"] <= int(local.get("seq") or 0):
-        return  # already have it (our own push coming back, or a page fetched twice)
+        # already have it: our own push coming back, or a page fetched twice
+        if incoming["seq"] == local.get("seq"):
+            _take_server_set_fields(tx, key, local, incoming, version, bool(waiting))
+        return
     local = dict(local)
     if same_lifetime and _settled_elsewhere(local, incoming):
         tx.put(RECORDS, key, {**incoming, "base": version, **_LOCAL_FIELDS})
         return
-    waiting = local.get("pending") or local.get("rejected") or local.get("local_conflict")
     if not waiting:
         if (
             resyncing
@@ -55,7 +61,7 @@ def apply_incoming(tx: Tx, incoming: JSON, epoch: str, resyncing: bool) -> None:
         ):
             # the server came back from an older copy than what we saw: put ours back
             _adopt_server_version(local, incoming, version)
-            queue_mutation(
+            outbox.add(
                 tx,
                 local,
                 deleted=bool(local.get("deleted")),
@@ -100,8 +106,28 @@ def _settled_elsewhere(local: JSON, incoming: JSON) -> bool:
     return bool(ours) and not ours & listed
 
 
+def _take_server_set_fields(
+    tx: Tx, key: str, local: JSON, incoming: JSON, version: JSON, waiting: bool
+) -> None:
+    """Our own change came back: keep what the server set on it (protocol 2).
+
+    The server sets ``created_*`` and ``updated_*`` and replaces some data
+    fields (``finalised_at``, ``filed_at``...) by its own clock; with nothing
+    waiting here, its version is the record. With a newer local edit waiting,
+    only the envelope's creation fields are taken.
+    """
+    if not waiting:
+        if incoming != {k: local.get(k) for k in incoming}:
+            tx.put(RECORDS, key, {**incoming, "base": version, **_LOCAL_FIELDS})
+        return
+    created = {k: incoming[k] for k in _CREATION_FIELDS if k in incoming}
+    if any(local.get(k) != v for k, v in created.items()):
+        tx.put(RECORDS, key, {**local, **created})
+
+
 def _adopt_server_version(local: JSON, incoming: JSON, version: JSON) -> None:
     local["base"] = version
     local["rev"] = incoming["rev"]
     local["seq"] = incoming["seq"]
     local["conflicts"] = incoming.get("conflicts") or []
+    local.update({k: incoming[k] for k in _CREATION_FIELDS if k in incoming})

@@ -8,19 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
-from sync.local import (
-    JSON,
-    OUTBOX,
-    RECORDS,
-    Tx,
-    drop_outbox_of,
-    items,
-    queue_mutation,
-    record_key,
-    server_version,
-)
+from store import outbox
+from sync.local import JSON, RECORDS, Tx, record_key, server_version
 from sync.merge import merge_fields
 
 STATUSES = ("applied", "duplicate", "conflict", "rejected")
@@ -38,9 +28,9 @@ class Tally:
     merged_keys: Counter[str] = field(default_factory=Counter)  # merges per record this round
 
 
-def apply_result(tx: Tx, entry: JSON, result: JSON, epoch: str, tally: Tally) -> None:
-    mutation_id = entry["mutation_id"]
-    tx.remove(OUTBOX, mutation_id)
+def apply_result(tx: Tx, entry: JSON, result: JSON, lifetime: str | None, tally: Tally) -> None:
+    """What one result does; ``lifetime`` tags the server versions it brings (sync/local.py)."""
+    outbox.remove(tx, entry["mutation_id"])
     key = record_key(entry["collection"], entry["id"])
     record = tx.get(RECORDS, key)
     status = result["status"]
@@ -53,10 +43,10 @@ def apply_result(tx: Tx, entry: JSON, result: JSON, epoch: str, tally: Tally) ->
             # the first answer, lost, was a conflict: the server sends the record as it stands
             status = "conflict"
     if status in ("applied", "duplicate"):
-        _acknowledge(tx, record, entry, result, epoch)
+        _acknowledge(tx, record, entry, result, lifetime)
         tally.applied += status == "applied"
     elif status == "conflict":
-        if _settle_conflict(tx, record, entry, result, epoch):
+        if _settle_conflict(tx, record, entry, result, lifetime):
             tally.merged += 1
             tally.merged_keys[key] += 1
         else:
@@ -66,18 +56,11 @@ def apply_result(tx: Tx, entry: JSON, result: JSON, epoch: str, tally: Tally) ->
     tx.put(RECORDS, key, record)
 
 
-def _release_followers(tx: Tx, mutation_id: str, base_rev: Any) -> None:
-    """Mutations queued behind this one may go now, edited from the rev it got."""
-    for key, follower in list(items(tx, OUTBOX)):
-        if follower.get("after") == mutation_id:
-            tx.put(OUTBOX, key, {**follower, "after": None, "base_rev": base_rev})
-
-
-def _acknowledge(tx: Tx, record: JSON, entry: JSON, result: JSON, epoch: str) -> None:
+def _acknowledge(tx: Tx, record: JSON, entry: JSON, result: JSON, lifetime: str | None) -> None:
     deleted = entry["op"] == "delete"
     sent = {"rev": result.get("rev"), "seq": result.get("seq"), "deleted": deleted}
     sent["data"] = entry.get("data") or {}
-    record["base"] = server_version(sent, epoch)
+    record["base"] = server_version(sent, lifetime)
     record["rev"] = result.get("rev")
     record["seq"] = max(int(record.get("seq") or 0), int(result.get("seq") or 0))
     resolved = set(entry.get("resolves") or ())
@@ -86,7 +69,7 @@ def _acknowledge(tx: Tx, record: JSON, entry: JSON, result: JSON, epoch: str) ->
     ]
     # the ancestor kept for a merge is now the version just acknowledged
     record.pop("merge_base", None)
-    _release_followers(tx, entry["mutation_id"], result.get("rev"))
+    outbox.release_followers(tx, entry["mutation_id"], result.get("rev"))
     if record.get("pending") == entry["mutation_id"]:
         record["pending"] = None
         record["rejected"] = None
@@ -103,12 +86,12 @@ def _our_conflicts(current: JSON, ours: set[str]) -> list[str]:
     ]
 
 
-def _settle_conflict(tx: Tx, record: JSON, entry: JSON, result: JSON, epoch: str) -> bool:
+def _settle_conflict(tx: Tx, record: JSON, entry: JSON, result: JSON, lifetime: str | None) -> bool:
     """Merge field by field when we can (True); else keep both versions for a person."""
     current = result.get("current") or {}
     ancestor = record.pop("merge_base", None) or record.get("base") or {}
     # ours is the record as it stands: this mutation plus any edit queued behind it
-    dropped = drop_outbox_of(tx, entry["collection"], entry["id"])
+    dropped = outbox.drop_record(tx, entry["collection"], entry["id"])
     ours_ids = {entry["mutation_id"], *(e["mutation_id"] for e in dropped)}
     previous = record.get("local_conflict") or {}
     ours_ids.update(previous.get("mutation_ids") or ())
@@ -118,7 +101,7 @@ def _settle_conflict(tx: Tx, record: JSON, entry: JSON, result: JSON, epoch: str
     mine_data: JSON = record.get("data") or {}
     theirs_data: JSON = current.get("data") or {}
 
-    record["base"] = server_version(current, epoch)
+    record["base"] = server_version(current, lifetime)
     record["rev"] = current.get("rev")
     record["seq"] = current.get("seq", record.get("seq"))
     record["conflicts"] = current.get("conflicts") or []
@@ -129,7 +112,7 @@ def _settle_conflict(tx: Tx, record: JSON, entry: JSON, result: JSON, epoch: str
         data = theirs_data if mine_deleted else merge.merged
         record["data"] = data
         record["local_conflict"] = None
-        queue_mutation(
+        outbox.add(
             tx,
             record,
             deleted=mine_deleted,
@@ -156,7 +139,7 @@ def _reject(tx: Tx, record: JSON, entry: JSON, result: JSON) -> bool:
     """Keep the refused change for a person; False when there is nothing for them to do."""
     error = result.get("error") or {}
     base = record.get("base") or {}
-    _release_followers(tx, entry["mutation_id"], base.get("rev"))
+    outbox.release_followers(tx, entry["mutation_id"], base.get("rev"))
     if record.get("pending") == entry["mutation_id"]:
         record["pending"] = None
     if entry.get("restoring") and error.get("code") == "forbidden":

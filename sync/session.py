@@ -11,9 +11,12 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
+
+if TYPE_CHECKING:
+    from sync.link import Link, Patience
 
 SESSION_FILE = "session.json"
 
@@ -84,3 +87,14 @@ def forget_session(home: Path) -> bool:
 def profile_home(store: Any) -> Path:
     """The profile folder of an open store: the token lives beside the store's files."""
     return Path(store.home)
+
+
+def link_for_profile(store: Any, *, patience: Patience | None = None) -> Link | None:
+    """A link to this profile's server with its token, or None when not signed in."""
+    from sync.link import Link, Patience  # httpx: only once a round or a fetch needs it
+
+    session = load_session(profile_home(store))
+    server_url = store.get("meta", "server_url")
+    if session is None or not server_url:
+        return None
+    return Link(str(server_url), session.token, patience=patience or Patience.from_env())

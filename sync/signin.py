@@ -6,10 +6,13 @@ a failure, so the steps live here and the wording stays with them.
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Any
+from urllib.parse import urlsplit
 
+from store import outbox
 from sync.link import Link, Patience
-from sync.local import OUTBOX, RECORDS, get_meta, put_meta
+from sync.local import RECORDS, get_meta, put_meta
 from sync.session import Session, profile_home, save_session
 
 
@@ -28,13 +31,66 @@ class ProfileInUse(Exception):
         self.previous = previous
 
 
+class UnsafeServerUrl(ValueError):
+    """A server address that would give the password away; nothing was sent.
+
+    ``kind`` is ``"credentials"`` (a user or password in the URL: it would
+    land in shell history, logs and the profile) or ``"plain_http"`` (http to
+    another computer: the password and every record cross the network in
+    clear). ``shown`` is the address without its credentials.
+    """
+
+    code = "unsafe_url"
+
+    def __init__(self, kind: str, shown: str) -> None:
+        super().__init__(f"{kind}: {shown}")
+        self.kind = kind
+        self.shown = shown
+
+
+def server_url(text: str) -> str | None:
+    """The URL without a trailing slash, or None when it can't be a server's address."""
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return text.strip().rstrip("/")
+
+
+def is_loopback(host: str | None) -> bool:
+    """Whether ``host`` names this computer (nothing it sends leaves the machine)."""
+    if not host:
+        return False
+    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_loopback
+
+
+def check_server_url(url: str, *, insecure_http: bool = False) -> None:
+    """Refuse credentials in the URL, and http to any host but loopback unless asked for."""
+    parts = urlsplit(url)
+    if parts.username is not None or parts.password is not None:
+        host = parts.hostname or ""
+        netloc = f"[{host}]" if ":" in host else host
+        if parts.port is not None:
+            netloc += f":{parts.port}"
+        raise UnsafeServerUrl("credentials", parts._replace(netloc=netloc).geturl())
+    if parts.scheme == "http" and not insecure_http and not is_loopback(parts.hostname):
+        raise UnsafeServerUrl("plain_http", url)
+
+
 def check_profile(store: Any, url: str, nip: str, *, replace_server: bool = False) -> None:
     """Refuse to mix two servers' records, or to strand another person's pending changes."""
     with store.transaction() as tx:
         previous_url = get_meta(tx, "server_url")
         previous_nip = get_meta(tx, "nip")
         has_records = bool(tx.all(RECORDS))
-        has_pending = bool(tx.all(OUTBOX))
+        has_pending = bool(outbox.unsynced(tx))
     if previous_url and previous_url != url and has_records and not replace_server:
         raise ProfileInUse("server", str(previous_url))
     if previous_nip and previous_nip != nip and has_pending:
@@ -49,12 +105,16 @@ def sign_in(
     *,
     patience: Patience | None = None,
     replace_server: bool = False,
+    insecure_http: bool = False,
 ) -> Session:
-    """Check the profile, open a session and keep it; raises ProfileInUse or a LinkError.
+    """Check the address and the profile, open a session and keep it.
 
-    ``replace_server`` accepts a new address for the same server (the demo's
-    runs on a new port each time).
+    Raises UnsafeServerUrl, ProfileInUse or a LinkError (ProtocolMismatch for
+    a server of another protocol). ``replace_server`` accepts a new address
+    for the same server (the demo's runs on a new port each time);
+    ``insecure_http`` allows http to another computer.
     """
+    check_server_url(url, insecure_http=insecure_http)
     check_profile(store, url, nip, replace_server=replace_server)
     with Link(url, patience=patience or Patience(attempts=3, total=60.0)) as link:
         link.hello()

@@ -1,7 +1,7 @@
 """The ``kinerja`` command: opens the app, or runs one of its subcommands.
 
 Subcommands live beside the code they drive (the sync commands in sync/, the
-demo in demo/) and are imported only when named, so that ``kinerja status``
+demo in demo/, printing in client/documents/) and are imported only when named, so that ``kinerja status``
 never loads Textual and ``kinerja`` never loads httpx before its first screen.
 Each subcommand module offers ``HELP`` (an English msgid), ``add_arguments``
 and ``run(args) -> int``.
@@ -25,6 +25,7 @@ SUBCOMMANDS: dict[str, str] = {
     "sync": "sync.commands.sync_now",
     "status": "sync.commands.status",
     "export": "sync.commands.export",
+    "print": "client.documents.print_command",
 }
 
 

@@ -1,16 +1,23 @@
 """What the sync commands share: the catalogue, failing politely, the profile.
 
 A user's mistake (bad URL, no profile, not logged in, server down) ends with
-one line on standard error and an exit code, never a stack trace.
+one line on standard error and an exit code, never a stack trace. A command
+run with ``--json`` writes its JSON object whatever the exit code, a full
+disk or a locked store included, so that a script always has one to read.
+A reader that goes away (``kinerja status | head -1``) ends the command
+quietly.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
+
+import orjson
 
 from domain.i18n import translator
 
@@ -34,6 +41,18 @@ def fail(message: str, code: int = FAILED) -> int:
     return code
 
 
+def print_json(value: dict[str, Any]) -> None:
+    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.flush()
+
+
+def store_error_code(error: Exception) -> str:
+    """The ``error`` of a --json answer for a store problem."""
+    from store import StoreBusy
+
+    return "store_busy" if isinstance(error, StoreBusy) else "store"
+
+
 def open_profile_store() -> Any:
     """The store of the current profile (KINERJA_HOME or the user data folder).
 
@@ -52,8 +71,12 @@ def open_profile_store() -> Any:
 Command = Callable[[argparse.Namespace], int]
 
 
+# how a command ends when its reader went away, as a process killed by SIGPIPE would
+CLOSED_PIPE = 141
+
+
 def polite(run: Command) -> Command:
-    """A command whose store problems and Ctrl-C end in one line, not a stack trace."""
+    """A command whose store problems, Ctrl-C and closed pipe end in one line, not a trace."""
 
     @functools.wraps(run)
     def guarded(args: argparse.Namespace) -> int:
@@ -61,11 +84,20 @@ def polite(run: Command) -> Command:
 
         _ = tr()
         try:
-            return run(args)
-        except StoreError as error:
-            return fail(_("The local store cannot be used: {detail}").format(detail=error))
-        except KeyboardInterrupt:
-            return fail(_("Interrupted."), 130)
+            try:
+                return run(args)
+            except StoreError as error:
+                message = _("The local store cannot be used: {detail}").format(detail=error)
+                if getattr(args, "json", False):
+                    answer = {"ok": False, "exit": FAILED, "error": store_error_code(error)}
+                    print_json({**answer, "detail": message})
+                return fail(message)
+            except KeyboardInterrupt:
+                return fail(_("Interrupted."), 130)
+        except BrokenPipeError:
+            # Python would complain again when it flushes stdout at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return CLOSED_PIPE
 
     return guarded
 

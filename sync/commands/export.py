@@ -3,17 +3,24 @@
 JSON keeps each record as the store holds it (with the local fields: base,
 pending, rejected, local_conflict) and the outbox, so nothing typed is
 missing from a backup. CSV is for people: one collection, live records only,
-one column per data field (nested values as JSON text).
+one column per data field (nested values as JSON text), every cell made safe
+to open in a spreadsheet (sync/commands/spreadsheet.py).
+
+``-o FILE`` writes a new regular file, never through a link nor over a
+device or a FIFO, and replaces an existing file only with ``--force``; the
+file appears whole or not at all.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
+import contextlib
 import os
+import stat
 import sys
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +30,72 @@ HELP = "write the local records as JSON (a full backup) or as CSV (one collectio
 ENVELOPE_COLUMNS = ("id", "owner", "rev", "updated_by", "updated_at")
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """What an export reads, in one transaction."""
+
+    records: dict[str, Any]
+    outbox: list[dict[str, Any]]
+    meta: dict[str, Any]
+
+
+Writer = Callable[[Snapshot, str | None], bytes]
+
+
+def as_json(snapshot: Snapshot, _collection: str | None = None) -> bytes:
+    import orjson
+
+    from store.keys import now_utc
+
+    document = {
+        "kinerja_export": 1,
+        "exported_at": now_utc(),
+        "server_url": snapshot.meta.get("server_url"),
+        "nip": snapshot.meta.get("nip"),
+        "records": [snapshot.records[key] for key in sorted(snapshot.records)],
+        "outbox": snapshot.outbox,
+    }
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def as_csv(snapshot: Snapshot, collection: str | None) -> bytes:
+    import csv
+    import io
+
+    import orjson
+
+    from sync.commands.spreadsheet import safe_cell
+
+    assert collection is not None
+    rows = [
+        record
+        for key, record in sorted(snapshot.records.items())
+        if key.startswith(collection + "/") and not record.get("deleted")
+    ]
+    fields = sorted({name for record in rows for name in record.get("data") or {}})
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([safe_cell(name) for name in (*ENVELOPE_COLUMNS, *fields)])
+    for record in rows:
+        data = record.get("data") or {}
+        cells = [record.get(column) for column in ENVELOPE_COLUMNS]
+        for name in fields:
+            value = data.get(name)
+            cells.append(orjson.dumps(value).decode() if isinstance(value, dict | list) else value)
+        writer.writerow([safe_cell(cell) for cell in cells])
+    return out.getvalue().encode("utf-8")
+
+
+# The formats people may ask for; a new one (xlsx) joins here with its writer.
+FORMATS: dict[str, Writer] = {"json": as_json, "csv": as_csv}
+ONE_COLLECTION = {"csv"}  # formats that hold a single collection
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     _ = tr()
     parser.add_argument(
         "--format",
-        choices=("json", "csv"),
+        choices=tuple(FORMATS),
         default="json",
         help=_("json (everything) or csv (one collection)"),
     )
@@ -35,72 +103,81 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output")
     )
+    parser.add_argument(
+        "--force", action="store_true", help=_("replace FILE if it exists (a regular file only)")
+    )
 
 
-def as_json(records: dict[str, Any], outbox: dict[str, Any], meta: dict[str, Any]) -> bytes:
-    import orjson
-
-    from sync.local import now_iso
-
-    document = {
-        "kinerja_export": 1,
-        "exported_at": now_iso(),
-        "server_url": meta.get("server_url"),
-        "nip": meta.get("nip"),
-        "records": [records[key] for key in sorted(records)],
-        "outbox": sorted(outbox.values(), key=lambda entry: entry.get("order", 0)),
-    }
-    return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
+class TargetRefused(Exception):
+    """The output path is not one to write: its text says why, in the person's language."""
 
 
-def as_csv(records: dict[str, Any], collection: str) -> bytes:
-    import orjson
-
-    rows = [
-        record
-        for key, record in sorted(records.items())
-        if key.startswith(collection + "/") and not record.get("deleted")
-    ]
-    fields = sorted({name for record in rows for name in record.get("data") or {}})
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*ENVELOPE_COLUMNS, *fields])
-    for record in rows:
-        data = record.get("data") or {}
-        cells = [record.get(column) for column in ENVELOPE_COLUMNS]
-        for name in fields:
-            value = data.get(name)
-            cells.append(orjson.dumps(value).decode() if isinstance(value, dict | list) else value)
-        writer.writerow(["" if cell is None else cell for cell in cells])
-    return out.getvalue().encode("utf-8")
-
-
-def _write(path: str | None, payload: bytes) -> None:
-    if path is None:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
+def check_target(path: Path, force: bool) -> None:
+    """Refuse a link, a device, a FIFO or a folder, and an existing file without --force."""
+    _ = tr()
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        if not path.parent.is_dir():
+            raise TargetRefused(
+                _("Cannot write {path}: its folder does not exist.").format(path=path)
+            ) from None
         return
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}-")
+    if stat.S_ISLNK(found.st_mode):
+        raise TargetRefused(
+            _("{path} is a symbolic link; give the path of a regular file.").format(path=path)
+        )
+    if not stat.S_ISREG(found.st_mode):
+        raise TargetRefused(
+            _("{path} is not a regular file (a folder, a device or a FIFO); not written.").format(
+                path=path
+            )
+        )
+    if not force:
+        raise TargetRefused(
+            _("{path} already exists; add --force to replace it.").format(path=path)
+        )
+
+
+def write_file(path: Path, payload: bytes, force: bool) -> None:
+    """Write ``payload`` as ``path`` in one step: a private temp file, then link or rename.
+
+    Without ``force`` the temp file is hard-linked to ``path``, which fails if
+    something appeared there since the check; with it, renamed over it.
+    """
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(payload)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+            out.flush()
+            os.fsync(out.fileno())
+        if force:
+            os.replace(temporary, path)
+            return
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            check_target(path, force=False)  # raises: something is there now
+            raise
+        except OSError:  # a file system without hard links
+            check_target(path, force=False)
+            os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
 
 
 @polite
 def run(args: argparse.Namespace) -> int:
     from domain.vocab import COLLECTIONS
+    from store import outbox
     from sync.commands.common import open_profile_store
 
     _ = tr()
-    if args.format == "csv" and not args.collection:
+    if args.format in ONE_COLLECTION and not args.collection:
         return fail(
-            _("--format csv needs --collection NAME (one of: {names}).").format(
-                names=", ".join(COLLECTIONS)
+            _("--format {format} needs --collection NAME (one of: {names}).").format(
+                format=args.format, names=", ".join(COLLECTIONS)
             )
         )
     if args.collection and args.collection not in COLLECTIONS:
@@ -109,22 +186,28 @@ def run(args: argparse.Namespace) -> int:
                 name=args.collection, names=", ".join(COLLECTIONS)
             )
         )
-    if args.output and not Path(args.output).resolve().parent.is_dir():
-        return fail(_("Cannot write {path}: its folder does not exist.").format(path=args.output))
+    target = Path(args.output) if args.output else None
+    try:
+        if target is not None:
+            check_target(target, args.force)
+    except TargetRefused as refused:
+        return fail(str(refused))
     store = open_profile_store()
     with store.transaction() as tx:
-        records = tx.all("records")
-        outbox = tx.all("outbox")
-        meta = tx.all("meta")
+        snapshot = Snapshot(tx.all("records"), outbox.unsynced(tx), tx.all("meta"))
     if args.collection:
-        records = {
-            key: value for key, value in records.items() if key.startswith(args.collection + "/")
-        }
-    payload = (
-        as_csv(records, args.collection) if args.format == "csv" else as_json(records, outbox, meta)
-    )
+        prefix = args.collection + "/"
+        records = {k: v for k, v in snapshot.records.items() if k.startswith(prefix)}
+        snapshot = Snapshot(records, snapshot.outbox, snapshot.meta)
+    payload = FORMATS[args.format](snapshot, args.collection)
+    if target is None:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return OK
     try:
-        _write(args.output, payload)
+        write_file(target, payload, args.force)
+    except TargetRefused as refused:
+        return fail(str(refused))
     except OSError as error:
         return fail(
             _("Cannot write {path}: {reason}").format(path=args.output, reason=error.strerror),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from urllib.parse import urlsplit
+from typing import Any
 
 from sync.commands.common import FAILED, OK, fail, open_profile_store, polite, say, tr
 
@@ -21,14 +21,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help=_("read the password from standard input instead of asking for it"),
     )
-
-
-def server_url(text: str) -> str | None:
-    """The URL without a trailing slash, or None when it can't be a server's address."""
-    parts = urlsplit(text.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    return text.strip().rstrip("/")
+    parser.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help=_(
+            "allow http:// to another computer: the password and your records cross "
+            "the network unencrypted"
+        ),
+    )
 
 
 def _read_password(from_stdin: bool, nip: str) -> str | None:
@@ -45,8 +45,14 @@ def _read_password(from_stdin: bool, nip: str) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from domain.i18n import language
     from domain.nip import nip_issues
-    from sync.link import BadCredentials, LinkError, TooManyAttempts
-    from sync.signin import ProfileInUse, sign_in
+    from sync.link import BadCredentials, LinkError, ProtocolMismatch, TooManyAttempts
+    from sync.signin import (
+        ProfileInUse,
+        UnsafeServerUrl,
+        check_server_url,
+        server_url,
+        sign_in,
+    )
 
     _ = tr()
     url = server_url(args.url)
@@ -56,6 +62,10 @@ def run(args: argparse.Namespace) -> int:
                 url=args.url
             )
         )
+    try:
+        check_server_url(url, insecure_http=args.insecure_http)
+    except UnsafeServerUrl as unsafe:
+        return fail(_unsafe_text(unsafe))
     nip = "".join(args.nip.split())
     issues = nip_issues(nip, kind="PPPK")  # the shape only: PNS and PPPK both sign in
     if issues:
@@ -66,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_profile_store()
     try:
-        session = sign_in(store, url, nip, password)
+        session = sign_in(store, url, nip, password, insecure_http=args.insecure_http)
     except ProfileInUse as in_use:
         if in_use.kind == "server":
             return fail(
@@ -90,6 +100,15 @@ def run(args: argparse.Namespace) -> int:
                 seconds=wait
             )
         )
+    except ProtocolMismatch as mismatch:
+        if mismatch.upgrade == "client":
+            text = _("The server at {url} is newer than this Kinerja: update Kinerja.")
+        else:
+            text = _(
+                "The server at {url} is older than this Kinerja: ask its administrator "
+                "to update the server."
+            )
+        return fail(text.format(url=url), FAILED)
     except LinkError as error:
         return fail(_("Could not sign in at {url}: {detail}").format(url=url, detail=error), FAILED)
     say(
@@ -98,3 +117,16 @@ def run(args: argparse.Namespace) -> int:
         )
     )
     return OK
+
+
+def _unsafe_text(unsafe: Any) -> str:
+    _ = tr()
+    if unsafe.kind == "credentials":
+        return _(
+            "The address {url} carries a user name or password; give the address alone "
+            "(the password is asked for, or read with --password-stdin)."
+        ).format(url=unsafe.shown)
+    return _(
+        "{url} is plain http to another computer: your password and records would cross "
+        "the network unencrypted. Use https://, or add --insecure-http to accept that."
+    ).format(url=unsafe.shown)

@@ -1,20 +1,28 @@
 """``kinerja sync``: one sync round now.
 
 Exit 0 when everything is synced, 1 when the round completed but conflicts or
-rejected changes wait for a person, 2 when the server could not be reached or
-used (commands.md). ``--json`` prints one object (README: "kinerja sync
---json") for scripts and cron jobs.
+rejected changes wait for a person, 2 when the server or the local store
+could not be used (commands.md). Exits 1 and 2 also write one line to
+standard error. ``--json`` prints one object (README: "kinerja sync --json")
+on every exit code, for scripts and cron jobs.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-import orjson
-
-from sync.commands.common import FAILED, OK, WAITING_FOR_PERSON, login_advice, polite, say, tr
+from sync.commands.common import (
+    FAILED,
+    OK,
+    WAITING_FOR_PERSON,
+    fail,
+    login_advice,
+    polite,
+    print_json,
+    say,
+    tr,
+)
 
 HELP = "run one sync round now: send local changes, receive the server's"
 
@@ -26,8 +34,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _error_line(code: str, detail: str, url: str, nip: str | None) -> str:
+def error_line(report: Any, url: str, nip: str | None) -> str:
+    """What a round's error means, in one line for the person."""
     _ = tr()
+    code, detail = report.error, report.detail or ""
     if code == "auth":
         return (
             _("The session has expired or was revoked; nothing was lost.")
@@ -38,6 +48,15 @@ def _error_line(code: str, detail: str, url: str, nip: str | None) -> str:
         return _(
             "Could not reach the server at {url} ({detail}); your changes are kept, try again later."
         ).format(url=url, detail=detail)
+    if code == "protocol" and report.upgrade == "client":
+        return _("The server at {url} is newer than this Kinerja: update Kinerja.").format(url=url)
+    if code == "protocol":
+        return _(
+            "The server at {url} is older than this Kinerja: ask its administrator "
+            "to update the server."
+        ).format(url=url)
+    if code in ("store", "store_busy"):
+        return _("The local store cannot be used: {detail}").format(detail=detail)
     return _(
         "The server at {url} gave an answer that could not be used ({detail}); your changes are kept."
     ).format(url=url, detail=detail)
@@ -46,20 +65,18 @@ def _error_line(code: str, detail: str, url: str, nip: str | None) -> str:
 @polite
 def run(args: argparse.Namespace) -> int:
     from sync.choices import waiting
-    from sync.commands.common import fail, open_profile_store
+    from sync.commands.common import open_profile_store
     from sync.engine import engine_for_profile
-    from sync.local import get_meta
 
     _ = tr()
     store = open_profile_store()
-    with store.transaction() as tx:
-        url = get_meta(tx, "server_url")
-        nip = get_meta(tx, "nip")
+    url = store.get_meta("server_url")
+    nip = store.get_meta("nip")
     engine = engine_for_profile(store)
     if engine is None:
         message = _("Not signed in.") + " " + login_advice(url, nip)
         if args.json:
-            _print_json({"ok": False, "exit": FAILED, "error": "not_logged_in", "detail": message})
+            print_json({"ok": False, "exit": FAILED, "error": "not_logged_in", "detail": message})
         return fail(message, FAILED)
     with engine.link:
         report = engine.run_round()
@@ -71,22 +88,40 @@ def run(args: argparse.Namespace) -> int:
     else:
         code = OK
     if args.json:
-        _print_json(
-            {
-                "ok": report.error is None,
-                "exit": code,
-                "server": url,
-                **report.as_dict(),
-                "waiting": {
-                    "pending": left.pending,
-                    "conflicts": left.conflicts,
-                    "rejected": left.rejected,
-                },
-            }
-        )
-        return code
+        print_json(_json_answer(report, code, url, left))
+    else:
+        _tell(report, left)
     if report.error:
-        return fail(_error_line(report.error, report.detail or "", str(url), nip), FAILED)
+        return fail(error_line(report, str(url), nip), FAILED)
+    if code == WAITING_FOR_PERSON:
+        return fail(
+            _("Waiting for you: {conflicts} conflicts, {rejected} rejected changes.").format(
+                conflicts=left.conflicts, rejected=left.rejected
+            ),
+            WAITING_FOR_PERSON,
+        )
+    return code
+
+
+def _json_answer(report: Any, code: int, url: str | None, left: Any) -> dict[str, Any]:
+    return {
+        "ok": report.error is None,
+        "exit": code,
+        "server": url,
+        **report.as_dict(),
+        "waiting": {
+            "pending": left.pending,
+            "conflicts": left.conflicts,
+            "rejected": left.rejected,
+        },
+    }
+
+
+def _tell(report: Any, left: Any) -> None:
+    """The round in a few lines on standard output (the error, if any, goes to stderr)."""
+    _ = tr()
+    if report.error:
+        return
     say(_("Sent {sent}, received {received}.").format(sent=report.sent, received=report.received))
     if report.merged:
         say(
@@ -114,11 +149,5 @@ def run(args: argparse.Namespace) -> int:
         )
     if left.pending:
         say(_("Changes still waiting to be sent: {count}.").format(count=left.pending))
-    if code == OK and not left.pending:
+    if not (left.conflicts or left.rejected or left.pending):
         say(_("All synced."))
-    return code
-
-
-def _print_json(value: dict[str, Any]) -> None:
-    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
-    sys.stdout.flush()

@@ -3,22 +3,40 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from bench.province import generate
 from domain.nip import parse_nip
 from domain.org import Organisation
-from domain.validation import progress_issues, validate_data
+from domain.references import Change, reference_issues
+from domain.validation import validate_data
+
+
+class Held:
+    """The generated records as the reference rules look them up."""
+
+    def __init__(self, records: list[dict[str, Any]]) -> None:
+        self.by_id = {(r["collection"], r["id"]): r for r in records}
+        self.by_owner: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for r in records:
+            self.by_owner.setdefault((r["collection"], r["owner"]), []).append(r)
+
+    def get(self, collection: str, record_id: str) -> dict[str, Any] | None:
+        return self.by_id.get((collection, record_id))
+
+    def owned_by(self, collection: str, owner: str) -> list[dict[str, Any]]:
+        return self.by_owner.get((collection, owner), [])
 
 
 def test_every_record_of_a_small_instansi_is_valid() -> None:
     province = generate(employees=300, units=4, seed=7)
-    by_id = {(r["collection"], r["id"]): r for r in province.records}
-    assert len(by_id) == len(province.records)  # ids are distinct
+    held = Held(province.records)
+    assert len(held.by_id) == len(province.records)  # ids are distinct
+    org = Organisation(province.records)
     for record in province.records:
         assert validate_data(record["collection"], record["data"]) == [], record
-        if record["collection"] == "progress":
-            item = by_id[("plan_item", record["data"]["plan_item_id"])]
-            assert progress_issues(record["data"], item["data"]) == []
+        change = Change(record["collection"], record["id"], record["owner"], None, record["data"])
+        assert reference_issues(change, held, org) == [], record
     assert [r["seq"] for r in province.records] == list(range(1, len(province.records) + 1))
 
 

@@ -115,6 +115,8 @@ _VALID: dict[str, dict[str, Any]] = {
         "due": "2027-06-30",
         "status": "open",
         "evaluation_id": EVALUATION_ID,
+        "steps": [{"step": "coaching", "date": "2027-01-10", "note": "Pembinaan enam bulan"}],
+        "level": None,
     },
     "acting": {
         "nip": STRANGER,
@@ -144,4 +146,7 @@ def valid(collection: str, **changes: Any) -> dict[str, Any]:
 
 
 def owner_of(collection: str) -> str | None:
+    """The owner of a sample record: nobody for unit and period, the official for acting."""
+    if collection == "acting":
+        return str(_VALID["acting"]["nip"])
     return None if collection in ("unit", "period") else STAFF

@@ -46,6 +46,8 @@ def record(collection: str = "plan", /, **changes: Any) -> dict[str, Any]:
         "seq": 1041,
         "deleted": False,
         "owner": owner_of(collection),
+        "created_by": STAFF,
+        "created_at": "2026-01-19T08:15:00+09:00",
         "updated_by": STAFF,
         "updated_at": "2026-01-20T08:15:00+09:00",
         "conflicts": [],
@@ -278,3 +280,10 @@ def test_typed_views_validate() -> None:
     )
     assert objection.decision is not None  # type: ignore[union-attr]
     assert objection.decision.outcome == "upheld"  # type: ignore[union-attr]
+
+
+def test_a_record_from_a_protocol_1_server_has_no_creator_yet() -> None:
+    old = record()
+    del old["created_by"], old["created_at"]
+    parsed = validate_record(old)
+    assert (parsed.created_by, parsed.created_at) == (None, None)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from domain.validation import ValidationError, progress_issues, validate_data
+from domain.validation import ValidationError, validate_data
 from domain.vocab import COLLECTIONS
 from tests.domain.samples import DECISION, PERIOD_ID, valid
 
@@ -337,12 +337,3 @@ def test_validation_error_joins_messages_and_is_a_value_error() -> None:
     assert isinstance(error, ValueError)
     assert error.message("id").splitlines() == [i.message("id") for i in issues]
     assert "JP" in str(error)
-
-
-def test_progress_has_one_value_per_indicator_of_its_rhk() -> None:
-    item = valid("plan_item")
-    item["indicators"].append({"aspect": "quality", "indicator": "Tanpa keluhan", "target": 100})
-    assert progress_issues(valid("progress", values=[2.5, None]), item) == []
-    (issue,) = progress_issues(valid("progress"), item)
-    assert (issue.field, issue.code) == ("values", "values_count")
-    assert "2 nilai" in issue.message("id") and "it has 1" in issue.message("en")

@@ -139,4 +139,6 @@ def follow_up() -> dict[str, Any]:
         "due": None,
         "status": "open",
         "evaluation_id": None,
+        "steps": [],
+        "level": None,
     }

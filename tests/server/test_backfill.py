@@ -78,15 +78,25 @@ def test_backfill_through_import_and_in_small_pages(live_server: LiveServer) -> 
     assert {m["id"] for m in trainings} <= got
 
 
-def test_a_new_admin_reads_everything_on_the_next_pull(live_server: LiveServer) -> None:
+def test_a_new_admin_pulls_their_own_scope_and_fetches_the_rest(live_server: LiveServer) -> None:
     tokens = _setup(live_server)
     live_server.add_employee(STAFF, "Staf", atasan_nip=PPK)
     feedback = mutation("feedback", samples.feedback(), owner=STAFF)
+    training = mutation("training", samples.training(), owner=STAFF)
     assert live_server.push(tokens[PPK], [feedback])[0]["status"] == "applied"
+    assert live_server.push(tokens[STAFF], [training])[0]["status"] == "applied"
     live_server.add_employee(NEWCOMER, "Calon Admin")
     token = live_server.token_for(NEWCOMER)
-    before, cursor = live_server.pull_all(token)
-    assert feedback["id"] not in _ids(before)
+    _before, cursor = live_server.pull_all(token)
+    _seen, kepala_cursor = live_server.pull_all(tokens[KEPALA])
     live_server.add_employee(NEWCOMER, "Calon Admin", roles=["admin"])
     after, _next = live_server.pull_all(token, since=cursor)
-    assert feedback["id"] in _ids(after)
+    assert not {feedback["id"], training["id"]} & _ids(after)  # an HR office syncs no more
+    with live_server.client(token) as client:
+        fetched = client.get("/records", params={"owner": STAFF}).json()["records"]
+    assert {feedback["id"], training["id"]} <= _ids(fetched)
+    # KEPALA, atasan PPK of STAFF, made admin: STAFF's training (in KEPALA's scope, unreadable
+    # to an atasan PPK) becomes readable, and comes with the next pull.
+    live_server.add_employee(KEPALA, "Kepala Dinas", roles=["admin"])
+    changes, _next = live_server.pull_all(tokens[KEPALA], since=kepala_cursor)
+    assert training["id"] in _ids(changes)

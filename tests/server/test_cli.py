@@ -55,7 +55,7 @@ def db_url(tmp_path: Path) -> str:
 def test_init_is_safe_to_run_again(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'kinerja.sqlite3'}"
     first = run("init", "--db", url)
-    assert first.returncode == 0 and "versi 1" in first.stdout
+    assert first.returncode == 0 and "versi 2" in first.stdout
     again = run("--db", url, "init")
     assert again.returncode == 0 and "sudah mutakhir" in again.stdout
 
@@ -166,7 +166,7 @@ def test_a_file_with_bad_rows_imports_nothing_and_lists_each(tmp_path: Path, db_
     reported = {int(line.split(":")[0].removeprefix("baris ")) for line in lines[1:]}
     assert reported == {3, 4, 5, 6, 7, 8}
     text = result.stderr
-    assert "bukan NIP yang sah" in text and "tidak ada di berkas ini maupun di server" in text
+    assert "bukan NIP yang sah" in text and "bukan NIP pegawai yang terdaftar" in text
     assert "Jenis harus PNS atau PPPK" in text and "juga ada di baris 2" in text
     assert "Kolom unit kosong" in text and "Peran 'superuser' tidak dikenal" in text
     engine = db.make_engine(db_url)
@@ -174,3 +174,35 @@ def test_a_file_with_bad_rows_imports_nothing_and_lists_each(tmp_path: Path, db_
         assert recordstore.of_collection(conn, "employee") == []
         assert recordstore.of_collection(conn, "unit") == []
         assert db.current_seq(conn) == 0
+
+
+def test_import_refuses_a_loop_in_the_atasan_chain_and_ones_own_atasan(
+    tmp_path: Path, db_url: str
+) -> None:
+    csv = tmp_path / "pegawai.csv"
+    csv.write_text(
+        HEADER
+        + f"{BOSS},Ahmad Umar,PNS,Pembina,Kepala,Bidang,,\n"
+        + f"{STAFF},Siti Rahma,PNS,Penata,Analis,Bidang,{BOSS},\n"
+    )
+    assert run("import-employees", str(csv), "--db", db_url).returncode == 0
+    # The boss put under the staff member: a loop through the server's own data.
+    csv.write_text(HEADER + f"{BOSS},Ahmad Umar,PNS,Pembina,Kepala,Bidang,{STAFF},\n")
+    looped = run("import-employees", str(csv), "--db", db_url, env={"KINERJA_LANG": "en"})
+    assert looped.returncode == 1 and "line 2" in looped.stderr and "loop" in looped.stderr
+    # A loop inside the file alone, and someone their own atasan.
+    csv.write_text(
+        HEADER
+        + f"{OTHER},Nurul,PNS,Penata,Analis,Bidang,{make_nip(7)},\n"
+        + f"{make_nip(7)},Rudi,PNS,Penata,Analis,Bidang,{OTHER},\n"
+        + f"{make_nip(8)},Dewi,PNS,Penata,Analis,Bidang,{make_nip(8)},\n"
+    )
+    refused = run("import-employees", str(csv), "--db", db_url)
+    assert refused.returncode == 1
+    lines = refused.stderr.splitlines()
+    assert "rantai atasan berputar" in lines[1] and "rantai atasan berputar" in lines[2]
+    assert "NIP pegawai itu sendiri" in lines[3]
+    engine = db.make_engine(db_url)
+    with db.reading(engine) as conn:
+        employees = {r["owner"]: r for r in recordstore.of_collection(conn, "employee")}
+    assert set(employees) == {BOSS, STAFF} and employees[BOSS]["data"]["atasan_nip"] is None

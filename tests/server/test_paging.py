@@ -36,8 +36,12 @@ def server(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-u
 
 
 def test_a_reader_paging_during_concurrent_pushes_misses_nothing(server: LiveServer) -> None:
-    reader = server.account(make_nip(900), "Admin BKD", roles=["admin"])
-    tokens = [server.account(make_nip(n + 1), f"Pegawai {n}") for n in range(PUSHERS)]
+    # The reader is the PPK of every pusher: their trainings are in the reader's sync scope.
+    reader = server.account(make_nip(900), "Kepala Bidang")
+    tokens = [
+        server.account(make_nip(n + 1), f"Pegawai {n}", atasan_nip=make_nip(900))
+        for n in range(PUSHERS)
+    ]
     epoch = server.epoch()
     errors: list[BaseException] = []
 

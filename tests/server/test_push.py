@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 import pytest
 from sqlalchemy import select
 
@@ -40,7 +41,7 @@ def test_applied_then_duplicate_returns_the_first_result(
     assert (record["rev"], record["updated_by"], record["data"]) == (1, STAFF, first["data"])
 
 
-def test_audit_trail_keeps_who_when_where_before_and_after(
+def test_audit_trail_keeps_who_when_where_and_what_changed(
     live_server: LiveServer, office: dict[str, str]
 ) -> None:
     create = mutation("training", samples.training(jp=8), owner=STAFF)
@@ -57,8 +58,10 @@ def test_audit_trail_keeps_who_when_where_before_and_after(
         (STAFF, "laptop-1", create["mutation_id"], 1, "applied"),
         (STAFF, "laptop-2", edit["mutation_id"], 2, "applied"),
     ]
-    assert rows[0].before is None and rows[0].after["data"]["jp"] == 8
-    assert rows[1].before["data"]["jp"] == 8 and rows[1].after["data"]["jp"] == 12
+    assert rows[0].change == {"set": create["data"], "unset": [], "deleted": False}
+    assert rows[1].change == {"set": {"jp": 12}, "unset": []}
+    assert rows[0].before is rows[0].after is rows[1].before is rows[1].after is None
+    assert len({r.stamp for r in rows}) == 2
 
 
 def test_conflict_is_kept_then_resolved(live_server: LiveServer, office: dict[str, str]) -> None:
@@ -226,3 +229,92 @@ def test_invalid_nip_and_shape_of_a_mutation_are_rejected_invalid(
     for result in results:
         _rejected(result, "invalid")
     assert "SKP" in results[2]["error"]["message"]
+
+
+def test_another_users_mutation_id_is_never_their_duplicate(
+    live_server: LiveServer, office: dict[str, str]
+) -> None:
+    mine = mutation("training", samples.training(title="Milik staf"), owner=STAFF)
+    assert live_server.push(office["staff"], [mine])[0]["status"] == "applied"
+    # The PPK (or anyone who saw the id go by) sends another change under the same id.
+    theirs = dict(
+        mutation("feedback", samples.feedback(), owner=STAFF), mutation_id=mine["mutation_id"]
+    )
+    [result] = live_server.push(office["ppk"], [theirs])
+    assert result["status"] == "applied"
+    assert live_server.record_of("feedback", id=theirs["id"])["updated_by"] == PPK
+    # Each sender still gets their own first result back.
+    assert live_server.push(office["staff"], [mine])[0]["status"] == "duplicate"
+    assert live_server.push(office["ppk"], [theirs])[0]["status"] == "duplicate"
+
+
+def _history_of(live_server: LiveServer, record_id: str) -> list[Any]:
+    with db.reading(live_server.engine) as conn:
+        return conn.execute(
+            select(db.history).where(db.history.c.record_id == record_id).order_by(db.history.c.seq)
+        ).all()
+
+
+def _edited_by_staff_with_an_admin(
+    live_server: LiveServer, office: dict[str, str]
+) -> tuple[dict[str, Any], str, str]:
+    """A training of STAFF at rev 2 (so base_rev 1 is stale), and an admin's NIP and token."""
+    admin_nip = make_nip(3)
+    live_server.add_employee(admin_nip, "Admin BKD", roles=["admin"])
+    create = mutation("training", samples.training(), owner=STAFF)
+    live_server.push(office["staff"], [create])
+    live_server.push(
+        office["staff"],
+        [mutation("training", samples.training(jp=9), owner=STAFF, id=create["id"], base_rev=1)],
+    )
+    return create, admin_nip, live_server.token_for(admin_nip)
+
+
+def test_a_record_keeps_one_conflict_per_author_and_history_keeps_each_once(
+    live_server: LiveServer, office: dict[str, str]
+) -> None:
+    create, admin_nip, admin = _edited_by_staff_with_an_admin(live_server, office)
+    stale = [
+        mutation("training", samples.training(jp=n), owner=STAFF, id=create["id"], base_rev=1)
+        for n in range(10, 60)
+    ]
+    for batch in (stale[:25], stale[25:]):
+        assert {r["status"] for r in live_server.push(office["staff"], batch)} == {"conflict"}
+    [by_admin] = live_server.push(
+        admin,
+        [mutation("training", samples.training(jp=7), owner=STAFF, id=create["id"], base_rev=1)],
+    )
+    record = live_server.record_of("training", id=create["id"])
+    assert [(c["by"], c["data"]["jp"]) for c in record["conflicts"]] == [
+        (STAFF, 59),
+        (admin_nip, 7),
+    ]
+    assert by_admin["current"]["conflicts"] == record["conflicts"]
+    rows = _history_of(live_server, create["id"])
+    conflicts = [r for r in rows if r.status == "conflict"]
+    assert len(conflicts) == 51
+    # Each row keeps that mutation's data once, whatever came before it.
+    first = conflicts[0].change
+    assert set(first) == {"conflict"} and first["conflict"]["data"] == stale[0]["data"]
+    assert first["conflict"]["mutation_id"] == stale[0]["mutation_id"]
+    assert conflicts[-2].change["replaced"] == stale[-2]["mutation_id"]
+    sizes = {len(orjson.dumps(r.change)) for r in conflicts[1:-1]}
+    assert max(sizes) - min(sizes) <= 2  # the 50th costs what the 2nd did
+
+
+def test_a_stolen_mutation_id_cannot_take_anothers_conflict(
+    live_server: LiveServer, office: dict[str, str]
+) -> None:
+    create, admin_nip, admin = _edited_by_staff_with_an_admin(live_server, office)
+    staff_stale = mutation(
+        "training", samples.training(jp=3), owner=STAFF, id=create["id"], base_rev=1
+    )
+    assert live_server.push(office["staff"], [staff_stale])[0]["status"] == "conflict"
+    # The admin reads the conflict, then sends a stale change under the staff member's id.
+    forged = dict(
+        mutation("training", samples.training(jp=99), owner=STAFF, id=create["id"], base_rev=1),
+        mutation_id=staff_stale["mutation_id"],
+    )
+    _rejected(live_server.push(admin, [forged])[0], "invalid")
+    record = live_server.record_of("training", id=create["id"])
+    assert [(c["by"], c["data"]["jp"]) for c in record["conflicts"]] == [(STAFF, 3)]

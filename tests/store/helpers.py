@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from store import Store, StoreDamaged, open_store
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -39,3 +41,11 @@ def assert_consistent(records: dict[str, Any], outbox: dict[str, Any]) -> None:
             records[f"{mutation['collection']}/{mutation['id']}"]["pending"]
             == (mutation["mutation_id"])
         )
+
+
+def open_even_if_damaged(home: Path) -> tuple[Store, StoreDamaged | None]:
+    """The opened store, and the damage report if opening raised one."""
+    try:
+        return open_store(home), None
+    except StoreDamaged as damaged:
+        return damaged.store, damaged

@@ -8,8 +8,12 @@ import signal
 import time
 from pathlib import Path
 
-from store import open_store
-from tests.store.helpers import assert_consistent, close_pipes, start_writer
+from tests.store.helpers import (
+    assert_consistent,
+    close_pipes,
+    open_even_if_damaged,
+    start_writer,
+)
 
 KILLS = 50
 
@@ -17,6 +21,7 @@ KILLS = 50
 def test_every_returned_save_survives_sigkill_at_random_instants(tmp_path: Path) -> None:
     rng = random.Random(20261127)
     saved: list[str] = []
+    cut_short = 0
     for round_number in range(KILLS):
         # Every other writer compacts every few kilobytes, so that kills also
         # land while a snapshot or a fresh journal is being written.
@@ -34,7 +39,12 @@ def test_every_returned_save_survives_sigkill_at_random_instants(tmp_path: Path)
         # A line without its newline was cut by the kill: its save may not have returned.
         saved += [line for line in out.split("\n")[:-1] if line]
 
-        store = open_store(tmp_path)  # raises StoreDamaged if a kill had damaged a file
+        store, damage = open_even_if_damaged(tmp_path)
+        if damage is not None:
+            # a kill in the middle of writing a save cuts that one short: it is
+            # reported (and its bytes set aside), and it is the only one
+            assert [lost.tail for lost in damage.lost] == [True], damage.message("en")
+            cut_short += 1
         records = store.all("records")
         missing = [key for key in saved if f"progress/{key}" not in records]
         assert not missing, f"round {round_number}: lost {missing[:5]}"
@@ -42,4 +52,4 @@ def test_every_returned_save_survives_sigkill_at_random_instants(tmp_path: Path)
         assert len(records) - len(saved) <= round_number + 1
         assert_consistent(records, store.all("outbox"))
     assert len(saved) > KILLS  # the kills did land among saves
-    assert not [p.name for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert len([p.name for p in tmp_path.iterdir() if ".damaged-" in p.name]) == cut_short

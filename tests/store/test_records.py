@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -57,7 +57,8 @@ def test_a_new_record_and_its_mutation(db: Store) -> None:
         "data": {"status": "draft"},
     }
     assert (mutation["resolves"], mutation["sent_at"], mutation["order"]) == ([], None, 1)
-    assert datetime.fromisoformat(mutation["queued_at"]).utcoffset() is not None
+    assert datetime.fromisoformat(mutation["queued_at"]).utcoffset() == timedelta(0)  # UTC
+    assert (record["created_by"], record["created_at"]) == (OWNER, record["updated_at"])
     assert db.records.pending_count() == 1
 
 

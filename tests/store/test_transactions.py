@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import store.core
-from store import StoreUnavailable, StoreWriteFailed, open_store
+from store import StoreUnavailable, StoreWriteFailed, migrations, open_store
+from tests.store.helpers import open_even_if_damaged
 
 OWNER = "199001012020121001"
 
@@ -42,10 +43,13 @@ def test_a_record_and_its_mutation_land_together_at_any_crash_point(tmp_path: Pa
     before = (tmp_path / "store.journal").read_bytes()
     db.records.edit("plan", "p1", {"status": "draft"}, owner=OWNER, by=OWNER)
     after = (tmp_path / "store.journal").read_bytes()
+    snapshot = (tmp_path / "store.json").read_bytes()
     # A crash can stop the append after any byte: the edit is all there or not at all.
     for cut in range(len(before), len(after) + 1):
+        (tmp_path / "store.json").write_bytes(snapshot)  # a cut save compacts: put both back
         (tmp_path / "store.journal").write_bytes(after[:cut])
-        reopened = open_store(tmp_path)
+        reopened, damage = open_even_if_damaged(tmp_path)
+        assert (damage is not None) == (len(before) < cut < len(after))  # told, not silent
         record = reopened.records.get("plan", "p1")
         outbox_ids = {entry["id"] for entry in reopened.records.outbox()}
         if cut == len(after):
@@ -97,7 +101,7 @@ def test_bad_tables_keys_and_values_are_refused_inside_the_block(tmp_path: Path)
         tx.put("records", "plan/x", ["not", "an", "object"])
     with pytest.raises(TypeError), db.transaction() as tx:
         tx.put("meta", "when", {1, 2})  # not JSON
-    assert db.all("meta") == {"schema_version": 1}
+    assert db.all("meta") == {"schema_version": migrations.CURRENT_VERSION}
 
 
 def test_a_failed_write_saves_nothing_and_the_store_goes_on(

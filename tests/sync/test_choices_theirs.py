@@ -114,7 +114,7 @@ def _our_clash_kept(store: Store) -> None:
     _pulled(
         store,
         data={**KEPT, "jp": 40},
-        base={"rev": 2, "deleted": False, "data": KEPT, "epoch": EPOCH},
+        base={"rev": 2, "deleted": False, "data": KEPT, "lifetime": EPOCH},
         local_conflict=ours,
     )
 

@@ -25,8 +25,9 @@ def msgids() -> list[str]:
             found.append("".join(re.findall(r'"([^"]*)"', match.group(1))))
     for name in COMMANDS:
         found.append(importlib.import_module(f"sync.commands.{name}").HELP)
-    # the dispatcher translates every subcommand's HELP through this domain, the demo's too
+    # the dispatcher translates every subcommand's HELP through this domain: the demo's, print's
     found.append(importlib.import_module("demo.command").HELP)
+    found.append(importlib.import_module("client.documents.print_command").HELP)
     return found
 
 

@@ -21,7 +21,7 @@ from sync.link import (
 
 BASE = "http://kinerja.test"
 API = BASE + "/api/v1"
-HELLO = {"protocol": 1, "epoch": "e1", "server_time": "2026-01-01T00:00:00+00:00"}
+HELLO = {"protocol": 2, "epoch": "e1", "server_time": "2026-01-01T00:00:00+00:00"}
 
 
 class Sleeps(list[float]):

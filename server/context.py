@@ -1,0 +1,71 @@
+"""What every handler shares: the server's state and the caller's token.
+
+``Server`` holds the engine, the token lifetime, the high-water mark and the
+organisation cache; ``bearer_token`` is the dependency that reads the token
+(checked later, in each handler's own transaction, by ``Server.nip_of``).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import Depends
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Connection, Engine
+
+from server import accounts, db
+from server.acting import Starts
+from server.blobs import Sweeper
+from server.epoch import HighWaterMark
+from server.errors import ApiError
+from server.messages import _
+from server.org import OrgCache
+
+_bearer = HTTPBearer(auto_error=False, description="the token of POST /session")
+
+
+class Server:
+    """What the handlers share: the engine, the token lifetime, the high-water mark."""
+
+    def __init__(self, engine: Engine, token_lifetime: timedelta, mark: HighWaterMark) -> None:
+        self.engine = engine
+        self.token_lifetime = token_lifetime
+        self.mark = mark
+        self.orgs = OrgCache()
+        self.sweeper = Sweeper()
+        self.acting_starts = Starts()
+
+    def nip_of(self, conn: Connection, token: str) -> str:
+        """The NIP signed in with ``token``, checked in the request's own transaction."""
+        nip = accounts.session_nip(conn, token, db.now())
+        if nip is None or not self.orgs.get(conn).is_active(nip):
+            raise unauthorized()
+        return nip
+
+
+def _unauthorized() -> ApiError:
+    return ApiError(
+        401,
+        "unauthorized",
+        _("Sign in first: the token is missing, expired or revoked."),
+        {"WWW-Authenticate": "Bearer"},
+    )
+
+
+def unauthorized() -> ApiError:
+    return ApiError(
+        401,
+        "unauthorized",
+        _("Sign in first: the token is missing, expired or revoked."),
+        {"WWW-Authenticate": "Bearer"},
+    )
+
+
+async def bearer_token(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """The token of the Authorization header; async and without I/O (checked by ``nip_of``)."""
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise unauthorized()
+    return credentials.credentials
