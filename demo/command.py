@@ -151,7 +151,7 @@ def print_accounts(url: str, data: Path) -> None:
 
 
 def open_demo_app(demo: Demo) -> int:
-    from demo.setup import services_for
+    from demo.people import services_for
     from tui.app import KinerjaApp
 
     app = KinerjaApp(demo.first_home, services_for(demo.first_home), switch_profiles=demo.people())

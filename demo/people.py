@@ -52,6 +52,16 @@ SHOWS: Mapping[str, str] = {
 }
 
 
+def services_for(home: Path) -> Services:
+    """The Services of a signed-in demo profile."""
+    from client.services import open_services
+
+    services = open_services(home)
+    if services is None:
+        raise RuntimeError(f"the demo profile {home} is not signed in")
+    return services
+
+
 @dataclass(frozen=True)
 class Choice:
     """One line of the F8 picker: ``key`` is the person's NIP."""
@@ -85,8 +95,6 @@ class DemoPeople:
         return [choice_of(p) for p in PEOPLE if p.nip in self.homes]
 
     def open(self, key: str) -> Services:
-        from demo.setup import services_for
-
         home = self.homes[key]
         if self._prepare is not None:
             self._prepare(home, key)

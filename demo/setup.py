@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from client.services import Services, open_services
+from client.services import open_services
 from demo import folder
 from demo.office import PASSWORD, PEOPLE
 from demo.people import FIRST, DemoPeople
@@ -61,13 +61,6 @@ class Demo:
 
     def prepare(self, home: Path, nip: str) -> None:
         ensure_signed_in(home, self.server.url, nip)
-
-
-def services_for(home: Path) -> Services:
-    services = open_services(home)
-    if services is None:
-        raise RuntimeError(f"the demo profile {home} is not signed in")
-    return services
 
 
 def switch_between(*homes: Path) -> DemoPeople:

@@ -11,7 +11,8 @@ from textual.widgets import Select, Static
 
 from demo.ids import period_id
 from demo.office import EMPLOYEE
-from demo.setup import Demo, services_for
+from demo.people import services_for
+from demo.setup import Demo
 from tests.tui.shell_world import shell_app
 
 

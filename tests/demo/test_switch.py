@@ -14,7 +14,8 @@ from textual.widgets import Input, OptionList
 
 from demo import folder
 from demo.office import HR_ADMIN, NEWCOMER, PEOPLE, STAFF, SUPERIOR
-from demo.setup import Demo, services_for
+from demo.people import services_for
+from demo.setup import Demo
 from tests.tui.shell_world import screen_text, shell_app
 from tui.app import KinerjaApp
 from tui.screens.home.screen import HomeScreen
