@@ -2,11 +2,12 @@
 
 Starts a central server on loopback with SQLite in a fresh folder (a
 temporary one, removed afterwards, or ``--data DIR`` to keep it and reuse
-it next time), fills it with the sample year of DPMPTSP Provinsi Maluku
-Utara (demo/), signs in as a Kepala Bidang and opens the app; F8
-switches to one of her staff and back, each with their own profile folder
-under the demo's data folder. ``--no-tui`` leaves the server running and
-prints its address and the sample accounts until Ctrl+C.
+it next time, on the same port), fills it with the sample year of DPMPTSP
+Provinsi Maluku Utara (demo/), telling each step as it goes, signs in as a
+Kepala Bidang and opens the app; F8 offers every sample person to switch to,
+each with their own profile folder under the demo's data folder.
+``--no-tui`` leaves the server running and prints its address and the
+sample accounts until Ctrl+C. On leaving, it says whether the folder is kept.
 """
 
 from __future__ import annotations
@@ -21,9 +22,19 @@ from typing import TYPE_CHECKING
 from demo.texts import _
 
 if TYPE_CHECKING:
-    from demo.setup import Demo
+    from demo.setup import Demo, DemoPortInUse
 
 HELP = "open the app on sample data, with a demo server on this machine"
+
+
+def port_number(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(_("a port is a number from 1 to 65535"))
+    return port
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,6 +45,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=_("keep the demo's server and profiles in DIR (reused when run again)"),
     )
     parser.add_argument(
+        "--port",
+        metavar="PORT",
+        type=port_number,
+        help=_(
+            "serve the demo on this port (default: the one the --data folder had, else a free one)"
+        ),
+    )
+    parser.add_argument(
         "--no-tui",
         action="store_true",
         help=_("only run the server: print its address and the sample accounts, until Ctrl+C"),
@@ -41,35 +60,82 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    kept = args.data is not None
     with ExitStack() as cleanup:
-        if args.data is None:
-            data = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="kinerja-demo-")))
-        else:
+        if kept:
             data = args.data.expanduser().resolve()
-        print(_("Preparing the demo in {folder}…").format(folder=data), file=sys.stderr, flush=True)
-        try:
-            from demo.setup import start_demo
-
-            demo = start_demo(data, quiet=not args.no_tui)
-        except KeyboardInterrupt:
-            return 130
-        except Exception as error:  # a failed start is one line, not a stack trace
-            reason = _("kinerja demo: error: {reason}").format(reason=error)
-            print(reason, file=sys.stderr, flush=True)
+        else:
+            made = tempfile.TemporaryDirectory(prefix="kinerja-demo-", ignore_cleanup_errors=True)
+            data = Path(cleanup.enter_context(made))
+        demo = prepare(data, args)
+        if demo is None:
             return 2
         cleanup.callback(demo.server.stop)
         if args.no_tui:
-            print_accounts(demo.server.url, data)
+            # Ctrl+C may come as soon as the last line is out: inside, so it only stops.
             with suppress(KeyboardInterrupt):
+                print_accounts(demo.server.url, data)
                 demo.server.wait()
-            return 0
-        return open_demo_app(demo)
-    return 0
+            code = 0
+        else:
+            code = open_demo_app(demo)
+    # Said once the server stopped and a temporary folder is gone.
+    print(farewell(data, demo.server.url, kept=kept), file=sys.stderr, flush=True)
+    return code
+
+
+def prepare(data: Path, args: argparse.Namespace) -> Demo | None:
+    """Start the demo, each step on the terminal; None (after saying why) when it can't."""
+    from demo.setup import DemoPortInUse, start_demo
+    from demo.steps import Steps
+
+    steps = Steps(sys.stderr)
+    steps.say(_("Preparing the demo in {folder}…").format(folder=data))
+    try:
+        demo = start_demo(data, port=args.port, quiet=not args.no_tui, steps=steps)
+    except KeyboardInterrupt:
+        return None
+    except DemoPortInUse as taken:
+        print(_("kinerja demo: error: {reason}").format(reason=port_advice(taken)), file=sys.stderr)
+        return None
+    except Exception as error:  # a failed start is one line, not a stack trace
+        print(_("kinerja demo: error: {reason}").format(reason=error), file=sys.stderr)
+        return None
+    steps.say(_("The demo is ready: {url}").format(url=demo.server.url))
+    return demo
+
+
+def port_advice(taken: DemoPortInUse) -> str:
+    """What to do when the port is taken: the folder's own port can't silently move,
+    since every profile signed in there can reach only that address."""
+    if taken.remembered:
+        return _(
+            "port {port}, where this demo folder's server runs, is in use: is this demo "
+            "still open in another window? Close it, or whatever uses the port, and start "
+            "again; or move the demo with --port PORT (its people then sign in again at "
+            "the new address, and their unsent changes go there)."
+        ).format(port=taken.port)
+    return _(
+        "port {port} is in use by another program: choose another with --port PORT, or "
+        "leave --port out to take a free one."
+    ).format(port=taken.port)
+
+
+def farewell(data: Path, url: str, *, kept: bool) -> str:
+    if kept:
+        return _(
+            "The demo's data is kept in {folder}; `kinerja demo --data {folder}` opens it "
+            "again at {url}."
+        ).format(folder=data, url=url)
+    return _(
+        "The demo's temporary folder {folder} was removed: nothing of this demo is kept. "
+        "`kinerja demo --data DIR` keeps a demo for next time."
+    ).format(folder=data)
 
 
 def run_default() -> int:
     """The demo as chosen on the first-run screen: a temporary folder, the app."""
-    return run(argparse.Namespace(data=None, no_tui=False))
+    return run(argparse.Namespace(data=None, port=None, no_tui=False))
 
 
 def print_accounts(url: str, data: Path) -> None:
@@ -85,10 +151,9 @@ def print_accounts(url: str, data: Path) -> None:
 
 
 def open_demo_app(demo: Demo) -> int:
-    from demo.setup import services_for
+    from demo.people import services_for
     from tui.app import KinerjaApp
 
-    services = services_for(demo.superior_home)
-    app = KinerjaApp(demo.superior_home, services, switch_profiles=demo.switch)
+    app = KinerjaApp(demo.first_home, services_for(demo.first_home), switch_profiles=demo.people())
     app.run()
     return app.return_code or 0

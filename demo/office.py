@@ -130,8 +130,18 @@ STAFF = (
         INVESTMENT,
         SECOND_SUPERIOR.nip,
     ),
+    Person(  # appointed in 2025, joined the bidang this year: no SKP yet
+        "199811032025031002",
+        "Muhammad Arif Tuanany, S.AP.",
+        "PNS",
+        "Penata Muda (III/a)",
+        "Pengelola Layanan Perizinan",
+        LICENSING,
+        SUPERIOR.nip,
+    ),
 )
-EMPLOYEE = STAFF[0]  # the staff member the demo switches to
+EMPLOYEE = STAFF[0]  # the staff member with an approved SKP
+NEWCOMER = STAFF[8]  # the one with no SKP yet
 HR_ADMIN = Person(
     "198303152006042005",
     "Sarifah Alkatiri, S.Psi.",

@@ -8,38 +8,33 @@ profile gets the session and server address a sign-in leaves behind.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from demo.office import OFFICE, PEOPLE
-from demo.sample import Write, demo_id, sample_writes
+from demo.ids import Write, demo_id, unit_id
+from demo.office import PEOPLE
+from demo.sample import sample_writes
 
 EPOCH = "demo-offline"
 OFFLINE_URL = "http://127.0.0.1:9"  # the discard port: nothing answers there
 
 
 def office_records() -> list[Write]:
-    """Units and employees as ``import-employees`` makes them (ids fixed here)."""
+    """Units and employees as ``import-employees`` makes them (ids fixed here); the
+    admin's first writes of the sample year then place and rate the units."""
     units: dict[str, str] = {}
     writes: list[Write] = []
     for person in PEOPLE:
         if person.unit not in units:
-            units[person.unit] = demo_id("unit", person.unit)
-            parent = None if person.unit == OFFICE or "Kepegawaian" in person.unit else OFFICE
-            writes.append(
-                Write(
-                    "",
-                    "unit",
-                    units[person.unit],
-                    None,
-                    {
-                        "name": person.unit,
-                        "parent_id": demo_id("unit", parent) if parent else None,
-                        "ratings": {},
-                    },
-                )
-            )
+            units[person.unit] = unit_id(person.unit)
+            data: dict[str, Any] = {
+                "name": person.unit,
+                "parent_id": None,
+                "head_nip": None,
+                "ratings": {},
+            }
+            writes.append(Write("", "unit", units[person.unit], None, data))
         writes.append(
             Write(
                 "",
@@ -70,16 +65,33 @@ def final_versions(writes: Iterable[Write]) -> dict[tuple[str, str], Write]:
     return latest
 
 
-def install_records(store: Any, writes: Iterable[Write], *, at: str) -> None:
-    """Write ``writes`` into ``store`` as pulled records, in one transaction."""
+def first_authors(writes: Iterable[Write]) -> dict[tuple[str, str], str]:
+    """Who made each record: its ``created_by`` (protocol 2), whoever wrote it last."""
+    authors: dict[tuple[str, str], str] = {}
+    for write in writes:
+        authors.setdefault((write.collection, write.id), write.by)
+    return authors
+
+
+def install_records(
+    store: Any,
+    writes: Iterable[Write],
+    *,
+    at: str,
+    authors: Mapping[tuple[str, str], str] | None = None,
+) -> None:
+    """Write ``writes`` into ``store`` as pulled records, in one transaction;
+    ``authors`` names who made each (else the writer of its first write here)."""
     from sync.local import put_meta
     from sync.pull import apply_incoming
 
     revs: dict[tuple[str, str], int] = {}
+    made_by = dict(authors or {})
     with store.transaction() as tx:
         for seq, write in enumerate(writes, start=1):
             key = (write.collection, write.id)
             revs[key] = revs.get(key, 0) + 1
+            made_by.setdefault(key, write.by)
             record = {
                 "collection": write.collection,
                 "id": write.id,
@@ -87,6 +99,8 @@ def install_records(store: Any, writes: Iterable[Write], *, at: str) -> None:
                 "seq": seq,
                 "deleted": False,
                 "owner": write.owner,
+                "created_by": made_by[key] or None,
+                "created_at": at,
                 "updated_by": write.by or None,
                 "updated_at": at,
                 "conflicts": [],
@@ -111,8 +125,9 @@ def install_profile(
     from sync.session import Session, save_session
 
     store = open_store(home)
-    writes = [*office_records(), *final_versions(sample_writes()).values(), *extra]
-    install_records(store, writes, at=synced_at)
+    year = sample_writes()
+    writes = [*office_records(), *final_versions(year).values(), *extra]
+    install_records(store, writes, at=synced_at, authors=first_authors(year))
     with store.transaction() as tx:
         put_meta(tx, "server_url", server_url)
         put_meta(tx, "nip", me)

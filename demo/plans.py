@@ -1,10 +1,12 @@
 """The SKPs of the demo's office: who plans what, and where the demo leaves each plan.
 
 Every status appears: the demo superior's own SKP is approved by the Kepala
-Dinas; of her four staff one is approved (with realisasi, umpan balik and
+Dinas; of her staff one is approved (with realisasi, umpan balik and
 evaluations), one submitted and waiting for her, one returned with a note,
-one still a draft; the other bidang has the same spread. The RHK of staff
-link to the RHK of their atasan that they serve.
+one still a draft, and the newcomer has none yet. In the other bidang three
+are approved and one (qualitative) is a draft; its head's own SKP waits for
+the Kepala Dinas. The RHK of staff link to the RHK of their atasan that they
+serve.
 """
 
 from __future__ import annotations
@@ -199,9 +201,9 @@ PLANS: tuple[PlanSpec, ...] = (
         ],
     ),
     PlanSpec(
-        STAFF[6].nip,
+        STAFF[6].nip,  # Irfan: approved, then coached (demo/development.py)
         SECOND_SUPERIOR.nip,
-        "submitted",
+        "approved",
         [
             Item(
                 "irfan-promotion",

@@ -1,99 +1,49 @@
-"""The demo's year at DPMPTSP: periods, SKPs in every status, realisasi, umpan balik.
+"""The demo's year at DPMPTSP, as the writes its people make over the protocol.
 
-``sample_writes()`` lists, in order, the writes that the sample people make
-over the protocol (each as themselves, so the server's permission rules and
-seq apply): the BKD admin opens the 2026 periods; everyone drafts an SKP
-with RHK and indicators; some submit; their PPK approves or returns;
-realisasi is recorded against the approved ones; superiors give umpan balik
-and evaluate the third quarter. Ids are fixed (uuid5) so the demo and the
-tests that use it repeat exactly.
+``sample_phases()`` lists the year in steps; each step's writes depend only on
+earlier steps (a plan before its approval, an evaluation before the objection
+to it), so the seed sends one batch per author and step (demo/server.py):
+
+1. the BKD admin opens the 2026 periods, completes the units (heads, ratings),
+   records a Plt and a newcomer's orientation (demo/administration.py);
+2. everyone but the newcomer drafts an SKP with RHK and indicators;
+3. most submit it;
+4. their PPK approves or returns it, and writes the Ekspektasi Khusus Pimpinan;
+5. realisasi on the approved ones, and people record their training;
+6. umpan balik, and the evaluations of each quarter (demo/evaluations.py);
+7. umpan balik read, objections filed, follow-ups recorded (demo/development.py);
+8. the atasan PPK hears an objection and changes the ratings;
+9. and decides it.
+
+Each write is made as its author, so the server's permission rules apply.
 """
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
-from demo.office import EMPLOYEE, HEAD, HR_ADMIN, SECOND_SUPERIOR, STAFF, SUPERIOR
+from demo import administration
+from demo.development import follow_ups, trainings
+from demo.evaluations import decision, evaluations, hearing, objections_filed
+from demo.ids import REFERENCE_DAY, WIT, YEAR, Write, demo_id, item_id, period_id, plan_id, unit_id
+from demo.office import EMPLOYEE, HEAD, SECOND_SUPERIOR, STAFF, SUPERIOR
 from demo.plans import PLANS, PlanSpec
 
-YEAR = 2026
-_NAMESPACE = uuid.UUID("5f0b6a52-6f53-4a0e-9d0e-6b696e65726a")
-WIT = "+09:00"  # Maluku Utara keeps Waktu Indonesia Timur
-
-
-def demo_id(*parts: object) -> str:
-    return str(uuid.uuid5(_NAMESPACE, "/".join(str(p) for p in parts)))
-
-
-@dataclass(frozen=True)
-class Write:
-    """One mutation a sample person pushes: ``by`` signs in and sends it."""
-
-    by: str
-    collection: str
-    id: str
-    owner: str | None
-    data: dict[str, Any]
-
+__all__ = [
+    "YEAR",
+    "Write",
+    "demo_id",
+    "item_id",
+    "period_id",
+    "plan_id",
+    "sample_phases",
+    "sample_writes",
+]
 
 # Realisasi per quarter, as a share of each indicator's yearly target.
 PROGRESS_SHARE = {1: 0.2, 2: 0.45, 3: 0.7}
-
-
-def period_id(kind: str, number: int = 0) -> str:
-    return demo_id("period", YEAR, kind, number)
-
-
-def _periods() -> list[Write]:
-    writes = [
-        Write(
-            HR_ADMIN.nip,
-            "period",
-            period_id("annual"),
-            None,
-            {
-                "name": f"Tahun {YEAR}",
-                "kind": "annual",
-                "year": YEAR,
-                "start": f"{YEAR}-01-01",
-                "end": f"{YEAR}-12-31",
-                "fill_deadline": f"{YEAR}-01-31",
-            },
-        )
-    ]
-    quarters = (
-        ("I", "01-01", "03-31"),
-        ("II", "04-01", "06-30"),
-        ("III", "07-01", "09-30"),
-        ("IV", "10-01", "12-31"),
-    )
-    for number, (roman, start, end) in enumerate(quarters, start=1):
-        writes.append(
-            Write(
-                HR_ADMIN.nip,
-                "period",
-                period_id("quarterly", number),
-                None,
-                {
-                    "name": f"Triwulan {roman} {YEAR}",
-                    "kind": "quarterly",
-                    "year": YEAR,
-                    "start": f"{YEAR}-{start}",
-                    "end": f"{YEAR}-{end}",
-                },
-            )
-        )
-    return writes
-
-
-def plan_id(owner: str) -> str:
-    return demo_id("plan", YEAR, owner)
-
-
-def item_id(key: str) -> str:
-    return demo_id("plan_item", key)
 
 
 def _plan_data(spec: PlanSpec, status: str, *, by_ppk: bool = False) -> dict[str, Any]:
@@ -116,9 +66,11 @@ def _plan_data(spec: PlanSpec, status: str, *, by_ppk: bool = False) -> dict[str
     return data
 
 
-def _plans() -> list[Write]:
+def _plans() -> tuple[list[Write], list[Write], list[Write]]:
+    """The drafts (plan and RHK), the submissions, and the PPK's word on each."""
     drafts: list[Write] = []
-    decisions: list[Write] = []
+    submitted: list[Write] = []
+    decided: list[Write] = []
     for spec in PLANS:
         pid = plan_id(spec.owner)
         drafts.append(Write(spec.owner, "plan", pid, spec.owner, _plan_data(spec, "draft")))
@@ -133,13 +85,14 @@ def _plans() -> list[Write]:
                 item_data["parent_item_id"] = item_id(item.parent)
             drafts.append(Write(spec.owner, "plan_item", item_id(item.key), spec.owner, item_data))
         if spec.status != "draft":
-            submitted = _plan_data(spec, "submitted")
-            decisions.append(Write(spec.owner, "plan", pid, spec.owner, submitted))
+            submitted.append(
+                Write(spec.owner, "plan", pid, spec.owner, _plan_data(spec, "submitted"))
+            )
         # The PPK's word comes last: the decision, or the expectations alone.
         if spec.status in ("approved", "returned") or spec.expectations:
             ppk_data = _plan_data(spec, spec.status, by_ppk=True)
-            decisions.append(Write(spec.ppk, "plan", pid, spec.owner, ppk_data))
-    return drafts + decisions
+            decided.append(Write(spec.ppk, "plan", pid, spec.owner, ppk_data))
+    return drafts, submitted, decided
 
 
 def _progress() -> list[Write]:
@@ -178,74 +131,78 @@ def _progress() -> list[Write]:
     return writes
 
 
-def _feedback() -> list[Write]:
-    given = [
-        (
-            SUPERIOR.nip,
-            EMPLOYEE.nip,
-            "rizal-analysis",
-            "Waktu analisis sudah baik; pertahankan pencatatan di OSS.",
-            f"{YEAR}-07-14T10:00:00{WIT}",
-        ),
-        (
-            SUPERIOR.nip,
-            EMPLOYEE.nip,
-            "rizal-mentoring",
-            "Pendampingan UMK perlu dipercepat menjelang akhir tahun.",
-            None,
-        ),
-        (
-            HEAD.nip,
-            SUPERIOR.nip,
-            "sup-speed",
-            "Indeks kepuasan triwulan III naik; bagikan praktik baiknya ke bidang lain.",
-            None,
-        ),
-        (
-            SECOND_SUPERIOR.nip,
-            STAFF[4].nip,
-            "hendra-projects",
-            "Fasilitasi proyek perikanan di Halmahera Selatan sudah tepat.",
-            f"{YEAR}-08-03T09:15:00{WIT}",
-        ),
-    ]
+FEEDBACK = [
+    (
+        SUPERIOR.nip,
+        EMPLOYEE.nip,
+        "rizal-analysis",
+        "Waktu analisis sudah baik; pertahankan pencatatan di OSS.",
+        f"{YEAR}-07-14T10:00:00{WIT}",
+    ),
+    (
+        SUPERIOR.nip,
+        EMPLOYEE.nip,
+        "rizal-mentoring",
+        "Pendampingan UMK perlu dipercepat menjelang akhir tahun.",
+        None,
+    ),
+    (
+        HEAD.nip,
+        SUPERIOR.nip,
+        "sup-speed",
+        "Indeks kepuasan triwulan III naik; bagikan praktik baiknya ke bidang lain.",
+        None,
+    ),
+    (
+        SECOND_SUPERIOR.nip,
+        STAFF[4].nip,
+        "hendra-projects",
+        "Fasilitasi proyek perikanan di Halmahera Selatan sudah tepat.",
+        f"{YEAR}-08-03T09:15:00{WIT}",
+    ),
+]
+
+
+def _feedback(*, acknowledged: bool) -> list[Write]:
+    """The umpan balik as its PPK gives it, or as its owner marks it read."""
     writes = []
-    for giver, owner, key, text, acknowledged in given:
-        fid = demo_id("feedback", key)
+    for giver, owner, key, text, read_at in FEEDBACK:
         data = {"period_id": period_id("quarterly", 3), "plan_item_id": item_id(key), "text": text}
-        writes.append(Write(giver, "feedback", fid, owner, data))
-        if acknowledged:
-            writes.append(
-                Write(owner, "feedback", fid, owner, {**data, "acknowledged_at": acknowledged})
-            )
+        if not acknowledged:
+            writes.append(Write(giver, "feedback", demo_id("feedback", key), owner, data))
+        elif read_at:
+            data["acknowledged_at"] = read_at
+            writes.append(Write(owner, "feedback", demo_id("feedback", key), owner, data))
     return writes
 
 
-def _evaluations() -> list[Write]:
-    done = [
-        (SUPERIOR.nip, EMPLOYEE.nip, 2, "as_expected", "as_expected", "good", "final"),
-        (SUPERIOR.nip, EMPLOYEE.nip, 3, "above", "as_expected", "good", "final"),
-        (SECOND_SUPERIOR.nip, STAFF[4].nip, 3, "above", "above", "very_good", "final"),
-        (SECOND_SUPERIOR.nip, STAFF[5].nip, 3, "as_expected", "as_expected", "good", "draft"),
+def sample_phases(
+    *, today: date = REFERENCE_DAY, units: Mapping[str, str] | None = None
+) -> list[list[Write]]:
+    """The year's writes, step by step (see above). ``today`` places the Plt's
+    dates; ``units`` are the server's unit ids by name (the offline ones if None)."""
+    ids = units if units is not None else {name: unit_id(name) for name in administration.UNITS}
+    drafts, submitted, decided = _plans()
+    return [
+        [
+            *administration.periods(),
+            *administration.units(ids),
+            *administration.acting(today),
+            *trainings(by_admin=True),
+        ],
+        drafts,
+        submitted,
+        decided,
+        [*_progress(), *trainings(by_admin=False)],
+        [*_feedback(acknowledged=False), *evaluations()],
+        [*_feedback(acknowledged=True), *objections_filed(), *follow_ups()],
+        hearing(),
+        decision(),
     ]
-    writes = []
-    for ppk, owner, quarter, result, behaviour, predikat, status in done:
-        data: dict[str, Any] = {
-            "period_id": period_id("quarterly", quarter),
-            "plan_id": plan_id(owner),
-            "result_rating": result,
-            "behaviour_rating": behaviour,
-            "behaviour_notes": {"service": "Pemohon merasa terbantu"},
-            "item_notes": {},
-            "predikat": predikat,
-            "status": status,
-        }
-        if status == "final":
-            data["finalised_at"] = f"{YEAR}-{quarter * 3 + 1:02d}-05T09:00:00{WIT}"
-        writes.append(Write(ppk, "evaluation", demo_id("evaluation", owner, quarter), owner, data))
-    return writes
 
 
-def sample_writes() -> list[Write]:
+def sample_writes(
+    *, today: date = REFERENCE_DAY, units: Mapping[str, str] | None = None
+) -> list[Write]:
     """Every write of the demo's year, in the order the people make them."""
-    return _periods() + _plans() + _progress() + _feedback() + _evaluations()
+    return [write for phase in sample_phases(today=today, units=units) for write in phase]

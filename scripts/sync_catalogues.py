@@ -31,6 +31,7 @@ DOMAINS: dict[str, list[str]] = {
         "tui/*.py",
         "tui/widgets/dialogs.py",
         "tui/widgets/saving.py",
+        "tui/widgets/person_picker.py",
         "tui/screens/home/*.py",
         "tui/screens/first_run/*.py",
     ],

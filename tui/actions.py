@@ -104,7 +104,7 @@ ACTIONS: tuple[Action, ...] = (
             "switch_person",
             "Switch person",
             "Switch person (demo)",
-            "Show the app as the other sample person",
+            "Show the app as another sample person",
             False,
         ),
     ),
@@ -143,6 +143,14 @@ ACTIONS: tuple[Action, ...] = (
         SHELL,
         ("confirm.yes", "y,ctrl+y", "answer(True)", "Yes"),
         ("confirm.no", "n,escape", "answer(False)", "No"),
+    ),
+    *_scope(
+        "person_picker",
+        SHELL,
+        ("person_picker.choose", "enter", "choose", "Choose", None, "", True, True),
+        ("person_picker.down", "down", "move(1)", "Next", None, "", False),
+        ("person_picker.up", "up", "move(-1)", "Previous", None, "", False),
+        ("person_picker.cancel", "escape", "dismiss(None)", "Cancel"),
     ),
     *_scope(
         "note",

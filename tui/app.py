@@ -22,7 +22,7 @@ import importlib
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
-from typing import Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -38,6 +38,9 @@ from tui.settings import Settings, load_settings
 from tui.sync_worker import SyncRunner, SyncWorkerMixin
 from tui.texts import _
 from tui.themes import ANSI_THEME, DEFAULT_THEME, choose_theme
+
+if TYPE_CHECKING:
+    from tui.widgets.person_picker import PeopleSwitch
 
 # A blank screen to stand on while the area screens of one person are
 # removed and those of another are made (the demo's switch).
@@ -70,14 +73,14 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         services: Services | None = None,
         *,
         settings: Settings | None = None,
-        switch_profiles: Callable[[Services], Services | None] | None = None,
+        switch_profiles: PeopleSwitch | None = None,
         sync_runner: SyncRunner = run_round,
         notices: list[str] | None = None,
     ) -> None:
         """``home`` is the profile folder; ``services`` None means first run.
 
-        ``switch_profiles`` (the demo's) gives the Services of the other
-        sample person, making the "switch person" key available. ``notices``
+        ``switch_profiles`` (the demo's) offers the sample people to switch
+        to, making the "switch person" key (a picker) available. ``notices``
         are shown once the app is up (e.g. a store file that was set aside).
         """
         super().__init__()
@@ -148,11 +151,29 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         self.call_after_refresh(shown_then_sync)
 
     def action_switch_person(self) -> None:
-        if self._switch_profiles is None or self.services is None:
+        switch, services = self._switch_profiles, self.services
+        if switch is None or services is None:
             return
-        other = self._switch_profiles(self.services)
-        if other is not None:
-            self.enter_profile(other)
+        from tui.widgets.person_picker import PersonPicker
+
+        picker = PersonPicker(switch.people(services), services.me, services.lang)
+        self.push_screen(picker, self._switch_to)
+
+    def _switch_to(self, key: str | None) -> None:
+        if key is None or self.services is None or key == self.services.me:
+            return
+        # Opening may sign the person in first: off the screen's thread.
+        self.run_worker(lambda: self._open_person(key), thread=True, group="switch")
+
+    def _open_person(self, key: str) -> None:
+        assert self._switch_profiles is not None
+        try:
+            services = self._switch_profiles.open(key)
+        except Exception as error:  # a failed sign-in is a message, never a crash
+            reason = _("Could not switch person: {reason}").format(reason=error)
+            self.call_from_thread(self.notify, reason, severity="error", timeout=15)
+            return
+        self.call_from_thread(self.enter_profile, services)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_person":

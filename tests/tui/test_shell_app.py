@@ -182,14 +182,16 @@ async def test_the_demo_key_switches_person_and_back(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("f3")  # an area screen of the first person...
-        await pilot.press("f8")
+        await pilot.press("f8", "enter")  # the picker offers the other person first
+        await app.workers.wait_for_complete()
         await pilot.pause(0.2)
         assert isinstance(app.screen, HomeScreen)
         assert app.services is not None and app.services.me == EMPLOYEE.nip
         assert "Rizal Syamsuddin, S.Kom." in screen_text(app)
         await pilot.press("f3")  # ...is not the second person's
         assert app.screen.services.me == EMPLOYEE.nip  # type: ignore[attr-defined]
-        await pilot.press("f2", "f8")
+        await pilot.press("f2", "f8", "enter")
+        await app.workers.wait_for_complete()
         await pilot.pause(0.2)
         assert app.services.me == SUPERIOR.nip
         assert "Nurhayati Sangadji, S.H." in screen_text(app)
