@@ -64,10 +64,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 @polite
 def run(args: argparse.Namespace) -> int:
-    from client.documents.output import TargetRefused, check_target, write_file
     from client.documents.printing import print_document
     from client.documents.source import DocumentError
     from sync.commands.common import open_profile_store
+    from sync.commands.output import TargetRefused, check_target, write_file
 
     _ = tr()
     target = Path(args.output) if args.output else None

@@ -1,10 +1,12 @@
-"""``kinerja export``: the local records as JSON (everything, a backup) or CSV.
+"""``kinerja export``: the local records as JSON (everything, a backup), CSV or xlsx.
 
 JSON keeps each record as the store holds it (with the local fields: base,
 pending, rejected, local_conflict) and the outbox, so nothing typed is
 missing from a backup. CSV is for people: one collection, live records only,
 one column per data field (nested values as JSON text), every cell made safe
-to open in a spreadsheet (sync/commands/spreadsheet.py).
+to open in a spreadsheet (sync/commands/spreadsheet.py). xlsx is for people
+too: a sheet per collection (or the one asked for), typed cells, frozen
+headers (sync/commands/xlsx.py); it is binary, so only to a file.
 
 ``-o FILE`` writes a new regular file, never through a link nor over a
 device or a FIFO, and replaces an existing file only with ``--force``; the
@@ -14,19 +16,16 @@ file appears whole or not at all.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sync.commands.common import FAILED, OK, fail, polite, tr
+from sync.commands.output import TargetRefused, check_target, write_file
 
-HELP = "write the local records as JSON (a full backup) or as CSV (one collection)"
+HELP = "write the local records as JSON (a full backup), as CSV (one collection) or as xlsx"
 ENVELOPE_COLUMNS = ("id", "owner", "rev", "updated_by", "updated_at")
 
 
@@ -86,9 +85,19 @@ def as_csv(snapshot: Snapshot, collection: str | None) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-# The formats people may ask for; a new one (xlsx) joins here with its writer.
-FORMATS: dict[str, Writer] = {"json": as_json, "csv": as_csv}
+def as_xlsx(snapshot: Snapshot, _collection: str | None = None) -> bytes:
+    from sync.commands.xlsx import collection_tables, tables_xlsx_bytes
+
+    by_collection: dict[str, list[dict[str, Any]]] = {}
+    for key, record in sorted(snapshot.records.items()):
+        by_collection.setdefault(key.partition("/")[0], []).append(record)
+    return tables_xlsx_bytes(collection_tables(by_collection))
+
+
+# The formats people may ask for, each with its writer.
+FORMATS: dict[str, Writer] = {"json": as_json, "csv": as_csv, "xlsx": as_xlsx}
 ONE_COLLECTION = {"csv"}  # formats that hold a single collection
+FILE_ONLY = {"xlsx"}  # binary formats: never to a terminal or a pipe
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -97,74 +106,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=tuple(FORMATS),
         default="json",
-        help=_("json (everything) or csv (one collection)"),
+        help=_("json (everything), csv (one collection) or xlsx (a sheet per collection)"),
     )
-    parser.add_argument("--collection", metavar="NAME", help=_("the collection to write as CSV"))
+    parser.add_argument(
+        "--collection", metavar="NAME", help=_("the collection to write (CSV: required)")
+    )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output")
     )
     parser.add_argument(
         "--force", action="store_true", help=_("replace FILE if it exists (a regular file only)")
     )
-
-
-class TargetRefused(Exception):
-    """The output path is not one to write: its text says why, in the person's language."""
-
-
-def check_target(path: Path, force: bool) -> None:
-    """Refuse a link, a device, a FIFO or a folder, and an existing file without --force."""
-    _ = tr()
-    try:
-        found = os.lstat(path)
-    except FileNotFoundError:
-        if not path.parent.is_dir():
-            raise TargetRefused(
-                _("Cannot write {path}: its folder does not exist.").format(path=path)
-            ) from None
-        return
-    if stat.S_ISLNK(found.st_mode):
-        raise TargetRefused(
-            _("{path} is a symbolic link; give the path of a regular file.").format(path=path)
-        )
-    if not stat.S_ISREG(found.st_mode):
-        raise TargetRefused(
-            _("{path} is not a regular file (a folder, a device or a FIFO); not written.").format(
-                path=path
-            )
-        )
-    if not force:
-        raise TargetRefused(
-            _("{path} already exists; add --force to replace it.").format(path=path)
-        )
-
-
-def write_file(path: Path, payload: bytes, force: bool) -> None:
-    """Write ``payload`` as ``path`` in one step: a private temp file, then link or rename.
-
-    Without ``force`` the temp file is hard-linked to ``path``, which fails if
-    something appeared there since the check; with it, renamed over it.
-    """
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        if force:
-            os.replace(temporary, path)
-            return
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            check_target(path, force=False)  # raises: something is there now
-            raise
-        except OSError:  # a file system without hard links
-            check_target(path, force=False)
-            os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
 
 
 @polite
@@ -186,6 +138,8 @@ def run(args: argparse.Namespace) -> int:
                 name=args.collection, names=", ".join(COLLECTIONS)
             )
         )
+    if args.format in FILE_ONLY and not args.output:
+        return fail(_("--format {format} writes a file: add -o FILE.").format(format=args.format))
     target = Path(args.output) if args.output else None
     try:
         if target is not None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import openpyxl
 
-from client.documents.xlsx import Table, write_collections, write_table, write_tables
+from sync.commands.xlsx import Table, write_collections, write_table, write_tables
 from tests.documents import world as w
 
 

@@ -134,3 +134,22 @@ def test_the_csv_file_carries_no_formula_and_no_escape(home: Path, tmp_path: Pat
     assert titles == {safe_text(title) for title in HOSTILE} | {"Diklat PIM"}
     assert not any(title.startswith(("=", "+", "-", "@", "\t", "\r")) for title in titles)
     assert {row["jp"] for row in rows} == {"20"}
+
+
+def test_xlsx_writes_a_sheet_per_collection_to_a_file_only(home: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    store = open_store(home)
+    store.records.edit("training", "t2", training(title="=HYPERLINK(1)", jp=12), owner=NIP, by=NIP)
+    code, stderr = export(home, "--format", "xlsx")
+    assert code == 2 and "-o FILE" in stderr  # a binary workbook never goes to a terminal
+    target = tmp_path / "kinerja.xlsx"
+    assert export(home, "--format", "xlsx", "-o", str(target)) == (0, "")
+    book = load_workbook(target)
+    sheet = book[book.sheetnames[0]]
+    rows = list(sheet.iter_rows(values_only=True))
+    heading = list(rows[0])
+    assert "title" in heading and "jp" in heading
+    titles = {row[heading.index("title")]: row[heading.index("jp")] for row in rows[1:]}
+    assert titles == {"Diklat PIM": training()["jp"], "=HYPERLINK(1)": 12}  # text, typed numbers
+    assert sheet.freeze_panes == "A2"

@@ -11,7 +11,6 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from client.documents.dates import rentang
 from client.documents.model import EvaluationDocument
-from client.documents.output import write_file
 from client.documents.pdf.page import (
     BOLD,
     CELL,
@@ -24,6 +23,7 @@ from client.documents.pdf.page import (
 )
 from client.documents.pdf.skp import PEGAWAI, PENILAI, footer, sign_off, title_block
 from client.documents.pdf.tables import behaviour_table, result_table
+from sync.commands.output import write_file
 
 
 def _rating(label: str, value: str, width: float) -> Any:
@@ -74,4 +74,4 @@ def evaluation_pdf_bytes(doc: EvaluationDocument) -> bytes:
 
 def write_evaluation_pdf(doc: EvaluationDocument, path: Path | str) -> Path:
     """Write the evaluation to ``path`` (replacing a file there) and return the path."""
-    return write_file(path, evaluation_pdf_bytes(doc))
+    return write_file(path, evaluation_pdf_bytes(doc), True)

@@ -10,7 +10,6 @@ from reportlab.platypus import Flowable, Spacer
 
 from client.documents.dates import rentang
 from client.documents.model import GOVERNMENT, RecapDocument, Signature
-from client.documents.output import write_file
 from client.documents.pdf.page import (
     BODY,
     HEAD,
@@ -24,6 +23,7 @@ from client.documents.pdf.page import (
     signatures,
     text,
 )
+from sync.commands.output import write_file
 
 ROW_HEADINGS = (
     "NO",
@@ -120,4 +120,4 @@ def recap_pdf_bytes(doc: RecapDocument) -> bytes:
 
 def write_recap_pdf(doc: RecapDocument, path: Path | str) -> Path:
     """Write the recapitulation to ``path`` (replacing a file there) and return the path."""
-    return write_file(path, recap_pdf_bytes(doc))
+    return write_file(path, recap_pdf_bytes(doc), True)

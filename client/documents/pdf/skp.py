@@ -15,7 +15,6 @@ from client.documents.model import (
     Signature,
     SkpDocument,
 )
-from client.documents.output import write_file
 from client.documents.pdf.page import (
     BODY,
     HEAD,
@@ -31,6 +30,7 @@ from client.documents.pdf.page import (
     text,
 )
 from client.documents.pdf.tables import behaviour_table, result_table
+from sync.commands.output import write_file
 
 PEGAWAI = "PEGAWAI YANG DINILAI"
 PENILAI = "PEJABAT PENILAI KINERJA"
@@ -119,4 +119,4 @@ def skp_pdf_bytes(doc: SkpDocument) -> bytes:
 
 def write_skp_pdf(doc: SkpDocument, path: Path | str) -> Path:
     """Write the SKP to ``path`` (replacing a file there) and return the path."""
-    return write_file(path, skp_pdf_bytes(doc))
+    return write_file(path, skp_pdf_bytes(doc), True)

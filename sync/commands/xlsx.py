@@ -25,9 +25,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from client.documents.output import write_file
 from domain.deadlines import OFFICE_TZ
 from domain.vocab import COLLECTIONS
+from sync.commands.output import write_file
 
 ENVELOPE_COLUMNS = ("id", "owner", "rev", "updated_by", "updated_at")
 DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -173,7 +173,7 @@ def write_collections(
     path: Path | str, records_by_collection: Mapping[str, Iterable[Mapping[str, Any]]]
 ) -> Path:
     """Write a workbook with a sheet per collection to ``path`` (replacing a file there)."""
-    return write_file(path, tables_xlsx_bytes(collection_tables(records_by_collection)))
+    return write_file(path, tables_xlsx_bytes(collection_tables(records_by_collection)), True)
 
 
 def write_table(
@@ -185,4 +185,4 @@ def write_table(
 
 def write_tables(path: Path | str, tables: Sequence[Table]) -> Path:
     """Write several views, a sheet each, to ``path`` (replacing a file there)."""
-    return write_file(path, tables_xlsx_bytes(tables))
+    return write_file(path, tables_xlsx_bytes(tables), True)
