@@ -33,7 +33,8 @@ BINDING_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
 # One key: modifiers joined by "+" and a key name ("f5", "ctrl+s", "shift+tab").
 KEY = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$")
 
-SHELL, PLAN, REVIEW = "tui", "tui_plan", "tui_review"  # gettext domains of the labels
+# gettext domains of the labels
+SHELL, PLAN, REVIEW, YEAR = "tui", "tui_plan", "tui_review", "tui_year"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -382,6 +383,52 @@ ACTIONS: tuple[Action, ...] = (
         ),
     ),
 )
+
+YEAR_ACTIONS: tuple[Action, ...] = (
+    *_scope(
+        "objection",
+        YEAR,
+        (
+            "objection.file",
+            "n",
+            "file",
+            "Object",
+            "Keberatan: file an objection",
+            "Object to this final evaluation, with reasons, within 14 days",
+        ),
+        (
+            "objection.decide",
+            "d",
+            "decide",
+            "Decide",
+            "Keberatan: decide",
+            "Uphold the evaluation or change its ratings; final",
+        ),
+        (
+            "objection.note",
+            "c",
+            "note",
+            "My side",
+            "Keberatan: note the PPK's side",
+            "Add a note of your side, as umpan balik on the period",
+        ),
+        (
+            "objection.discard",
+            "x",
+            "discard",
+            "Discard",
+            "Keberatan: discard the refused objection",
+            "Remove an objection the server refused",
+        ),
+    ),
+    *_scope(
+        "objection.decision",
+        YEAR,
+        ("objection.decision_save", "ctrl+s", "save", "Decide"),
+        ("objection.decision_cancel", "escape", "cancel", "Cancel"),
+    ),
+)
+ACTIONS = (*ACTIONS, *YEAR_ACTIONS)
 
 BY_SCOPE: Mapping[str, tuple[Action, ...]] = {
     scope: tuple(a for a in ACTIONS if a.scope == scope) for scope in {a.scope for a in ACTIONS}

@@ -1,4 +1,4 @@
-"""The app's areas: one Textual mode each, opened with F2-F7 (no Textual here)."""
+"""The app's areas: one Textual mode each, opened with F2-F12 (no Textual here)."""
 
 from __future__ import annotations
 
@@ -22,5 +22,6 @@ AREAS: tuple[Area, ...] = (
     Area("feedback", "f5", N_("Feedback"), "tui.screens.feedback.screen:FeedbackScreen"),
     Area("evaluation", "f6", N_("Evaluation"), "tui.screens.evaluation.screen:EvaluationScreen"),
     Area("conflicts", "f7", N_("Conflicts"), "tui.screens.conflicts.screen:ConflictsScreen"),
+    Area("objection", "f10", N_("Objections"), "tui.screens.objection.screen:ObjectionScreen"),
 )
 AREA_BY_ID = {area.id: area for area in AREAS}

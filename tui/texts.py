@@ -16,6 +16,8 @@ DOMAIN = "tui"
 # The words of the Rencana and Realisasi screens, and of the review screens
 # (Umpan balik, Evaluasi, Konflik), each in a catalogue of its own.
 PLAN_DOMAIN, REVIEW_DOMAIN = "tui_plan", "tui_review"
+# The words of the rest of the year: Keberatan, Tindak lanjut, Pelatihan.
+YEAR_DOMAIN = "tui_year"
 
 
 def _(msgid: str) -> str:
@@ -35,3 +37,8 @@ def plan_texts(lang: str | None) -> Callable[[str], str]:
 def review_(msgid: str) -> str:
     """A word of the review screens, in the language of the moment."""
     return translator(REVIEW_DOMAIN)(msgid)
+
+
+def year_(msgid: str) -> str:
+    """A word of the Keberatan, Tindak lanjut and Pelatihan screens, in the language of the moment."""
+    return translator(YEAR_DOMAIN)(msgid)
