@@ -427,6 +427,49 @@ YEAR_ACTIONS: tuple[Action, ...] = (
         ("objection.decision_save", "ctrl+s", "save", "Decide"),
         ("objection.decision_cancel", "escape", "cancel", "Cancel"),
     ),
+    *_scope(
+        "training",
+        YEAR,
+        ("training.person", "p", "pick", "Employee", None, "", False),
+        (
+            "training.new",
+            "n",
+            "new",
+            "Record",
+            "Pelatihan: record training",
+            "Title, path, JP, dates, organiser and certificate",
+        ),
+        (
+            "training.edit",
+            "e",
+            "edit",
+            "Edit",
+            "Pelatihan: edit",
+            "Change the highlighted training",
+        ),
+        (
+            "training.remove",
+            "delete",
+            "remove",
+            "Remove",
+            "Pelatihan: remove",
+            "Remove the highlighted training",
+        ),
+        (
+            "training.discard",
+            "x",
+            "discard",
+            "Discard",
+            "Pelatihan: discard rejected change",
+            "Back to the server's version",
+        ),
+    ),
+    *_scope(
+        "training.form",
+        YEAR,
+        ("training.save", "ctrl+s", "save", "Save"),
+        ("training.cancel", "escape", "cancel", "Cancel"),
+    ),
 )
 ACTIONS = (*ACTIONS, *YEAR_ACTIONS)
 
