@@ -470,6 +470,48 @@ YEAR_ACTIONS: tuple[Action, ...] = (
         ("training.save", "ctrl+s", "save", "Save"),
         ("training.cancel", "escape", "cancel", "Cancel"),
     ),
+    *_scope(
+        "follow_up",
+        YEAR,
+        (
+            "follow_up.new",
+            "n",
+            "new",
+            "New",
+            "Tindak lanjut: record from an evaluation",
+            "The app proposes the kind the predikat calls for",
+        ),
+        (
+            "follow_up.step",
+            "s",
+            "step",
+            "Next step",
+            "Tindak lanjut: take the next step",
+            "Record today's step of the coaching path",
+        ),
+        (
+            "follow_up.close",
+            "f",
+            "close",
+            "Done",
+            "Tindak lanjut: mark as done",
+            "The follow-up has ended",
+        ),
+        (
+            "follow_up.discard",
+            "x",
+            "discard",
+            "Discard",
+            "Tindak lanjut: discard rejected change",
+            "Back to the server's version",
+        ),
+    ),
+    *_scope(
+        "follow_up.form",
+        YEAR,
+        ("follow_up.save", "ctrl+s", "save", "Save"),
+        ("follow_up.cancel", "escape", "cancel", "Cancel"),
+    ),
 )
 ACTIONS = (*ACTIONS, *YEAR_ACTIONS)
 

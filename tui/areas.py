@@ -23,6 +23,7 @@ AREAS: tuple[Area, ...] = (
     Area("evaluation", "f6", N_("Evaluation"), "tui.screens.evaluation.screen:EvaluationScreen"),
     Area("conflicts", "f7", N_("Conflicts"), "tui.screens.conflicts.screen:ConflictsScreen"),
     Area("objection", "f10", N_("Objections"), "tui.screens.objection.screen:ObjectionScreen"),
+    Area("follow_up", "f11", N_("Follow-up"), "tui.screens.follow_up.screen:FollowUpScreen"),
     Area("training", "f12", N_("Training"), "tui.screens.training.screen:TrainingScreen"),
 )
 AREA_BY_ID = {area.id: area for area in AREAS}
