@@ -22,6 +22,7 @@ from domain.checks import parse_date
 from domain.coaching import NextStep, next_step
 from domain.credit_points import credit_percent, is_functional
 from domain.deadlines import office_date
+from domain.permissions import can_read
 from domain.predikat import NEEDS_DEVELOPMENT
 from store import new_id
 
@@ -73,8 +74,13 @@ def entry(records: Snapshot, record: Rec) -> Entry:
 
 
 def entries(records: Snapshot) -> list[Entry]:
-    """Every follow-up this person may read: open ones first, by the next due date."""
-    found = [entry(records, r) for r in records.list("follow_up")]
+    """Every follow-up this person may read (protocol 2's table, asked of
+    domain.permissions as the server does): open ones first, by the next due date."""
+    found = [
+        entry(records, r)
+        for r in records.list("follow_up")
+        if can_read(records.actor, "follow_up", r.get("owner"), records.org)
+    ]
     return sorted(
         found,
         key=lambda e: (

@@ -15,11 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from tests.support.live_server import LiveServer
 from tests.tui.test_year_world import STAFF, Host, screen_text, type_text
 from tests.tui.year_areas_world import EVAL_Q1, live_year
 from tui.screens.follow_up.screen import FollowUpScreen
+from tui.screens.home.screen import HomeScreen
 
 TRAINING = "00000000-0000-4000-8000-000000070001"
 
@@ -61,8 +63,14 @@ async def test_a_coaching_path_through_its_steps(
     assert record["data"]["steps"] == [{"step": "coaching", "date": "2026-04-06"}]
     ppk.sync()
 
-    # Seven months on, the competency test was never recorded: its due date passed.
+    # Seven months on, the competency test was never recorded: its due date passed,
+    # and Beranda says so too.
     clock.day(218)  # 10 November 2026
+    app = Host(lambda: HomeScreen(ppk.services))
+    async with app.run_test(size=(80, 24)):
+        waiting = app.screen.query_one("#home-waiting", OptionList)
+        lines = [str(waiting.get_option_at_index(i).prompt) for i in range(waiting.option_count)]
+        assert "Tindak lanjut berjalan (1): Siti Marwah ⚠ 2026-10-06" in lines
     staff.edit(
         "training",
         TRAINING,

@@ -14,11 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from domain.vocab import PREDIKAT_LABELS
 from tests.support.live_server import LiveServer
 from tests.tui.test_year_world import Q1, STAFF, Host, screen_text, type_text
 from tests.tui.year_areas_world import EVAL_Q1, EVAL_YEAR, live_year
+from tui.screens.home.screen import HomeScreen
 from tui.screens.objection.screen import ObjectionScreen
 
 
@@ -98,8 +100,14 @@ async def test_filed_on_day_13_refused_on_day_15_then_decided(
     ]
     ppk.sync()
 
-    # The Kepala Dinas decides: the ratings change, the predikat follows the matrix.
+    # The Kepala Dinas decides: Beranda says it waits; the ratings change, the
+    # predikat follows the matrix.
     kadis.sync()
+    app = Host(lambda: HomeScreen(kadis.services))
+    async with app.run_test(size=(80, 24)):
+        waiting = app.screen.query_one("#home-waiting", OptionList)
+        lines = [str(waiting.get_option_at_index(i).prompt) for i in range(waiting.option_count)]
+        assert "Keberatan untuk diputuskan (1): Siti Marwah" in lines
     app = Host(lambda: ObjectionScreen(kadis.services))
     async with app.run_test(size=(80, 24)) as pilot:
         text = screen_text(app)

@@ -38,6 +38,8 @@ async def test_beranda_shows_my_skp_what_waits_and_the_sync(tmp_path: Path) -> N
             "SKP untuk disetujui (1): Siti Marasabessy, S.E.",
             "Evaluasi Triwulan IV 2026 untuk ditulis (1): Rizal Syamsuddin, S.Kom.",
             "Umpan balik untuk ditanggapi (1)",
+            "Tindak lanjut berjalan (2): Yusuf Abdullah 2026-12-18, "
+            "Irfan Mahmud, S.Sos. 2027-01-29",
         ]
         assert app.sub_title == "Luring · sinkron terakhir 08:00"
 

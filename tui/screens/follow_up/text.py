@@ -5,7 +5,7 @@ Pure functions of an entry (client/follow_up.py) and the records.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from client import follow_up as model
@@ -94,3 +94,14 @@ def details(records: Snapshot, found: model.Entry) -> str:
         )
         lines.append(_("Answered by training: {training}").format(training=shown))
     return "\n".join(lines)
+
+
+def home_line(open_ones: Sequence[model.Entry], names: Mapping[str, str]) -> str:
+    """Beranda's line: each open follow-up's person and next due date, the late ones marked."""
+    shown = []
+    for found in open_ones[:3]:
+        due = found.due.isoformat() if found.due else "-"
+        shown.append(f"{names.get(found.owner, found.owner)} {'⚠ ' if found.late else ''}{due}")
+    more = len(open_ones) - len(shown)
+    text = _("Open tindak lanjut ({n}): {each}").format(n=len(open_ones), each=", ".join(shown))
+    return text + (" " + _("and {n} more").format(n=more) if more > 0 else "")

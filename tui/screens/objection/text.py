@@ -130,3 +130,9 @@ def details(records: Snapshot, case: model.Case, *, deciding: bool) -> str:
     if deciding:
         lines.append(curve(model.curve_of(records, case)))
     return "\n".join(lines)
+
+
+def home_line(waiting: Sequence[model.Case], names: Mapping[str, str]) -> str:
+    """Beranda's line: the objections waiting for my decision as atasan PPK."""
+    who = ", ".join(names.get(c.owner, c.owner) for c in waiting[:3])
+    return _("Keberatan to decide ({n}): {who}").format(n=len(waiting), who=who)
