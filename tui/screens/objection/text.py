@@ -35,7 +35,8 @@ def status(case: model.Case) -> str:
     if state == model.LATE:
         return _("late, refused")
     if state == model.DECIDED:
-        return _label(OBJECTION_OUTCOME_LABELS, (case.decision or {}).get("outcome"))
+        changed = (case.decision or {}).get("outcome") == "changed"
+        return _("decided: changed") if changed else _("decided: upheld")
     if (
         case.objection is not None
         and case.objection.get("pending")
