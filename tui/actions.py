@@ -34,6 +34,7 @@ BINDING_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
 KEY = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$")
 
 SHELL, PLAN, REVIEW = "tui", "tui_plan", "tui_review"  # gettext domains of the labels
+LISTS = "tui_lists"  # the filter-as-you-type list (tui/widgets/filter_list.py)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -143,6 +144,15 @@ ACTIONS: tuple[Action, ...] = (
         SHELL,
         ("confirm.yes", "y,ctrl+y", "answer(True)", "Yes"),
         ("confirm.no", "n,escape", "answer(False)", "No"),
+    ),
+    *_scope(
+        "filter_list",
+        LISTS,
+        ("filter_list.sort", "ctrl+o", "sort", "Sort"),
+        ("filter_list.down", "down", "move(1)", "Next", None, "", False),
+        ("filter_list.up", "up", "move(-1)", "Previous", None, "", False),
+        ("filter_list.page_down", "pagedown", "move(10)", "Page down", None, "", False),
+        ("filter_list.page_up", "pageup", "move(-10)", "Page up", None, "", False),
     ),
     *_scope(
         "person_picker",
