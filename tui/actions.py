@@ -203,7 +203,8 @@ ACTIONS: tuple[Action, ...] = (
     *_scope(
         "plan.team",
         PLAN,
-        ("plan.team_open", "ctrl+e", "open_plan", "Open SKP"),
+        # A priority key: the filter line would take Enter first.
+        ("plan.team_open", "enter", "open_plan", "Open SKP", "Open SKP", "", True, True),
         ("plan.team_back", "escape", "back", "Back"),
         palette=True,
     ),

@@ -6,7 +6,8 @@ The filter keeps the focus, so typing always filters; up/down/page keys move
 the table's cursor from there, Enter chooses, ctrl+o sorts by the next
 column (each column ascending, then descending). Every typed word must be in
 some cell of a row (any case); a cell with spaces, such as a formatted NIP,
-also matches typed without them.
+also matches typed without them. Rows holding the typed words together in
+one cell come first.
 
 A list of 1,000 people opens well under 200 ms on the UI thread
 (bench/list_bench.py): rows are matched as prepared strings, and only the
@@ -160,6 +161,10 @@ class FilterList(Vertical):
     def show_matching(self, *, keep: str | None = None) -> None:
         words = self.typed.casefold().split()
         shown = [row for row in self.rows if row.matches(words)] if words else list(self.rows)
+        if len(words) > 1 and self.sort_column is None:
+            # "pegawai 123": the row with those words together in one cell first
+            phrase = " ".join(words)
+            shown.sort(key=lambda row: phrase not in row.haystack)
         if self.sort_column is not None:
             column = self.sort_column
             shown.sort(key=lambda row: sort_key(row.cells[column]), reverse=self.descending)

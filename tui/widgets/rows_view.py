@@ -42,7 +42,7 @@ class RowsView(ScrollView, can_focus=False):
         "rows--even",
     }
     DEFAULT_CSS = """
-    RowsView { height: 1fr; }
+    RowsView { height: 1fr; scrollbar-size-vertical: 1; }
     RowsView > .rows--header { text-style: bold; color: $text-muted; }
     RowsView > .rows--cursor { text-style: bold reverse; }
     RowsView > .rows--even { background: $boost; }
