@@ -54,9 +54,6 @@ class Entry:
             return self.next.due
         return parse_date(self.data.get("due"))
 
-    def search_text(self, records: Snapshot) -> str:
-        return f"{records.name_of(self.owner)} {self.data.get('description', '')}"
-
 
 def today(records: Snapshot) -> date:
     return office_date(records.now)

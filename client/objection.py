@@ -62,11 +62,6 @@ class Case:
     def decision(self) -> Mapping[str, Any] | None:
         return (self.objection["data"] or {}).get("decision") if self.objection else None
 
-    def search_text(self, records: Snapshot) -> str:
-        """What a filter-as-you-type list matches on: the person and the period."""
-        data = self.evaluation["data"]
-        return f"{records.name_of(self.owner)} {records.period_name(data.get('period_id'))}"
-
 
 def _case(records: Snapshot, evaluation: Rec, objections: Mapping[str, Rec]) -> Case | None:
     finalised = finalised_at(evaluation)

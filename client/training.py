@@ -62,9 +62,6 @@ class Standing:
     def short_by(self) -> float:
         return max(0.0, JP_MINIMUM - self.jp)
 
-    def search_text(self) -> str:
-        return self.name
-
 
 def standing(records: Snapshot, nip: str, year: int) -> Standing:
     return Standing(nip, records.name_of(nip), jp_total(trainings(records, nip, year)))

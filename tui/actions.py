@@ -395,13 +395,16 @@ ACTIONS: tuple[Action, ...] = (
     ),
 )
 
+# The year's areas list with tui/widgets/filter_list.py, whose filter keeps the
+# focus: their keys are ctrl keys that the filter's Input leaves alone (not
+# ctrl+a/d/e/k/u/w/x/c/v), so that typing a letter always filters.
 YEAR_ACTIONS: tuple[Action, ...] = (
     *_scope(
         "objection",
         YEAR,
         (
             "objection.file",
-            "n",
+            "ctrl+n",
             "file",
             "Object",
             "Keberatan: file an objection",
@@ -409,7 +412,7 @@ YEAR_ACTIONS: tuple[Action, ...] = (
         ),
         (
             "objection.decide",
-            "d",
+            "ctrl+g",
             "decide",
             "Decide",
             "Keberatan: decide",
@@ -417,7 +420,7 @@ YEAR_ACTIONS: tuple[Action, ...] = (
         ),
         (
             "objection.note",
-            "c",
+            "ctrl+b",
             "note",
             "My side",
             "Keberatan: note the PPK's side",
@@ -425,7 +428,7 @@ YEAR_ACTIONS: tuple[Action, ...] = (
         ),
         (
             "objection.discard",
-            "x",
+            "ctrl+l",
             "discard",
             "Discard",
             "Keberatan: discard the refused objection",
@@ -441,10 +444,10 @@ YEAR_ACTIONS: tuple[Action, ...] = (
     *_scope(
         "training",
         YEAR,
-        ("training.person", "p", "pick", "Employee", None, "", False),
+        ("training.person", "ctrl+t", "pick", "Employee"),
         (
             "training.new",
-            "n",
+            "ctrl+n",
             "new",
             "Record",
             "Pelatihan: record training",
@@ -452,7 +455,7 @@ YEAR_ACTIONS: tuple[Action, ...] = (
         ),
         (
             "training.edit",
-            "e",
+            "ctrl+g",
             "edit",
             "Edit",
             "Pelatihan: edit",
@@ -460,7 +463,7 @@ YEAR_ACTIONS: tuple[Action, ...] = (
         ),
         (
             "training.remove",
-            "delete",
+            "ctrl+l",
             "remove",
             "Remove",
             "Pelatihan: remove",
@@ -468,7 +471,7 @@ YEAR_ACTIONS: tuple[Action, ...] = (
         ),
         (
             "training.discard",
-            "x",
+            "ctrl+b",
             "discard",
             "Discard",
             "Pelatihan: discard rejected change",
@@ -486,7 +489,7 @@ YEAR_ACTIONS: tuple[Action, ...] = (
         YEAR,
         (
             "follow_up.new",
-            "n",
+            "ctrl+n",
             "new",
             "New",
             "Tindak lanjut: record from an evaluation",
@@ -494,7 +497,7 @@ YEAR_ACTIONS: tuple[Action, ...] = (
         ),
         (
             "follow_up.step",
-            "s",
+            "ctrl+g",
             "step",
             "Next step",
             "Tindak lanjut: take the next step",
@@ -502,7 +505,7 @@ YEAR_ACTIONS: tuple[Action, ...] = (
         ),
         (
             "follow_up.close",
-            "f",
+            "ctrl+t",
             "close",
             "Done",
             "Tindak lanjut: mark as done",
@@ -510,7 +513,7 @@ YEAR_ACTIONS: tuple[Action, ...] = (
         ),
         (
             "follow_up.discard",
-            "x",
+            "ctrl+l",
             "discard",
             "Discard",
             "Tindak lanjut: discard rejected change",

@@ -18,8 +18,8 @@ import pytest
 from textual.widgets import OptionList
 
 from tests.support.live_server import LiveServer
-from tests.tui.test_year_world import STAFF, Host, screen_text, type_text
-from tests.tui.year_areas_world import EVAL_Q1, live_year
+from tests.tui.test_year_world import STAFF, Host, type_text
+from tests.tui.year_areas_world import EVAL_Q1, live_year, shown_text
 from tui.screens.follow_up.screen import FollowUpScreen
 from tui.screens.home.screen import HomeScreen
 
@@ -42,10 +42,10 @@ async def test_a_coaching_path_through_its_steps(
 
     app = Host(lambda: FollowUpScreen(ppk.services))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n")
-        assert "Baik: tidak wajib ada tindak lanjut" in screen_text(app)  # the annual one
+        await pilot.press("ctrl+n")
+        assert "Baik: tidak wajib ada tindak lanjut" in shown_text(app)  # the annual one
         await pilot.press("enter", "down", "enter")  # Triwulan I: Butuh Perbaikan
-        text = screen_text(app)
+        text = shown_text(app)
         assert "Butuh Perbaikan: diusulkan Pembinaan." in text
         assert "rencana pengembangan" in text
         await pilot.press("tab", "tab", "tab")
@@ -54,7 +54,7 @@ async def test_a_coaching_path_through_its_steps(
         await type_text(pilot, "Pendampingan mingguan")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        text = screen_text(app)
+        text = shown_text(app)
         assert "Berikutnya: Uji Kompetensi, tenggat 2026-10-06." in text
         assert "Angka kredit: 75 % dari koefisien tahunan" in text
     [record] = ppk.store.records.list("follow_up", owner=STAFF)
@@ -82,21 +82,23 @@ async def test_a_coaching_path_through_its_steps(
     ppk.sync()
     app = Host(lambda: FollowUpScreen(ppk.services))
     async with app.run_test(size=(80, 24)) as pilot:
-        text = screen_text(app)
+        text = shown_text(app)
         assert "⚠ Uji Kompetensi bertenggat 2026-10-06: tanggalnya sudah lewat." in text
         assert "1 melewati tenggat" in text
         assert "Dijawab oleh pelatihan: Pelayanan Prima (24 JP, 2026-06-10)" in text
-        await pilot.press("s")
+        await pilot.press("ctrl+g")
         await type_text(pilot, "Disarankan jabatan yang sesuai")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        text = screen_text(app)
+        text = shown_text(app)
         assert "Berikutnya: Penempatan pada Jabatan yang Sesuai, tenggat 2027-01-29." in text
         assert "0 melewati tenggat" in text
-        await pilot.press("s", "ctrl+s", "s", "ctrl+s")  # reassigned, then temporarily placed
+        await pilot.press(
+            "ctrl+g", "ctrl+s", "ctrl+g", "ctrl+s"
+        )  # reassigned, then temporarily placed
         await pilot.pause()
-        assert "Pemberhentian dengan Hormat, tenggat 2027-11-10." in screen_text(app)
-        await pilot.press("f", "y")
+        assert "Pemberhentian dengan Hormat, tenggat 2027-11-10." in shown_text(app)
+        await pilot.press("ctrl+t", "y")
         await pilot.pause()
         assert app.screen.check_action("step", ()) is False
     ppk.sync()
@@ -119,6 +121,6 @@ async def test_a_coaching_path_through_its_steps(
         device.sync()
         app = Host(lambda device=device: FollowUpScreen(device.services))
         async with app.run_test(size=(80, 24)):
-            assert "Pendampingan mingguan" in screen_text(app)
+            assert "Pendampingan mingguan" in shown_text(app)
             assert app.screen.check_action("new", ()) is False
             assert app.screen.check_action("close", ()) is False

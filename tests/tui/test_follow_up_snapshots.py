@@ -64,4 +64,4 @@ def test_snapshot_an_overdue_coaching_step(snap_compare: Any, tmp_path: Path, th
 @pytest.mark.parametrize("theme", [DEFAULT, ANSI])
 def test_snapshot_the_proposal(snap_compare: Any, tmp_path: Path, theme: str) -> None:
     services = _follow_ups(tmp_path)
-    assert snap_compare(Host(lambda: FollowUpScreen(services), theme=theme), press=["n"])
+    assert snap_compare(Host(lambda: FollowUpScreen(services), theme=theme), press=["ctrl+n"])

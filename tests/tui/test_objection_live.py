@@ -18,8 +18,8 @@ from textual.widgets import OptionList
 
 from domain.vocab import PREDIKAT_LABELS
 from tests.support.live_server import LiveServer
-from tests.tui.test_year_world import Q1, STAFF, Host, screen_text, type_text
-from tests.tui.year_areas_world import EVAL_Q1, EVAL_YEAR, live_year
+from tests.tui.test_year_world import Q1, STAFF, Host, type_text
+from tests.tui.year_areas_world import EVAL_Q1, EVAL_YEAR, live_year, shown_text
 from tui.screens.home.screen import HomeScreen
 from tui.screens.objection.screen import ObjectionScreen
 
@@ -43,10 +43,10 @@ async def test_filed_on_day_13_refused_on_day_15_then_decided(
     clock.day(13)
     app = Host(lambda: ObjectionScreen(staff.services))
     async with app.run_test(size=(80, 24)) as pilot:
-        text = screen_text(app)
+        text = shown_text(app)
         assert "2026-04-20" in text and "1 hari lagi" in text
         assert app.screen.check_action("file", ()) is True
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         await type_text(pilot, "Target berkas terhambat gangguan OSS")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -58,12 +58,12 @@ async def test_filed_on_day_13_refused_on_day_15_then_decided(
     app = Host(lambda: ObjectionScreen(staff.services))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down")
-        assert "Tahunan 2026" in screen_text(app)
-        await pilot.press("n")
+        assert "Tahunan 2026" in shown_text(app)
+        await pilot.press("ctrl+n")
         await type_text(pilot, "Nilai tahunan")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "belum terkirim" in screen_text(app)
+        assert "belum terkirim" in shown_text(app)
     # ...pushed on day 15: the server's date decides, and it is past the deadline.
     clock.day(15)
     report = staff.sync()
@@ -73,24 +73,24 @@ async def test_filed_on_day_13_refused_on_day_15_then_decided(
     app = Host(lambda: ObjectionScreen(staff.services))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down")
-        text = screen_text(app)
+        text = shown_text(app)
         assert "telat, ditolak" in text
         assert "setelah 2026-04-20" in text and "tanggal server yang menentukan" in text
         assert app.screen.check_action("discard", ()) is True
-        await pilot.press("x", "y")
+        await pilot.press("ctrl+l", "y")
         await pilot.pause()
         assert _objection_to(staff, EVAL_YEAR) is None
         # The window has closed: the key shows disabled, and the details say why.
         assert app.screen.check_action("file", ()) is None
-        assert "berakhir pada 2026-04-20" in screen_text(app)
+        assert "berakhir pada 2026-04-20" in shown_text(app)
 
     # The PPK sees the objection and adds a note of their side.
     ppk.sync()
     app = Host(lambda: ObjectionScreen(ppk.services))
     async with app.run_test(size=(80, 24)) as pilot:
-        assert "gangguan OSS" in screen_text(app)
+        assert "gangguan OSS" in shown_text(app)
         assert app.screen.check_action("decide", ()) is False
-        await pilot.press("c")
+        await pilot.press("ctrl+b")
         await type_text(pilot, "Gangguan OSS hanya seminggu")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -110,13 +110,13 @@ async def test_filed_on_day_13_refused_on_day_15_then_decided(
         assert "Keberatan untuk diputuskan (1): Siti Marwah" in lines
     app = Host(lambda: ObjectionScreen(kadis.services))
     async with app.run_test(size=(80, 24)) as pilot:
-        text = screen_text(app)
+        text = shown_text(app)
         assert "1 menunggu keputusan Anda" in text and "Tim 1" in text
         assert app.screen.check_action("decide", ()) is True
-        await pilot.press("d")
+        await pilot.press("ctrl+g")
         await pilot.press("enter", "down", "enter")  # Penilaian Diubah
         await pilot.press("tab", "enter", "up", "enter")  # hasil kerja: Sesuai Ekspektasi
-        assert PREDIKAT_LABELS["good"] in screen_text(app)
+        assert PREDIKAT_LABELS["good"] in shown_text(app)
         await pilot.press("tab", "tab")
         await type_text(pilot, "Gangguan OSS terbukti")
         await pilot.press("ctrl+s")
@@ -133,7 +133,7 @@ async def test_filed_on_day_13_refused_on_day_15_then_decided(
         device.sync()
         app = Host(lambda device=device: ObjectionScreen(device.services))
         async with app.run_test(size=(80, 24)):
-            text = screen_text(app)
+            text = shown_text(app)
             assert "Penilaian Diubah" in text and "Gangguan OSS terbukti" in text
             assert all(
                 app.screen.check_action(a, ()) is not True for a in ("file", "decide", "discard")

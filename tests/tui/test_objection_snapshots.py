@@ -57,4 +57,4 @@ def test_snapshot_the_atasan_ppk_decides(snap_compare: Any, tmp_path: Path, them
 def test_snapshot_the_decision_form(snap_compare: Any, tmp_path: Path, theme: str) -> None:
     services = _year(tmp_path, KADIS, objection=True)
     app = Host(lambda: ObjectionScreen(services), theme=theme)
-    assert snap_compare(app, press=["d", "enter", "down", "enter"])
+    assert snap_compare(app, press=["ctrl+g", "enter", "down", "enter"])

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.support.live_server import LiveServer
-from tests.tui.test_year_world import STAFF, Host, live_bidang, screen_text, type_text
+from tests.tui.test_year_world import STAFF, Host, live_bidang, type_text
+from tests.tui.year_areas_world import shown_text
 from tui.screens.training.screen import TrainingScreen
 
 
@@ -18,27 +19,27 @@ async def test_training_summing_to_20_jp(live_server: LiveServer, tmp_path: Path
 
     app = Host(lambda: TrainingScreen(staff.services))
     async with app.run_test(size=(80, 24)) as pilot:
-        assert "JP 2026: 0 dari 20. Kurang 20 JP." in screen_text(app)
+        assert "JP 2026: 0 dari 20. Kurang 20 JP." in shown_text(app)
         # A JP that is not a number is said beside the field; nothing is stored.
-        await pilot.press("n")
+        await pilot.press("ctrl+n")
         await type_text(pilot, "E-learning Kearsipan Digital")
         await pilot.press("tab", "tab")
         await type_text(pilot, "dua belas")
         await pilot.press("ctrl+s")
-        assert "Tulis JP sebagai angka di atas 0" in screen_text(app)
+        assert "Tulis JP sebagai angka di atas 0" in shown_text(app)
         assert staff.store.records.list("training", owner=STAFF) == []
         await pilot.press(*["backspace"] * 9)
         await type_text(pilot, "12")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "JP 2026: 12 dari 20. Kurang 8 JP." in screen_text(app)
-        await pilot.press("n")
+        assert "JP 2026: 12 dari 20. Kurang 8 JP." in shown_text(app)
+        await pilot.press("ctrl+n")
         await type_text(pilot, "Webinar Pelayanan Publik")
         await pilot.press("tab", "enter", "down", "enter", "tab")  # Pelatihan Nonklasikal
         await type_text(pilot, "8")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        text = screen_text(app)
+        text = shown_text(app)
         assert "JP 2026: 20 dari 20. Batas minimal terpenuhi." in text
         assert "Nonklasikal" in text
     staff.sync()
@@ -50,9 +51,9 @@ async def test_training_summing_to_20_jp(live_server: LiveServer, tmp_path: Path
     ppk.sync()
     app = Host(lambda: TrainingScreen(ppk.services))
     async with app.run_test(size=(80, 24)) as pilot:
-        text = screen_text(app)
+        text = shown_text(app)
         assert "Tim yang kurang dari 20 JP (2 dari 3): Fadli Umasugi 20, Hasnah Duwila 20" in text
-        await pilot.press("p", "down", "down", "down", "enter")  # Siti Marwah
-        assert "JP 2026: 20 dari 20" in screen_text(app)
+        await pilot.press("ctrl+t", "down", "down", "down", "enter")  # Siti Marwah
+        assert "JP 2026: 20 dari 20" in shown_text(app)
         assert app.screen.check_action("new", ()) is False
         assert app.screen.check_action("edit", ()) is False

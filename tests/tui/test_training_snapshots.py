@@ -51,11 +51,11 @@ def test_snapshot_the_employee_short_of_jp(snap_compare: Any, tmp_path: Path, th
 def test_snapshot_the_ppk_sees_the_team(snap_compare: Any, tmp_path: Path, theme: str) -> None:
     services = _team(tmp_path, PPK)
     app = Host(lambda: TrainingScreen(services), theme=theme)
-    assert snap_compare(app, press=["p", "down", "down", "down", "enter"])
+    assert snap_compare(app, press=["ctrl+t", "down", "down", "down", "enter"])
 
 
 @pytest.mark.parametrize("theme", [DEFAULT, ANSI])
 def test_snapshot_the_training_form(snap_compare: Any, tmp_path: Path, theme: str) -> None:
     services = _team(tmp_path, STAFF)
     app = Host(lambda: TrainingScreen(services), theme=theme)
-    assert snap_compare(app, press=["n", "tab", "tab", "x", "ctrl+s"])
+    assert snap_compare(app, press=["ctrl+n", "tab", "tab", "x", "ctrl+s"])

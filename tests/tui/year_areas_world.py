@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
 
 from client.evaluation import evaluation_data
 from domain.predikat import predikat
@@ -31,6 +33,7 @@ from tests.tui.test_year_world import (
     STAFF,
     Device,
     live_bidang,
+    screen_text,
 )
 
 # The PPK finalises on Monday 6 April 2026, 10:00 in Sofifi (WIT).
@@ -94,3 +97,13 @@ def live_year(
     for device in devices.values():
         device.sync()
     return devices, clock
+
+
+def shown_text(app: App[Any]) -> str:
+    """``screen_text`` and the rows of the screen's filter-as-you-type lists."""
+    from tui.widgets.filter_list import FilterList
+
+    parts = [screen_text(app)]
+    for found in app.screen.query(FilterList):
+        parts.extend(" | ".join(row.cells) for row in found.shown)
+    return "\n".join(parts)

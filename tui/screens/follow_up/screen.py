@@ -17,19 +17,20 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from client import follow_up as model
 from client.conflicts import discard
 from client.records import Snapshot
 from client.writes import Saved, Write, save
 from domain.vocab import FOLLOW_UP_STEP_LABELS, PREDIKAT_LABELS
-from tui.actions import bindings, localise
+from tui.actions import bindings, key_for, localise
 from tui.screens.follow_up import text
 from tui.screens.follow_up.form import FollowUpForm, Source
 from tui.texts import year_ as _
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog, NoteDialog
+from tui.widgets.filter_list import Column, FilterList, Row
 from tui.widgets.rejected import RejectedNotice
 from tui.widgets.saving import Saving
 
@@ -45,13 +46,25 @@ class FollowUpScreen(Saving, Screen[None]):
         localise(self)
         self.services = services
         self.records = Snapshot.read(services, model.COLLECTIONS)
-        self.shown: list[model.Entry] = []
+        self.shown: dict[str, model.Entry] = {}
         self.allowed: dict[str, bool] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="follow-summary")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="follow-table")
+        yield FilterList(
+            [
+                Column(_("Employee"), 16),
+                Column(_("Kind"), 13),
+                Column(_("Start"), 10),
+                Column(_("Next step"), 16),
+                Column(_("Due"), 12),
+            ],
+            noun=_("follow-ups"),
+            placeholder=_("Type to filter: name, kind, step…"),
+            lang=self.services.lang,
+            id="follow-list",
+        )
         yield Static("", id="follow-detail")
         yield Static("", id="follow-next")
         yield RejectedNotice(id="follow-rejected")
@@ -59,38 +72,23 @@ class FollowUpScreen(Saving, Screen[None]):
 
     def on_mount(self) -> None:
         self.title = _("Tindak lanjut")
-        table = self.query_one(DataTable)
-        for label, width in (
-            (_("Employee"), 15),
-            (_("Kind"), 13),
-            (_("Start"), 10),
-            (_("Next step"), 16),
-            (_("Due"), 12),
-        ):
-            table.add_column(label, width=width)
         self.refresh_table(reread=False)
-        table.focus()
+        self.query_one(FilterList).focus_filter()
 
     # --- what is shown ----------------------------------------------------------
     @property
     def current(self) -> model.Entry | None:
-        table = self.query_one(DataTable)
-        if not self.shown or not 0 <= table.cursor_row < len(self.shown):
-            return None
-        return self.shown[table.cursor_row]
+        key = self.query_one(FilterList).highlighted_key
+        return self.shown.get(key) if key else None
 
     def refresh_table(self, *, reread: bool = True) -> None:
         if reread:
             self.records = Snapshot.read(self.services, model.COLLECTIONS)
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        self.shown = model.entries(self.records)
-        for found in self.shown:
-            table.add_row(*text.row(self.records, found), key=found.record["id"])
-        if self.shown:
-            table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
-        still_open = [e for e in self.shown if e.data.get("status") == "open"]
+        found = model.entries(self.records)
+        self.shown = {e.record["id"]: e for e in found}
+        rows = [Row(key, text.row(self.records, e)) for key, e in self.shown.items()]
+        self.query_one(FilterList).set_rows(rows)
+        still_open = [e for e in found if e.data.get("status") == "open"]
         summary = _("{count} follow-ups, {open} open, {late} past their due date.").format(
             count=len(self.shown), open=len(still_open), late=sum(e.late for e in still_open)
         )
@@ -118,12 +116,15 @@ class FollowUpScreen(Saving, Screen[None]):
             coming.update(text.next_text(found) or "")
             coming.set_class(found.late, "-late")
         self.query_one(RejectedNotice).show_for(
-            found.record if found else None, self.services.lang, _("Discard it with x.")
+            found.record if found else None,
+            self.services.lang,
+            _("Discard it with {key}.").format(key=key_for(self, "follow_up.discard") or ""),
         )
 
-    @on(DataTable.RowHighlighted)
+    @on(FilterList.Highlighted)
     def _highlighted(self) -> None:
-        self.show_detail()
+        if self.is_mounted:
+            self.show_detail()
 
     def on_sync_done(self, _message: object) -> None:
         self.refresh_table()

@@ -33,10 +33,10 @@ def row(records: Snapshot, found: model.Entry) -> tuple[str, str, str, str, str]
         step = _label(FOLLOW_UP_STATUS_LABELS, data.get("status"))
     due = found.due.isoformat() if found.due and data.get("status") == "open" else ""
     return (
-        records.name_of(found.owner)[:15],
-        _label(FOLLOW_UP_KIND_LABELS, data.get("kind"))[:13],
+        records.name_of(found.owner),
+        _label(FOLLOW_UP_KIND_LABELS, data.get("kind")),
         str(data.get("start", "")),
-        step[:16],
+        step,
         ("⚠ " if found.late else "") + due,
     )
 

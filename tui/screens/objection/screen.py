@@ -19,19 +19,20 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from client import feedback
 from client import objection as model
 from client.conflicts import discard
 from client.records import Snapshot
 from client.writes import Saved, SaveResult, Write, save
-from tui.actions import bindings, localise
+from tui.actions import bindings, key_for, localise
 from tui.screens.objection import text
 from tui.screens.objection.decision import Decision, DecisionForm
 from tui.texts import year_ as _
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog, NoteDialog
+from tui.widgets.filter_list import Column, FilterList, Row
 from tui.widgets.rejected import RejectedNotice
 from tui.widgets.saving import Saving
 
@@ -47,52 +48,49 @@ class ObjectionScreen(Saving, Screen[None]):
         localise(self)
         self.services = services
         self.records = Snapshot.read(services, model.COLLECTIONS)
-        self.shown: list[model.Case] = []
+        self.shown: dict[str, model.Case] = {}
         self.allowed: dict[str, bool | None] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="objection-summary")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="objection-table")
+        yield FilterList(
+            [
+                Column(_("Employee"), 16),
+                Column(_("Period"), 15),
+                Column(_("Predikat"), 15),
+                Column(_("Deadline"), 10),
+                Column(_("Status"), 14),
+            ],
+            noun=_("evaluations"),
+            placeholder=_("Type to filter: name, period, predikat, status…"),
+            lang=self.services.lang,
+            id="objection-list",
+        )
         yield Static("", id="objection-detail")
         yield RejectedNotice(id="objection-rejected")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = _("Keberatan")
-        table = self.query_one(DataTable)
-        for label, width in (
-            (_("Employee"), 15),
-            (_("Period"), 15),
-            (_("Predikat"), 13),
-            (_("Deadline"), 10),
-            (_("Status"), 14),
-        ):
-            table.add_column(label, width=width)
         self.refresh_table(reread=False)
-        table.focus()
+        self.query_one(FilterList).focus_filter()
 
     # --- what is shown ----------------------------------------------------------
     @property
     def current(self) -> model.Case | None:
-        table = self.query_one(DataTable)
-        if not self.shown or not 0 <= table.cursor_row < len(self.shown):
-            return None
-        return self.shown[table.cursor_row]
+        key = self.query_one(FilterList).highlighted_key
+        return self.shown.get(key) if key else None
 
     def refresh_table(self, *, reread: bool = True) -> None:
         if reread:
             self.records = Snapshot.read(self.services, model.COLLECTIONS)
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        self.shown = model.cases(self.records)
-        for case in self.shown:
-            table.add_row(*text.row(self.records, case), key=case.evaluation["id"])
-        if self.shown:
-            table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
+        found = model.cases(self.records)
+        self.shown = {case.evaluation["id"]: case for case in found}
+        rows = [Row(key, text.row(self.records, case)) for key, case in self.shown.items()]
+        self.query_one(FilterList).set_rows(rows)
         waiting = len(model.to_decide(self.records))
-        summary = _("{count} final evaluations and objections.").format(count=len(self.shown))
+        summary = _("{count} final evaluations and objections.").format(count=len(found))
         if waiting:
             summary += " " + _("{n} waiting for your decision.").format(n=waiting)
         self.query_one("#objection-summary", Static).update(summary)
@@ -109,15 +107,18 @@ class ObjectionScreen(Saving, Screen[None]):
             return
         deciding = model.is_atasan_ppk(self.records, case)
         detail.update(text.details(self.records, case, deciding=deciding))
+        discard_key = key_for(self, "objection.discard") or ""
         if case.state == model.LATE:
-            notice.update(text.late_text(case))
+            notice.update(text.late_text(case, discard_key))
             notice.add_class("-shown")
         else:
-            notice.show_for(case.objection, self.services.lang, _("Discard it with x."))
+            hint = _("Discard it with {key}.").format(key=discard_key)
+            notice.show_for(case.objection, self.services.lang, hint)
 
-    @on(DataTable.RowHighlighted)
+    @on(FilterList.Highlighted)
     def _highlighted(self) -> None:
-        self.show_detail()
+        if self.is_mounted:
+            self.show_detail()
 
     def on_sync_done(self, _message: object) -> None:
         self.refresh_table()

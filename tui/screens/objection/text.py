@@ -49,11 +49,11 @@ def status(case: model.Case) -> str:
 def row(records: Snapshot, case: model.Case) -> tuple[str, str, str, str, str]:
     data = case.evaluation["data"]
     return (
-        records.name_of(case.owner)[:15],
-        records.period_name(data.get("period_id"))[:15],
-        _label(PREDIKAT_LABELS, data.get("predikat"))[:13],
+        records.name_of(case.owner),
+        records.period_name(data.get("period_id")),
+        _label(PREDIKAT_LABELS, data.get("predikat")),
         case.deadline.isoformat(),
-        status(case)[:14],
+        status(case),
     )
 
 
@@ -81,12 +81,12 @@ def filing_rule(case: model.Case) -> str:
     ).format(deadline=case.deadline.isoformat())
 
 
-def late_text(case: model.Case) -> str:
+def late_text(case: model.Case, discard_key: str) -> str:
     return _(
         "Refused: the server received this objection after {deadline} (WIT), the last day "
         "to object. It was written in time on this device, but the server's date decides "
-        "(PP 30/2019 Pasal 59). Your reasons are kept here; discard them with x."
-    ).format(deadline=case.deadline.isoformat())
+        "(PP 30/2019 Pasal 59). Your reasons are kept here; discard them with {key}."
+    ).format(deadline=case.deadline.isoformat(), key=discard_key)
 
 
 def curve(predikats: Sequence[str]) -> str:

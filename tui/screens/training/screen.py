@@ -16,18 +16,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+from textual.widgets import Footer, Header, Label, Select, Static
 
 from client import training as model
 from client.conflicts import discard
 from client.records import Snapshot
 from client.writes import Saved, Write, save
 from domain.vocab import TRAINING_PATH_LABELS
-from tui.actions import bindings, localise
+from tui.actions import bindings, key_for, localise
 from tui.screens.training.form import TrainingForm
 from tui.texts import year_ as _
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.filter_list import Column, FilterList, Row
 from tui.widgets.rejected import RejectedNotice
 from tui.widgets.saving import Saving
 
@@ -52,7 +53,7 @@ class TrainingScreen(Saving, Screen[None]):
         localise(self)
         self.services = services
         self.records = Snapshot.read(services, model.COLLECTIONS)
-        self.shown: list[dict[str, Any]] = []
+        self.shown: dict[str, dict[str, Any]] = {}
         self.allowed: dict[str, bool] = {}
 
     def compose(self) -> ComposeResult:
@@ -63,27 +64,30 @@ class TrainingScreen(Saving, Screen[None]):
         ]
         yield Header()
         with Horizontal(id="training-pickers"):
-            yield Label(_("Employee (p)"))
+            yield Label(_("Employee"))
             yield Select(people, value=me, allow_blank=False, compact=True, id="training-person")
         yield Static("", id="training-summary")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="training-table")
+        yield FilterList(
+            [
+                Column(_("Title"), 28),
+                Column(_("Path"), 12),
+                Column(_("JP"), 4),
+                Column(_("End"), 10),
+                Column(_("Organiser"), 14),
+            ],
+            noun=_("training"),
+            placeholder=_("Type to filter: title, path, organiser…"),
+            lang=self.services.lang,
+            id="training-list",
+        )
         yield Static("", id="training-team")
         yield RejectedNotice(id="training-rejected")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = _("Pelatihan")
-        table = self.query_one(DataTable)
-        for label, width in (
-            (_("Title"), 28),
-            (_("Path"), 12),
-            (_("JP"), 4),
-            (_("End"), 10),
-            (_("Organiser"), 14),
-        ):
-            table.add_column(label, width=width)
         self.refresh_table(reread=False)
-        table.focus()
+        self.query_one(FilterList).focus_filter()
 
     # --- what is shown ------------------------------------------------------------
     @property
@@ -92,31 +96,27 @@ class TrainingScreen(Saving, Screen[None]):
 
     @property
     def current(self) -> dict[str, Any] | None:
-        table = self.query_one(DataTable)
-        if not self.shown or not 0 <= table.cursor_row < len(self.shown):
-            return None
-        return self.shown[table.cursor_row]
+        key = self.query_one(FilterList).highlighted_key
+        return self.shown.get(key) if key else None
 
     def refresh_table(self, *, reread: bool = True) -> None:
         if reread:
             self.records = Snapshot.read(self.services, model.COLLECTIONS)
         records, year = self.records, model.year_of(self.records)
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        self.shown = model.trainings(records, self.person, year)
-        for training in self.shown:
+        found = model.trainings(records, self.person, year)
+        self.shown = {training["id"]: training for training in found}
+        rows = []
+        for training in found:
             data = training["data"]
-            table.add_row(
-                str(data.get("title", ""))[:28],
+            cells = (
+                str(data.get("title", "")),
                 path_label(data.get("path")),
                 jp_text(float(data.get("jp", 0))),
                 str(data.get("end", "")),
-                str(data.get("organiser", ""))[:14],
-                key=training["id"],
+                str(data.get("organiser", "")),
             )
-        if self.shown:
-            table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
+            rows.append(Row(training["id"], cells))
+        self.query_one(FilterList).set_rows(rows)
         self.query_one("#training-summary", Static).update(self._summary(year))
         team = self.query_one("#training-team", Static)
         team.update(self._team(year))
@@ -154,18 +154,26 @@ class TrainingScreen(Saving, Screen[None]):
             "discard": found is not None and bool(found.get("rejected")),
         }
         self.refresh_bindings()
-        self.query_one(RejectedNotice).show_for(
-            found, self.services.lang, _("Fix it with e, or discard it with x.")
+        hint = _("Fix it with {edit}, or discard it with {discard}.").format(
+            edit=key_for(self, "training.edit") or "",
+            discard=key_for(self, "training.discard") or "",
         )
+        self.query_one(RejectedNotice).show_for(found, self.services.lang, hint)
 
     @on(Select.Changed)
     def _picked(self) -> None:
         self.refresh_table()
-        self.query_one(DataTable).focus()
+        self.query_one(FilterList).focus_filter()
 
-    @on(DataTable.RowHighlighted)
+    @on(FilterList.Highlighted)
     def _highlighted(self) -> None:
-        self.show_detail()
+        if self.is_mounted:
+            self.show_detail()
+
+    @on(FilterList.Chosen)
+    def _chosen(self) -> None:
+        if self.allowed.get("edit"):
+            self.action_edit()
 
     def on_sync_done(self, _message: object) -> None:
         self.refresh_table()
