@@ -21,6 +21,7 @@ from client.feedback import iso
 from client.records import Snapshot
 from client.writes import PROBE_ID, Write, may
 from domain.deadlines import objection_deadline, office_date
+from domain.permissions import ATASAN_PPK, PPK, relations
 from domain.predikat import predikat
 from domain.write_facts import finalised_at
 from store import new_id
@@ -95,7 +96,7 @@ def cases(records: Snapshot) -> list[Case]:
         mine = owner == me
         if not mine and evaluation["id"] not in by_evaluation:
             continue
-        if not mine and me not in _ppk_line(records, str(owner)):
+        if not mine and not _relations(records, str(owner)) & {PPK, ATASAN_PPK}:
             continue
         case = _case(records, evaluation, by_evaluation)
         if case is not None:
@@ -103,21 +104,17 @@ def cases(records: Snapshot) -> list[Case]:
     return sorted(found, key=lambda c: (c.owner != me, -c.finalised.timestamp()))
 
 
-def _ppk_line(records: Snapshot, owner: str) -> tuple[str, ...]:
-    """The owner's PPK and atasan PPK (either may be missing)."""
-    ppk = records.org.atasan_of(owner)
-    atasan = records.org.atasan_of(ppk) if ppk else None
-    return tuple(x for x in (ppk, atasan) if x)
+def _relations(records: Snapshot, owner: str) -> frozenset[str]:
+    """How I stand to the owner (domain.permissions: a Plt or Plh counts too)."""
+    return relations(records.actor, owner, records.org)
 
 
 def is_atasan_ppk(records: Snapshot, case: Case) -> bool:
-    line = _ppk_line(records, case.owner)
-    return len(line) == 2 and line[1] == records.me
+    return ATASAN_PPK in _relations(records, case.owner)
 
 
 def is_ppk(records: Snapshot, case: Case) -> bool:
-    line = _ppk_line(records, case.owner)
-    return bool(line) and line[0] == records.me
+    return PPK in _relations(records, case.owner)
 
 
 def to_decide(records: Snapshot) -> list[Case]:
@@ -194,10 +191,10 @@ def decision_writes(
 
 def curve_of(records: Snapshot, case: Case) -> tuple[str, ...]:
     """The predikat of the PPK's team in the evaluation's unit and period."""
-    line = _ppk_line(records, case.owner)
-    if not line:
+    ppk = records.org.atasan_of(case.owner)
+    if ppk is None:
         return ()
     owner = records.employee(case.owner)
     unit_id = owner["data"].get("unit_id") if owner else None
     period_id = str(case.evaluation["data"].get("period_id"))
-    return team(records, line[0], unit_id, period_id, {}).predikats
+    return team(records, ppk, unit_id, period_id, {}).predikats
