@@ -7,6 +7,7 @@ The PPK sees each team member's JP and who is short, and by how much.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,7 +16,7 @@ from client.records import Snapshot
 from client.writes import PROBE_ID, Write, may
 from domain.checks import parse_date
 from domain.deadlines import office_date
-from domain.training import JP_MINIMUM
+from domain.training import JP_MINIMUM, jp_in_year
 from domain.vocab import TrainingPath
 from store import new_id
 
@@ -41,15 +42,6 @@ def trainings(records: Snapshot, owner: str, year: int) -> list[Rec]:
     return sorted(found, key=lambda t: str(t["data"].get("end", "")), reverse=True)
 
 
-def jp_total(found: list[Rec]) -> float:
-    total = 0.0
-    for training in found:
-        jp = training["data"].get("jp")
-        if isinstance(jp, int | float):
-            total += float(jp)
-    return total
-
-
 @dataclass(frozen=True)
 class Standing:
     """One person's JP in a year against the minimum."""
@@ -64,13 +56,19 @@ class Standing:
 
 
 def standing(records: Snapshot, nip: str, year: int) -> Standing:
-    return Standing(nip, records.name_of(nip), jp_total(trainings(records, nip, year)))
+    owned = [t["data"] for t in records.list("training", owner=nip)]
+    return Standing(nip, records.name_of(nip), jp_in_year(owned, year))
 
 
 def team(records: Snapshot, year: int) -> list[Standing]:
-    """My team's JP, the shortest first (who needs training most)."""
+    """My team's JP, the shortest first (who needs training most); the training
+    is grouped by owner once, so a team of hundreds costs one pass."""
+    by_owner: dict[str, list[Rec]] = defaultdict(list)
+    for training in records.list("training"):
+        by_owner[str(training.get("owner"))].append(training["data"])
     found = [
-        standing(records, str(p["data"]["nip"]), year) for p in records.subordinates(records.me)
+        Standing(nip, records.name_of(nip), jp_in_year(by_owner[nip], year))
+        for nip in (str(p["data"]["nip"]) for p in records.subordinates(records.me))
     ]
     return sorted(found, key=lambda s: (-s.short_by, s.name))
 
