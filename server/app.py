@@ -28,6 +28,7 @@ from server.config import server_home
 from server.context import Server, bearer_token
 from server.epoch import HighWaterMark, mark_path, settle_epoch
 from server.errors import ApiError, JsonResponse, install
+from server.health import health_routes
 from server.limits import BodyLimit
 from server.messages import _
 from server.models import (
@@ -43,6 +44,7 @@ from server.models import (
     SessionRequest,
 )
 from server.push import Batch, screen
+from server.requestlog import RequestLog
 
 PROTOCOL = 2
 # SQLite has one writer at a time; PostgreSQL also serves reads beside the push
@@ -68,13 +70,16 @@ def create_app(
     home: Path | None = None,
     engine: Engine | None = None,
     handler_threads: int | None = None,
+    settle: bool = True,
 ) -> FastAPI:
-    """The application; rotates the epoch first if the database was restored (server.epoch)."""
+    """The application; rotates the epoch first if the database was restored (server.epoch),
+    unless ``settle`` is false (a worker of ``serve --workers``: settled before it started)."""
     owns_engine = engine is None
     engine = engine or db.make_engine(db_url)
     db.check_schema(engine)
     mark = HighWaterMark(mark_path(db_url, home or server_home()))
-    settle_epoch(engine, mark)
+    if settle:
+        settle_epoch(engine, mark)
     server = Server(engine, timedelta(days=token_days), mark)
 
     @asynccontextmanager
@@ -105,6 +110,8 @@ def create_app(
     _document_400_not_422(app)
     app.include_router(_routes(server))
     app.include_router(blob_routes(server), prefix=API)
+    app.include_router(health_routes(engine), prefix=API)
+    app.add_middleware(RequestLog)  # added last: outermost, it sees every answer
     app.state.server = server
     return app
 

@@ -21,6 +21,7 @@ from server.epoch import HighWaterMark
 from server.errors import ApiError
 from server.messages import _
 from server.org import OrgCache
+from server.requestlog import note_nip
 
 _bearer = HTTPBearer(auto_error=False, description="the token of POST /session")
 
@@ -41,6 +42,7 @@ class Server:
         nip = accounts.session_nip(conn, token, db.now())
         if nip is None or not self.orgs.get(conn).is_active(nip):
             raise unauthorized()
+        note_nip(nip)
         return nip
 
 
