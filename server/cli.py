@@ -1,4 +1,4 @@
-"""``kinerja-server``: init, import-employees, set-password, revoke, serve (commands.md).
+"""``kinerja-server``: init, import-employees, set-password, revoke, serve, and the operators' commands of ``server.ops_cli`` (commands.md).
 
 Help and messages speak Bahasa Indonesia unless ``KINERJA_LANG=en`` or
 ``LANG=en*``. A person's mistake (a missing file, a bad CSV, a database not
@@ -270,6 +270,7 @@ COMMANDS = {
     "set-password": cmd_set_password,
     "revoke": cmd_revoke,
     "serve": cmd_serve,
+    **ops_cli.COMMANDS,
 }
 
 
