@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from server import backup
+from server import backup, doctor
 from server.config import server_home
 from server.failure import Failure
 from server.ops_text import _
@@ -53,6 +53,23 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     )
     putting.add_argument("file", metavar=_("FILE"), type=Path, help=_("the backup to put back"))
     putting.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    checking = commands.add_parser(
+        "doctor",
+        parents=[common],
+        help=_("check file permissions, TLS, database settings and the clock"),
+        description=_(
+            "Check the server's file permissions, its TLS certificate, the database's settings and the clock, and say what to fix. Exits 1 when something needs fixing."
+        ),
+    )
+    checking.add_argument(
+        "--certfile", type=Path, default=None, help=_("the certificate serve is given")
+    )
+    checking.add_argument(
+        "--keyfile", type=Path, default=None, help=_("the private key serve is given")
+    )
+    checking.add_argument(
+        "--workers", type=int, default=1, metavar="N", help=_("the --workers serve is given")
+    )
 
 
 def cmd_backup(url: str, args: argparse.Namespace) -> None:
@@ -90,7 +107,19 @@ def cmd_restore(url: str, args: argparse.Namespace) -> None:
     )
 
 
+def cmd_doctor(url: str, args: argparse.Namespace) -> None:
+    labels = {"ok": _("OK"), "note": _("NOTE"), "fix": _("FIX")}
+    findings = doctor.examine(url, server_home(), args.certfile, args.keyfile, args.workers)
+    width = max(len(label) for label in labels.values())
+    for finding in findings:
+        print(f"{labels[finding.level]:<{width}}  {finding.message}")
+    to_fix = sum(finding.level == "fix" for finding in findings)
+    if to_fix:
+        raise Failure(_("{count} thing(s) to fix.").format(count=to_fix))
+
+
 COMMANDS: dict[str, Callable[[str, argparse.Namespace], None]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "doctor": cmd_doctor,
 }
