@@ -84,7 +84,7 @@ def tls(certfile: Path | None, keyfile: Path | None) -> Iterator[Finding]:
         yield Finding(
             "note",
             _(
-                "No --certfile given: serve behind a reverse proxy that speaks HTTPS (docs/nginx-kinerja.conf)."
+                "No --certfile given: serve behind a reverse proxy that speaks HTTPS (docs/deploy/nginx-kinerja.conf)."
             ),
         )
         return
