@@ -25,7 +25,7 @@ from domain.vocab import Collection
 from server import accounts, answers, db, feed, marks, on_demand, throttle
 from server.blob_routes import blob_routes
 from server.config import server_home
-from server.context import Server, bearer_token
+from server.context import Caller, Server, bearer_token
 from server.epoch import HighWaterMark, mark_path, settle_epoch
 from server.errors import ApiError, JsonResponse, install
 from server.health import health_routes
@@ -191,8 +191,8 @@ def _routes(server: Server) -> APIRouter:
         mutations = [mutation.model_dump() for mutation in body.mutations]
         verdicts = screen(mutations)  # before the writer's lock: it needs no data
         with db.writing(server.engine) as conn:
-            nip = server.nip_of(conn, token)
-            epoch = db.get_meta(conn, "epoch") or ""
+            caller = server.caller(conn, token)
+            nip, epoch = caller.nip, caller.epoch
             if body.epoch != epoch:
                 raise _epoch_mismatch()
             batch = Batch(conn, nip, body.client_id, server.orgs)
@@ -213,15 +213,14 @@ def _routes(server: Server) -> APIRouter:
         mark: Annotated[str, Query(max_length=40)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
     ) -> JsonResponse:
+        with db.reading(server.engine) as conn:
+            caller = server.caller(conn, token)
+            if not server.acting_starts.due(caller.org):
+                return _page(conn, caller, since, mark, limit)
+        # An acting assignment starts today: hand it to the feed, then read anew.
         server.acting_starts.start_due(server.engine, server.orgs, server.mark)
         with db.reading(server.engine) as conn:
-            nip = server.nip_of(conn, token)
-            epoch = db.get_meta(conn, "epoch")
-            if since > 0 and mark and not _holds(conn, since, mark):
-                raise _history_lost()
-            page = feed.pull(conn, nip, since, limit, server.orgs.get(conn))
-            page["mark"] = marks.mark_of(conn, page["next"])
-        return JsonResponse({"epoch": epoch, **page})
+            return _page(conn, server.caller(conn, token), since, mark, limit)
 
     @router.get("/records", response_model=RecordsAnswer, responses=_ERRORS)
     def records(
@@ -230,13 +229,21 @@ def _routes(server: Server) -> APIRouter:
         collection: Annotated[Collection | None, Query()] = None,
     ) -> JsonResponse:
         with db.reading(server.engine) as conn:
-            nip = server.nip_of(conn, token)
-            org = server.orgs.get(conn)
+            caller = server.caller(conn, token)
+            nip, org = caller.nip, caller.org
             actor = Actor(nip=nip, roles=org.roles_of(nip))
             found = on_demand.records_of(conn, actor, owner, collection, org.on(db.now()))
         return JsonResponse({"records": found})
 
     return router
+
+
+def _page(conn: Connection, caller: Caller, since: int, mark: str, limit: int) -> JsonResponse:
+    if since > 0 and mark and not _holds(conn, since, mark):
+        raise _history_lost()
+    page = feed.pull(conn, caller.nip, since, limit, caller.org, caller.top)
+    page["mark"] = marks.mark_of(conn, page["next"])
+    return JsonResponse({"epoch": caller.epoch, **page})
 
 
 def _holds(conn: Connection, since: int, mark: str) -> bool:
