@@ -48,12 +48,7 @@ class Snapshot:
     @classmethod
     def read(cls, services: Services, collections: Iterable[str]) -> Snapshot:
         """One store read for every collection named (and those of the organisation)."""
-        from tinydb import where
-
-        wanted = sorted({*collections, *ORG_COLLECTIONS})
-        found: dict[str, RecordList] = {name: [] for name in wanted}
-        for record in services.store.search("records", where("collection").one_of(wanted)):
-            found[record["collection"]].append(record)
+        found = services.store.collections(sorted({*collections, *ORG_COLLECTIONS}))
         return cls(me=services.me, now=services.now(), by_collection=found)
 
     # --- the Records protocol (store.records' reading half) ----------------------

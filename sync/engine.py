@@ -25,6 +25,7 @@ import orjson
 
 from domain.deadlines import office_date
 from store import StoreBusy, StoreError, outbox
+from store.bulk import collector_paused
 from sync.blobs import upload_named_blobs
 from sync.link import EpochChanged, HistoryChanged, Link, LinkError, MalformedAnswer, Patience
 from sync.local import JSON, get_meta, lifetime, new_id, now_utc, put_meta, record_key, start_over
@@ -253,7 +254,7 @@ class SyncEngine:
             changes = page["changes"]
             if not all(is_record(change) for change in changes):
                 raise MalformedAnswer("/changes: a change is not a record")
-            with self.store.transaction() as tx:
+            with collector_paused(), self.store.transaction() as tx:
                 tag = lifetime(tx)
                 for change in changes:
                     apply_incoming(tx, change, tag, resyncing)
