@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import secrets
 import subprocess
 import sys
@@ -191,12 +192,26 @@ def child(*args: str) -> dict[str, Any]:
     return found
 
 
-def timed_status(home: Path) -> float:
+def timed_status(home: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of ``kinerja status`` (CPU: what a loaded machine cannot inflate)."""
     env = {**os.environ, "KINERJA_HOME": str(home)}
+    cpu_before = _children_cpu()
     began = time.perf_counter()
     subprocess.run([sys.executable, "-m", "tui.cli", "status"], env=env, cwd=ROOT,
                    check=True, capture_output=True)  # fmt: skip
+    return time.perf_counter() - began, _children_cpu() - cpu_before
+
+
+def timed_status_of(command: list[str]) -> float:
+    """The baseline: a bare Python start on the same loaded machine."""
+    began = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
     return time.perf_counter() - began
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 # --- one instansi on one database ------------------------------------------------------
@@ -232,7 +247,8 @@ def run_case(label: str, size: int, url: str | None, folder: Path, runs: int) ->
         for _ in range(runs):
             starts["kinerja"].append(measure([sys.executable, "-m", "tui.cli"], env).seconds)
             starts["minimal"].append(measure([sys.executable, "-c", MINIMAL_APP], env).seconds)
-        status = min(timed_status(folder / "admin") for _ in range(3))
+        status, status_cpu = min(timed_status(folder / "admin") for _ in range(3))
+        python_alone = min(timed_status_of([sys.executable, "-c", "pass"]) for _ in range(3))
     finally:
         server.close()
     k_start, m_start = min(starts["kinerja"]), min(starts["minimal"])
@@ -258,7 +274,9 @@ def run_case(label: str, size: int, url: str | None, folder: Path, runs: int) ->
         row.format("  the idle round itself (ms)", f"{synced['idle_round'] * 1000:.0f}", "", "", ""),
         row.format("  Beranda re-read, changed round (ms)", f"{synced['beranda'] * 1000:.1f}",
                    "", "", ""),
-        row.format("kinerja status, admin (s)", f"{status:.3f}", "", "", f"<{TARGETS['status_s']}"),
+        row.format("kinerja status, admin (s)", f"{status:.3f}", f"{python_alone:.3f}",
+                   f"{status / python_alone:.2f}x", f"<{TARGETS['status_s']}"),
+        row.format("  its CPU time (s)", f"{status_cpu:.3f}", "", "", ""),
     ]  # fmt: skip
 
 
@@ -271,8 +289,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1k and 10k records, 2 start runs")
     parser.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--size", type=int, choices=sorted(SIZES), action="append",
+                        help="only this instansi size (records); may be repeated")  # fmt: skip
     args = parser.parse_args()
-    sizes = [1_000, 10_000] if args.quick else list(SIZES)
+    sizes = args.size or ([1_000, 10_000] if args.quick else list(SIZES))
     runs = 2 if args.quick else 5
     print(f"Python {sys.version.split()[0]}; {os.cpu_count()} cores; figures beside baselines")
     pg_server = None
