@@ -198,6 +198,12 @@ class Store:
             )
             return found
 
+    def versions(self, names: Iterable[str]) -> tuple[int, ...]:
+        """Where each collection stands: equal versions, the same records (a cache's key)."""
+        with self._mutex:
+            self._refresh()
+            return tuple(self._indexes.version_of(name) for name in names)
+
     def owned(self, collection: str, owner: str | None) -> list[dict[str, Any]]:
         """Copies of the records of one collection about ``owner`` (deleted ones too)."""
         with self._mutex:

@@ -10,10 +10,14 @@ table's (insertion) order in every process.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 Keys = dict[str, None]
+# Versions are drawn from one counter for the process, so a rebuilt index (after
+# another process's compaction) never hands out a version an earlier one had.
+_VERSIONS = itertools.count(1)
 
 
 def needs_attention(record: Mapping[str, Any]) -> bool:
@@ -25,11 +29,13 @@ class Indexes:
         self.collections: dict[str, Keys] = {}
         self.owners: dict[tuple[str, str | None], Keys] = {}
         self.attention: Keys = {}
+        self.versions: dict[str, int] = {}  # collection -> changes a cached answer is of
         for key, record in (records or {}).items():
             self.add(key, record)
 
     def add(self, key: str, record: Mapping[str, Any]) -> None:
         collection = key.partition("/")[0]
+        self.versions[collection] = next(_VERSIONS)
         self.collections.setdefault(collection, {})[key] = None
         self.owners.setdefault((collection, record.get("owner")), {})[key] = None
         if needs_attention(record):
@@ -39,9 +45,13 @@ class Indexes:
         if record is None:
             return
         collection = key.partition("/")[0]
+        self.versions[collection] = next(_VERSIONS)
         self.collections.get(collection, {}).pop(key, None)
         self.owners.get((collection, record.get("owner")), {}).pop(key, None)
         self.attention.pop(key, None)
+
+    def version_of(self, collection: str) -> int:
+        return self.versions.get(collection, 0)
 
     def of_collection(self, collection: str) -> Iterable[str]:
         return self.collections.get(collection, ())
