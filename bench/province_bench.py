@@ -137,8 +137,9 @@ def child_sync(home: str, url: str, token: str, nip: str) -> dict[str, Any]:
     began = time.perf_counter()
     describe(state, services.now())
     on_loop = time.perf_counter() - began
+    home_facts(services)  # the first screen's own read
     began = time.perf_counter()
-    home_facts(services)
+    home_facts(services)  # what a round that brought records (not people) costs
     beranda = time.perf_counter() - began
     return {"seconds": seconds, "received": report.received, "error": report.error,
             "peak_kib": peak, "idle_round": idle_round, "idle_received": idle.received,
