@@ -73,8 +73,11 @@ class HomeScreen(Screen[None]):
     def on_screen_suspend(self) -> None:
         self._fresh = False
 
-    def on_sync_done(self, _message: SyncDone) -> None:
-        self.refresh_facts()
+    def on_sync_done(self, message: SyncDone) -> None:
+        if message.changed:
+            self.refresh_facts()
+        else:
+            self._show_sync()  # an idle round: only when it ended is new
 
     def refresh_facts(self) -> None:
         facts = home_facts(self.services)
