@@ -101,7 +101,18 @@ def cases(records: Snapshot) -> list[Case]:
         case = _case(records, evaluation, by_evaluation)
         if case is not None:
             found.append(case)
-    return sorted(found, key=lambda c: (c.owner != me, -c.finalised.timestamp()))
+    # Ties (several evaluations finalised in one moment) put those with an
+    # objection first, then a fixed order, so the list never depends on the
+    # store's order.
+    return sorted(
+        found,
+        key=lambda c: (
+            c.owner != me,
+            -c.finalised.timestamp(),
+            c.objection is None,
+            str(c.evaluation["id"]),
+        ),
+    )
 
 
 def _relations(records: Snapshot, owner: str) -> frozenset[str]:
