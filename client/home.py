@@ -40,6 +40,8 @@ class HomeFacts:
     evaluation_period: Record | None
     to_acknowledge: tuple[Record, ...]  # feedback
     names: dict[str, str]  # NIP -> name, for the people named above
+    # My team behind the pro-rated target (domain.on_track), by NIP: the early warning
+    behind: tuple[str, ...] = ()
 
 
 def _day(value: Any) -> date | None:
@@ -116,7 +118,30 @@ def home_facts(services: Services) -> HomeFacts:
             if f.get("owner") == me and not f["data"].get("acknowledged_at")
         ),
         names=names,
+        behind=team_behind(services, view, plan_period),
     )
+
+
+def team_behind(services: Services, view: Snapshot, period: Record | None) -> tuple[str, ...]:
+    """Those of my team behind on an indicator of their approved SKP, worked out here,
+    offline, with the rule the server's on-track report uses. Realisasi is read
+    only for a PPK, and only then."""
+    team = set(view.org.team_of(services.me))
+    if not team or period is None:
+        return ()
+    from domain.reports import on_track_rows
+
+    progress = Snapshot.read(services, ("progress",)).list("progress")
+    employees = [e for e in view.list("employee") if e["data"].get("nip") in team]
+    rows = on_track_rows(
+        employees,
+        view.list("plan"),
+        view.list("plan_item"),
+        progress,
+        period,
+        services.now().date(),
+    )
+    return tuple(dict.fromkeys(str(r["nip"]) for r in rows if r["behind"]))
 
 
 def _to_evaluate(

@@ -78,7 +78,7 @@ ROWS: dict[str, list[dict[str, Any]]] = {
             "org_rating": "good",
             "total": 4,
             "counts": {"very_good": 3, "good": 1},
-            "broken": ["Sangat Baik paling banyak 20% untuk unit Baik: 3 dari 4"],
+            "broken": ["good.good_most", "good.low_at_least_one"],
         }
     ],
     # Given unsorted: the dashboard lists those behind first.

@@ -149,6 +149,10 @@ class HomeScreen(Screen[None]):
         if facts.to_acknowledge:
             text = _("Umpan balik to acknowledge ({n})").format(n=len(facts.to_acknowledge))
             lines.append((text, "feedback"))
+        if facts.behind:
+            text = _("Behind the target pro-rated to today ({n}): {who}")
+            people = tuple({"owner": nip} for nip in facts.behind)
+            lines.append((text.format(n=len(people), who=who(people)), "monitoring"))
         state = getattr(self.app, "sync_state", None)
         if state is not None and (state.conflicts or state.rejected):
             text = _("Conflicts or rejections to settle ({n})")

@@ -39,7 +39,7 @@ from tui.actions import bindings, localise
 from tui.screens.monitoring.chart import FigureChart, charts_fit
 from tui.screens.monitoring.texts import when_made, words
 from tui.screens.monitoring.views import VIEWS as VIEW_SPECS
-from tui.screens.monitoring.views import headings, table_cells
+from tui.screens.monitoring.views import broken_rules, headings, table_cells
 from tui.sync_worker import SyncDone
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.person_picker import PersonPicker
@@ -152,8 +152,7 @@ class MonitoringScreen(Screen[None]):
         shown = self.report is not None and self.report.name == "curve" and bool(self.rows)
         detail.display = shown
         if shown and 0 <= index < len(self.rows):
-            spec = VIEW_SPECS["curve"]
-            detail.update(spec.cell(self.rows[index], "broken", self._))
+            detail.update(broken_rules(self.rows[index], self._))
 
     @on(DataTable.RowHighlighted, "#mon-table")
     @on(DataTable.CellHighlighted, "#mon-table")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from domain.deadlines import OFFICE_TZ
@@ -11,8 +11,19 @@ from domain.i18n import translator
 DOMAIN = "tui_monitoring"
 
 
-def words(lang: str | None) -> Callable[[str], str]:
-    return translator(DOMAIN, lang)
+@dataclass(frozen=True)
+class Words:
+    """Pemantauan's ``_`` in one language, which also names the language (for
+    sentences the domain renders itself, such as the curve's)."""
+
+    lang: str | None
+
+    def __call__(self, msgid: str) -> str:
+        return translator(DOMAIN, self.lang)(msgid)
+
+
+def words(lang: str | None) -> Words:
+    return Words(lang)
 
 
 def when_made(made_at: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from domain.reports import curve_messages
 from domain.vocab import (
     FOLLOW_UP_KIND_LABELS,
     FOLLOW_UP_STEP_LABELS,
@@ -20,10 +21,10 @@ from domain.vocab import (
     PREDIKAT_LABELS,
     PREDIKATS,
 )
+from tui.screens.monitoring.texts import Words
 from tui.texts import N_
 
 Row = Mapping[str, Any]
-Words = Callable[[str], str]
 # Column headings short enough for 80 columns; the chart and F1 spell them out.
 SHORT_PREDIKAT = {
     "very_good": "SB",
@@ -81,9 +82,14 @@ def _curve_cell(row: Row, key: str, _: Words) -> str:
     if key in PREDIKATS:
         return str((row.get("counts") or {}).get(key, 0))
     if key == "broken":
-        broken = [_(msg) for msg in row["broken"]]
-        return "; ".join(broken) if broken else _("meets the rule")
+        broken = len(row["broken"])
+        return _("{n} rules broken").format(n=broken) if broken else _("meets the rule")
     return str(row[key])
+
+
+def broken_rules(row: Row, _: Words) -> str:
+    """Each rule of the curve a unit breaks, as a sentence of its own line."""
+    return "\n".join(f"• {text}" for text in curve_messages(dict(row), _.lang or "id"))
 
 
 def _curve_bars(rows: Sequence[Row], _: Words) -> tuple[list[str], list[float]]:
@@ -175,7 +181,7 @@ VIEWS: dict[str, View] = {
             Column("unit_name", N_("Unit"), 16),
             Column("org_rating", N_("Unit rating"), 13),
             *(Column(p, SHORT_PREDIKAT[p], 3) for p in PREDIKATS),
-            Column("broken", N_("Rule of the curve"), 40),
+            Column("broken", N_("Rule of the curve"), 22),
         ),
         _curve_cell,
         _curve_bars,
