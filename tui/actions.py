@@ -403,6 +403,11 @@ ACTIONS: tuple[Action, ...] = (
     ),
     *_scope("monitoring.person", MONITORING, ("monitoring.person_back", "escape", "back", "Back")),
     *_scope(
+        "monitoring.choose",
+        MONITORING,
+        ("monitoring.choose_cancel", "escape", "dismiss(None)", "Cancel"),
+    ),
+    *_scope(
         "conflicts",
         REVIEW,
         (

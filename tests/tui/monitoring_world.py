@@ -149,4 +149,27 @@ def unit_head(home: Path, nip: str = KADIS) -> Services:
     return services
 
 
-__all__ = ["ANNUAL", "KADIS", "PPK", "STAFF", "STAFF_2", "STAFF_3", "Served", "unit_head"]
+ADMIN = "198001012005011001"
+
+
+def hr_admin(home: Path) -> Services:
+    """An admin of the BKD, who may watch any unit or the whole instansi."""
+    services = unit_head(home, ADMIN)
+    person = {"nip": ADMIN, "name": "Rina Kahar", "kind": "PNS", "rank": "Penata (III/c)"}
+    person |= {"position": "Analis SDM", "unit_id": "bkd", "roles": ["admin"], "active": True}
+    put_pulled(services.store, "employee", ADMIN, ADMIN, person)
+    put_pulled(services.store, "unit", "bkd", None, {"name": "BKD", "ratings": {}})
+    return services
+
+
+__all__ = [
+    "ANNUAL",
+    "KADIS",
+    "PPK",
+    "STAFF",
+    "STAFF_2",
+    "STAFF_3",
+    "Served",
+    "hr_admin",
+    "unit_head",
+]

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
-from tests.tui.monitoring_world import STAFF, STAFF_2, Served, unit_head
+from tests.tui.monitoring_world import STAFF, STAFF_2, Served, hr_admin, unit_head
 from tests.tui.test_year_world import ANNUAL, PPK, UNIT, Host, profile, screen_text
+from tui.actions import key_help
 from tui.screens.monitoring.chart import FigureChart, charts_fit
+from tui.screens.monitoring.choose import ChoiceDialog
 from tui.screens.monitoring.drill import PeopleScreen, PersonFileScreen
 from tui.screens.monitoring.screen import MonitoringScreen
 
@@ -186,3 +188,34 @@ async def test_a_view_exports_to_xlsx(tmp_path: Path, monkeypatch: pytest.Monkey
     assert [c.value for c in sheet[1]] == ["Nama", "JP/minimal", "Kurang"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert rows == [["Fadli Umasugi", "6/20", "14"], ["Siti Marwah", "24/20", "terpenuhi"]]
+
+
+async def test_the_admin_watches_the_whole_instansi_or_any_unit(tmp_path: Path) -> None:
+    services = hr_admin(tmp_path)
+    served = Served()
+    app = Host(lambda: MonitoringScreen(services, served))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert served.asked == [("plans", ANNUAL, None)]
+        assert "Seluruh instansi · Tahunan 2026 · data per" in screen_text(app)
+        await pilot.press("u")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("down", "down", "enter")  # the whole instansi, BKD, the bidang
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert served.asked[-1] == ("plans", ANNUAL, UNIT)
+        assert "Bidang Pelayanan Perizinan · Tahunan 2026" in screen_text(app)
+
+
+async def test_a_unit_head_has_no_unit_key_and_f1_lists_the_keys(tmp_path: Path) -> None:
+    services = unit_head(tmp_path)
+    app = Host(lambda: MonitoringScreen(services, Served()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert screen.check_action("choose_unit", ()) is False
+        shown = {help.binding_id for help in key_help(screen)}
+        expected = {"monitoring.open", "monitoring.view", "monitoring.period"}
+        assert expected | {"monitoring.refresh", "monitoring.export"} <= shown

@@ -12,7 +12,6 @@ are computed from the local store.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -37,21 +36,12 @@ from client.records import Snapshot
 from client.services import Services
 from tui.actions import bindings, localise
 from tui.screens.monitoring.chart import FigureChart, charts_fit
+from tui.screens.monitoring.choose import ChoiceDialog
 from tui.screens.monitoring.texts import when_made, words
 from tui.screens.monitoring.views import VIEWS as VIEW_SPECS
 from tui.screens.monitoring.views import broken_rules, headings, table_cells
 from tui.sync_worker import SyncDone
 from tui.widgets.commands import ScreenCommands
-from tui.widgets.person_picker import PersonPicker
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A unit or a period on offer in the picker (PersonPicker's PersonChoice)."""
-
-    key: str
-    name: str
-    detail: str = ""
 
 
 class MonitoringScreen(Screen[None]):
@@ -231,11 +221,9 @@ class MonitoringScreen(Screen[None]):
 
     def action_choose_unit(self) -> None:
         _ = self._
-        choices = [Choice("", _("The whole instansi"))]
-        choices += [Choice(unit_id, name) for unit_id, name in self.watcher.units]
-        self.app.push_screen(
-            PersonPicker(choices, self.unit_id or "", self.services.lang), self._unit_chosen
-        )
+        choices = [("", _("The whole instansi")), *self.watcher.units]
+        dialog = ChoiceDialog(_("Whose figures?"), choices, self.unit_id or "", self.services.lang)
+        self.app.push_screen(dialog, self._unit_chosen)
 
     def _unit_chosen(self, key: str | None) -> None:
         if key is None:
@@ -244,10 +232,10 @@ class MonitoringScreen(Screen[None]):
         self.load()
 
     def action_choose_period(self) -> None:
-        choices = [Choice(period_id, name) for period_id, name in self.watcher.periods]
-        self.app.push_screen(
-            PersonPicker(choices, self.period_id, self.services.lang), self._period_chosen
+        dialog = ChoiceDialog(
+            self._("Which period?"), self.watcher.periods, self.period_id, self.services.lang
         )
+        self.app.push_screen(dialog, self._period_chosen)
 
     def _period_chosen(self, key: str | None) -> None:
         if key is not None:
