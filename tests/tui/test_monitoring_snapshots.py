@@ -61,3 +61,13 @@ def test_snapshot_with_room_for_the_chart(snap_compare: Any, tmp_path: Path) -> 
     services = unit_head(tmp_path)
     app = Host(lambda: MonitoringScreen(services, Served()), theme=DEFAULT)
     assert snap_compare(app, terminal_size=(100, 32), run_before=_loaded)
+
+
+def test_snapshot_no_color_keeps_the_table_alone(
+    snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Room enough for the chart, but NO_COLOR: the table alone, in monochrome."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    services = unit_head(tmp_path)
+    app = Host(lambda: MonitoringScreen(services, Served()), theme=ANSI)
+    assert snap_compare(app, terminal_size=(100, 32), run_before=_loaded)
