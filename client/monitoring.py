@@ -131,10 +131,12 @@ def people_behind(
     """The people a figure counts.
 
     A person row is its own person. A unit row counts the unit's active
-    employees (always held: the instansi's employee records are synced): for
-    ``plans`` those whose SKP is in ``column``'s state (each with their
-    state when no column is chosen), as far as their SKP is held here; for
-    ``curve`` everyone in the unit.
+    employees (always held: the instansi's employee records are synced); for
+    ``curve`` everyone in the unit. For ``plans``, the SKP of those in my
+    sync scope is held here, so they are listed with their state, and only
+    those in ``column``'s state when one is chosen; the SKP of the others
+    (an admin's, a unit head's deeper levels) is not held, so they are
+    listed after, with the state "" (open the person to see).
     """
     if name not in UNIT_VIEWS:
         nip = str(row["nip"])
@@ -153,14 +155,15 @@ def people_behind(
     for plan in view.list("plan"):
         if period_id is None or plan["data"].get("period_id") == period_id:
             status[str(plan.get("owner"))] = str(plan["data"].get("status", "draft"))
+    held = view.org.scope_of(view.me)
     found = []
     for member in members:
         nip = str(member["nip"])
-        state = status.get(nip, "missing" if view.holds(("plan",)) else "")
-        if column in PLAN_STATES and state != column:
+        state = status.get(nip, "missing" if nip in held else "")
+        if column in PLAN_STATES and state and state != column:
             continue
         found.append(Person(nip, str(member.get("name") or nip), state))
-    return sorted(found, key=lambda p: p.name)
+    return sorted(found, key=lambda p: (not p.detail, p.name))
 
 
 @dataclass(frozen=True)

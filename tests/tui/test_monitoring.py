@@ -219,3 +219,21 @@ async def test_a_unit_head_has_no_unit_key_and_f1_lists_the_keys(tmp_path: Path)
         shown = {help.binding_id for help in key_help(screen)}
         expected = {"monitoring.open", "monitoring.view", "monitoring.period"}
         assert expected | {"monitoring.refresh", "monitoring.export"} <= shown
+
+
+async def test_the_admin_sees_whose_skp_is_not_held_here(tmp_path: Path) -> None:
+    """Outside the admin's sync scope an SKP is not held: its owner is listed under any
+    state's figure, to be opened, never said to have none. (Siti's approved SKP
+    happens to be held in this store, so she is known not to be missing.)"""
+    services = hr_admin(tmp_path)
+    app = Host(lambda: MonitoringScreen(services, Served()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("u", "down", "down", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.press("right", "right", "right", "right", "right", "enter")  # Belum ada
+        people = app.screen.query_one(DataTable)
+        states = {str(people.get_row_at(i)[2]) for i in range(people.row_count)}
+        names = {str(people.get_row_at(i)[0]) for i in range(people.row_count)}
+        assert states == {"buka untuk melihat"}
+        assert len(names) == 4 and "Siti Marwah" not in names

@@ -80,6 +80,8 @@ class PeopleScreen(Screen[None]):
             state = PLAN_STATUS_LABELS.get(person.detail, person.detail)  # type: ignore[call-overload]
             if person.detail == "missing":
                 state = _("Missing")
+            elif not person.detail:
+                state = _("open to see")
             table.add_row(person.name, format_nip(person.nip), state, key=person.nip)
         yield table
         yield Static("" if self.people else _("Nobody is counted here."), classes="empty-state")
