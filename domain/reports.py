@@ -14,7 +14,7 @@ records of anyone: those of people not reported on are ignored.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -26,7 +26,6 @@ from domain.vocab import PREDIKATS
 
 Record = Mapping[str, Any]
 Row = dict[str, Any]
-NAMES = ("plans", "curve", "on_track", "training", "follow_up", "objection")
 PLAN_STATUSES = ("draft", "submitted", "approved", "returned")
 
 
@@ -277,10 +276,10 @@ COLLECTIONS: Mapping[str, tuple[str, ...]] = {
 
 def rows_of(
     name: str,
-    employees: list[Record],
-    units: list[Record],
+    employees: Sequence[Record],
+    units: Sequence[Record],
     period: Record,
-    records: Mapping[str, list[Record]],
+    records: Mapping[str, Sequence[Record]],
     today: date,
 ) -> list[Row]:
     """The rows of report ``name``; ``records`` holds the collections ``COLLECTIONS`` names."""

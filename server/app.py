@@ -22,7 +22,7 @@ from starlette.responses import Response
 
 from domain.permissions import Actor
 from domain.vocab import Collection
-from server import accounts, answers, db, feed, marks, on_demand, throttle
+from server import accounts, answers, db, feed, marks, on_demand, recordstore, reports, throttle
 from server.blob_routes import blob_routes
 from server.config import server_home
 from server.context import Server, bearer_token
@@ -39,6 +39,8 @@ from server.models import (
     PushAnswer,
     PushRequest,
     RecordsAnswer,
+    ReportAnswer,
+    ReportName,
     SessionAnswer,
     SessionRequest,
 )
@@ -228,6 +230,42 @@ def _routes(server: Server) -> APIRouter:
             actor = Actor(nip=nip, roles=org.roles_of(nip))
             found = on_demand.records_of(conn, actor, owner, collection, org.on(db.now()))
         return JsonResponse({"records": found})
+
+    @router.get(
+        "/reports/{name}",
+        response_model=ReportAnswer,
+        responses={**_ERRORS, 403: {"model": ErrorBody}, 404: {"model": ErrorBody}},
+    )
+    def report(
+        token: Annotated[str, Depends(bearer_token)],
+        name: ReportName,
+        period_id: Annotated[str, Query(min_length=1, max_length=64)],
+        unit_id: Annotated[str | None, Query(min_length=1, max_length=64)] = None,
+    ) -> JsonResponse:
+        with db.reading(server.engine) as conn:
+            nip = server.nip_of(conn, token)
+            org = server.orgs.get(conn)
+            actor = Actor(nip=nip, roles=org.roles_of(nip))
+            moment = db.now()
+            day = org.on(moment)
+            period = recordstore.get(conn, "period", period_id)
+            if period is None or period["deleted"]:
+                raise ApiError(404, "not_found", _("There is no such period. Sync and choose one."))
+            try:
+                scope = reports.reach(actor, day, reports.units_of(conn), unit_id)
+            except reports.UnknownUnit:
+                raise ApiError(
+                    404, "not_found", _("There is no such unit. Sync and choose one.")
+                ) from None
+            except reports.Forbidden:
+                raise ApiError(
+                    403,
+                    "forbidden",
+                    _("This report is for the admin, the unit's head and a PPK's own team."),
+                ) from None
+            rows = reports.rows(conn, name, period, scope, day.day)
+        answer = {"name": name, "made_at": _iso(moment), "period_id": period_id}
+        return JsonResponse(answer | {"unit_id": unit_id, "rows": rows})
 
     return router
 
