@@ -14,7 +14,7 @@ from tui.actions import key_help
 from tui.screens.monitoring.chart import FigureChart, charts_fit
 from tui.screens.monitoring.choose import ChoiceDialog
 from tui.screens.monitoring.drill import PeopleScreen, PersonFileScreen
-from tui.screens.monitoring.screen import MonitoringScreen
+from tui.screens.monitoring.screen import SHOWN_ROWS, MonitoringScreen
 
 
 @pytest.fixture(autouse=True)
@@ -237,3 +237,28 @@ async def test_the_admin_sees_whose_skp_is_not_held_here(tmp_path: Path) -> None
         names = {str(people.get_row_at(i)[0]) for i in range(people.row_count)}
         assert states == {"buka untuk melihat"}
         assert len(names) == 4 and "Siti Marwah" not in names
+
+
+async def test_a_long_report_lists_those_needing_attention_first(tmp_path: Path) -> None:
+    """The whole instansi's on-track rows run to tens of thousands: the table keeps the
+    first SHOWN_ROWS (those behind first), and the note says so."""
+    from tests.tui.monitoring_world import Report, on_track
+
+    services = unit_head(tmp_path)
+    many = [on_track(f"19900101201903{n:04d}", f"Pegawai {n}", 1.0) for n in range(1499)]
+    many.append(on_track(STAFF_2, "Fadli Umasugi", 0.1))
+
+    def source(name: str, period_id: str, unit_id: str | None) -> Report:
+        rows = many if name == "on_track" else []
+        return Report(name, "2026-12-17T23:00:00+00:00", period_id, unit_id, rows)
+
+    app = Host(lambda: MonitoringScreen(services, source))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("v", "v")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#mon-table", DataTable)
+        assert table.row_count == SHOWN_ROWS
+        assert table.get_row_at(0)[0] == "Fadli Umasugi"
+        assert f"{SHOWN_ROWS} pertama dari 1500 ditampilkan" in screen_text(app)

@@ -43,6 +43,11 @@ from tui.screens.monitoring.views import broken_rules, headings, table_cells
 from tui.sync_worker import SyncDone
 from tui.widgets.commands import ScreenCommands
 
+# The whole instansi's on-track report has a row per person and indicator
+# (tens of thousands); those needing attention come first, and a table of
+# more than these is neither read nor quick to build (bench/monitoring_bench.py).
+SHOWN_ROWS = 1000
+
 
 class MonitoringScreen(Screen[None]):
     CSS_PATH = "monitoring.tcss"
@@ -124,13 +129,18 @@ class MonitoringScreen(Screen[None]):
         table.cursor_type = "cell" if report.name == "plans" else "row"
         for column, heading in zip(spec.columns, headings(spec, _), strict=True):
             table.add_column(heading, width=column.width, key=column.key)
-        for index, cells in enumerate(table_cells(spec, self.rows, _)):
+        shown = self.rows[:SHOWN_ROWS]
+        for index, cells in enumerate(table_cells(spec, shown, _)):
             table.add_row(*cells, key=str(index))
         table.display = bool(self.rows)
         empty = self.query_one("#mon-empty", Static)
         empty.update("" if self.rows else _("Nothing to show for this view."))
         self.query_one("#mon-scope", Static).update(self._scope_text(report))
-        self.query_one("#mon-note", Static).update(self._note_text(report))
+        note = self._note_text(report)
+        if len(self.rows) > SHOWN_ROWS:
+            more = _("The first {shown} of {total} are listed; x exports them all.")
+            note += "\n" + more.format(shown=SHOWN_ROWS, total=len(self.rows))
+        self.query_one("#mon-note", Static).update(note)
         self._show_detail(0)
         labels, values = spec.bars(self.rows, _)
         self.query_one(FigureChart).show(_(spec.chart_title), labels, values)
@@ -185,7 +195,8 @@ class MonitoringScreen(Screen[None]):
     def _note_text(self, report: ReportLike) -> str:
         _ = self._
         if report.name == "plans":
-            return deadline_text(_, read_team(self.services), report.period_id, self.services)
+            periods = Snapshot.read(self.services, ("period",))
+            return deadline_text(_, periods, report.period_id, self.services)
         notes = {
             "curve": _("Each unit's spread against the rule of the curve for its rating."),
             "on_track": _("Realisasi against the target pro-rated to today; behind first."),
