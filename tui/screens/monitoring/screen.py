@@ -28,7 +28,6 @@ from client.monitoring import (
     default_source,
     export_tables,
     problem_text,
-    read_team,
     sort_rows,
     watch_of,
 )
@@ -62,7 +61,7 @@ class MonitoringScreen(Screen[None]):
         localise(self, services.lang)
         self.title = self._("Monitoring")
         self.view_name = VIEWS[0]
-        self.watcher = watch_of(read_team(services))
+        self.watcher = watch_of(Snapshot.read(services, ("unit", "period")))
         self.unit_id = self.watcher.unit_id
         self.period_id = self.watcher.period_id
         self.source = source or default_source(services, self.watcher)
@@ -108,6 +107,9 @@ class MonitoringScreen(Screen[None]):
         if self.period_id is None:
             self.app.call_from_thread(self._show_message, self._("No annual period is held yet."))
             return
+        empty = self.query_one("#mon-empty", Static)
+        if not self.rows:
+            self.app.call_from_thread(empty.update, self._("Reading the figures…"))
         try:
             report = self.source(self.view_name, self.period_id, self.unit_id)
         except Exception as error:  # a network or store failure is a message, never a crash
