@@ -61,6 +61,7 @@ from store.loading import Then, read_store
 from store.lock import ProfileLock
 from store.paths import StoreFiles
 from store.records import Records
+from store.reports import KeptReports
 from store.transaction import Transaction, check_table, copy_bulk, copy_value
 
 # Compaction rewrites the whole state, so it waits until the journal is
@@ -116,6 +117,7 @@ class Store:
         self._collections: dict[str, dict[str, None]] = {}
         self.records = Records(self)
         self.blobs = Blobs(home)
+        self.reports = KeptReports(home)
 
     # --- public API --------------------------------------------------------
 
