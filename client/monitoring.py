@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from client.home import periods_in_progress
 from client.records import Snapshot, live
+from client.reports import TEAM_COLLECTIONS
 from domain.deadlines import OFFICE_TZ
 
 if TYPE_CHECKING:
@@ -42,7 +43,6 @@ PERSON_COLLECTIONS = (
     "follow_up",
     "training",
 )
-TEAM_COLLECTIONS = ("unit", "period", *PERSON_COLLECTIONS)
 PLAN_STATES = ("draft", "submitted", "approved", "returned", "missing")
 
 
@@ -100,7 +100,7 @@ def watch_of(view: Snapshot) -> Watch:
 
 def read_team(services: Services) -> Snapshot:
     """The records a PPK's team dashboard is computed from, in one store read."""
-    return Snapshot.read(services, TEAM_COLLECTIONS)
+    return Snapshot.read(services, {*TEAM_COLLECTIONS, *PERSON_COLLECTIONS})
 
 
 def sort_rows(name: str, rows: Sequence[Row]) -> list[Row]:
@@ -239,22 +239,16 @@ def default_source(services: Services, watch: Watch) -> ReportSource:
     rules as the server's. A unit head or the admin: fetched from the
     server, the last copy kept; offline, that copy (``offline`` set).
     """
-    import importlib
-
-    # client/reports.py comes with the server's reports (branch scale).
-    reports: Any = importlib.import_module("client.reports")
+    from client.reports import fetch_report, team_report
 
     if watch.kind == "ppk":
 
         def team(name: str, period_id: str, _unit_id: str | None) -> ReportLike:
-            view = read_team(services)
-            found: ReportLike = reports.team_report(view, name, period_id, services.now().date())
-            return found
+            return team_report(read_team(services), name, period_id, services.now().date())
 
         return team
 
     def served(name: str, period_id: str, unit_id: str | None) -> ReportLike:
-        found: ReportLike = reports.fetch_report(services, name, period_id, unit_id)
-        return found
+        return fetch_report(services, name, period_id, unit_id)
 
     return served
