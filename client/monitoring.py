@@ -187,7 +187,7 @@ def fetched_file(services: Services, nip: str) -> PersonFile:
     """The person's records, fetched from the server (GET /records) when opened.
 
     Raises a ``sync.link.LinkError`` (Unreachable offline) or
-    ``sync.on_demand.NotSignedIn``; the screen words them.
+    ``sync.blobs.NotSignedIn``; the screen words them.
     """
     from sync.on_demand import fetch_records
 

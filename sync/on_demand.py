@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sync.blobs import NotSignedIn
 from sync.link import MalformedAnswer, Patience, _json_of
 from sync.session import link_for_profile
-
-
-class NotSignedIn(LookupError):
-    """Fetching needs the server, and this profile has no session."""
 
 
 def fetch_records(

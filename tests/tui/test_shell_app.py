@@ -38,6 +38,8 @@ async def test_beranda_shows_my_skp_what_waits_and_the_sync(tmp_path: Path) -> N
             "SKP untuk disetujui (1): Siti Marasabessy, S.E.",
             "Evaluasi Triwulan IV 2026 untuk ditulis (1): Rizal Syamsuddin, S.Kom.",
             "Umpan balik untuk ditanggapi (1)",
+            # the early warning: his realisasi lags the target pro-rated to 27 November
+            "Tertinggal dari target prorata hari ini (1): Rizal Syamsuddin, S.Kom.",
         ]
         assert app.sub_title == "Luring · sinkron terakhir 08:00"
 
