@@ -71,3 +71,17 @@ def test_snapshot_no_color_keeps_the_table_alone(
     services = unit_head(tmp_path)
     app = Host(lambda: MonitoringScreen(services, Served()), theme=ANSI)
     assert snap_compare(app, terminal_size=(100, 32), run_before=_loaded)
+
+
+@pytest.mark.parametrize("theme", [DEFAULT, ANSI])
+def test_snapshot_a_persons_file(snap_compare: Any, tmp_path: Path, theme: str) -> None:
+    """Drilled down from the approved figure to Siti, whose records are held here."""
+    services = unit_head(tmp_path)
+    app = Host(lambda: MonitoringScreen(services, Served()), theme=theme)
+
+    async def drill(pilot: Any) -> None:
+        await _loaded(pilot)
+        await pilot.press("right", "right", "right", "enter", "enter")
+        await _loaded(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=drill)
