@@ -7,9 +7,9 @@ indicator. Measured headless, in one process, best of the runs:
 - from the screen's start to its table filled, for ``plans`` (40 rows) and
   ``on_track`` (every indicator), against a baseline measured in the same
   run: a minimal Textual app filling a DataTable of 50 rows.
-Target: the on-track table within 1 s of the baseline (a person waits for
-it once per view; the table is drawn lazily, so its size costs only the
-building of its rows).
+Target: the whole instansi's on-track view (tens of thousands of rows)
+within 1.5x of the plans view (41 rows) on the same screen: a report's size
+costs little once it is fetched (the table keeps the first rows).
 
     python bench/monitoring_bench.py [--people 10000] [--runs 3]
 """
@@ -29,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-TARGET_EXTRA_SECONDS = 1.0
+TARGET_RATIO = 1.5  # on_track against plans, same run
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,43 @@ async def _dashboard(home: Path, admin: str, period: dict[str, Any], report: Rep
     return time.perf_counter() - start
 
 
+def _beranda(province: Any, home: Path) -> tuple[int, float, float]:
+    """A section head's store (their sync scope) and Beranda's read of it: the whole
+    of home_facts, and the early warning's share (team_behind) alone; best of 5."""
+    from client.home import COLLECTIONS, home_facts, team_behind
+    from client.records import Snapshot
+    from client.services import Services
+    from domain.org import Organisation
+    from store import open_store
+    from store.records import record_key
+
+    now = datetime(2026, 10, 15, 1, 0, tzinfo=UTC)
+    org = Organisation(r for r in province.records if r["collection"] == "employee").on(now)
+    ppk = next(p.nip for p in province.people if len(province.staff_of(p.nip)) >= 8 and p.atasan)
+    scope = org.scope_of(ppk)
+    shared = {"employee", "unit", "period", "acting"}
+    held = [r for r in province.records if r["collection"] in shared or r["owner"] in scope]
+    store = open_store(home)
+    with store.transaction() as tx:
+        for record in held:
+            envelope = {**record, "conflicts": [], "pending": None, "rejected": None}
+            envelope |= {"local_conflict": None, "base": {"rev": record["rev"], "deleted": False}}
+            envelope["base"]["data"] = record["data"]
+            tx.put("records", record_key(record["collection"], record["id"]), envelope)
+    services = Services(store=store, me=ppk, home=home, lang="id", clock=lambda: now)
+    whole = warning = float("inf")
+    for _run in range(5):
+        start = time.perf_counter()
+        facts = home_facts(services)
+        whole = min(whole, time.perf_counter() - start)
+        view = Snapshot.read(services, COLLECTIONS)
+        assert view.org.team_of(ppk)
+        start = time.perf_counter()
+        team_behind(services, view, facts.plan_period)
+        warning = min(warning, time.perf_counter() - start)
+    return len(held), whole, warning
+
+
 def main() -> None:
     from bench.province import generate
 
@@ -125,20 +162,28 @@ def main() -> None:
     baseline = min(asyncio.run(_baseline()) for _ in range(args.runs))
     print(f"baseline (minimal app, 50 rows): {baseline:.2f} s")
     made = "2026-10-15T01:00:00+00:00"
+    best: dict[str, float] = {}
     for name, (rows, _seconds) in computed.items():
         report = Report(name, made, period["id"], None, rows)
-        best = float("inf")
+        best[name] = float("inf")
         for _run in range(args.runs):
             with tempfile.TemporaryDirectory() as home:
-                best = min(
-                    best, asyncio.run(_dashboard(Path(home), province.admin, period, report))
-                )
-        extra = best - baseline
-        verdict = "met" if name != "on_track" or extra <= TARGET_EXTRA_SECONDS else "MISSED"
+                shown = asyncio.run(_dashboard(Path(home), province.admin, period, report))
+                best[name] = min(best[name], shown)
         print(
-            f"dashboard {name} ({len(rows):,} rows): {best:.2f} s = {best / baseline:.1f}x baseline,"
-            f" +{extra:.2f} s (target for on_track: +{TARGET_EXTRA_SECONDS:.1f} s) {verdict}"
+            f"dashboard {name} ({len(rows):,} rows): {best[name]:.2f} s"
+            f" = {best[name] / baseline:.1f}x baseline"
         )
+    ratio = best["on_track"] / best["plans"]
+    verdict = "met" if ratio <= TARGET_RATIO else "MISSED"
+    print(f"on_track against plans: {ratio:.2f}x (target {TARGET_RATIO}x) {verdict}")
+    with tempfile.TemporaryDirectory() as home:
+        held, whole, warning = _beranda(province, Path(home))
+    print(
+        f"Beranda of a section head ({held:,} records held): home_facts {whole * 1000:.0f} ms,"
+        f" of which the early warning {warning * 1000:.0f} ms"
+        f" ({warning / whole:.0%}; the issue's refresh target is 50 ms on the event loop)"
+    )
 
 
 if __name__ == "__main__":

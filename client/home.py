@@ -64,9 +64,10 @@ def periods_in_progress(periods: Iterable[Record], today: date) -> list[Record]:
     )
 
 
-# Everything Beranda reads, in one store read: realisasi, the bulk of a
-# store, is never copied for it.
-COLLECTIONS = ("unit", "period", "plan", "plan_item", "feedback", "evaluation")
+# Everything Beranda reads, in one store read. Realisasi is among it for the
+# early warning (team_behind): a scan costs the same whatever it keeps, and a
+# store holds the realisasi of its sync scope only (my own, my team's).
+COLLECTIONS = ("unit", "period", "plan", "plan_item", "feedback", "evaluation", "progress")
 
 
 def home_facts(services: Services) -> HomeFacts:
@@ -124,20 +125,19 @@ def home_facts(services: Services) -> HomeFacts:
 
 def team_behind(services: Services, view: Snapshot, period: Record | None) -> tuple[str, ...]:
     """Those of my team behind on an indicator of their approved SKP, worked out here,
-    offline, with the rule the server's on-track report uses. Realisasi is read
-    only for a PPK, and only then."""
+    offline, with the rule the server's on-track report uses. ``view`` holds
+    COLLECTIONS."""
     team = set(view.org.team_of(services.me))
     if not team or period is None:
         return ()
     from domain.reports import on_track_rows
 
-    progress = Snapshot.read(services, ("progress",)).list("progress")
     employees = [e for e in view.list("employee") if e["data"].get("nip") in team]
     rows = on_track_rows(
         employees,
         view.list("plan"),
         view.list("plan_item"),
-        progress,
+        view.list("progress"),
         period,
         services.now().date(),
     )

@@ -81,11 +81,11 @@ ROWS: dict[str, list[dict[str, Any]]] = {
             "broken": ["good.good_most", "good.low_at_least_one"],
         }
     ],
-    # Given unsorted: the dashboard lists those behind first.
+    # In the report's order (domain.reports): those behind first, then by ratio.
     "on_track": [
-        on_track(STAFF, "Siti Marwah", 1.05),
-        on_track(STAFF_3, "Hasnah Duwila", 0.9),
         on_track(STAFF_2, "Fadli Umasugi", 0.45),
+        on_track(STAFF_3, "Hasnah Duwila", 0.9),
+        on_track(STAFF, "Siti Marwah", 1.05),
     ],
     "training": [
         {"nip": STAFF, "name": "Siti Marwah", "unit_id": UNIT, "jp": 24, "minimum": 20, "short": 0},

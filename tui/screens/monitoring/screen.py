@@ -45,7 +45,7 @@ from tui.widgets.commands import ScreenCommands
 # The whole instansi's on-track report has a row per person and indicator
 # (tens of thousands); those needing attention come first, and a table of
 # more than these is neither read nor quick to build (bench/monitoring_bench.py).
-SHOWN_ROWS = 1000
+SHOWN_ROWS = 500
 
 
 class MonitoringScreen(Screen[None]):
