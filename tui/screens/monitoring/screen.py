@@ -122,6 +122,9 @@ class MonitoringScreen(Screen[None]):
 
     def _show_report(self, report: ReportLike) -> None:
         _ = self._
+        asked = (self.view_name, self.period_id, self.unit_id)
+        if (report.name, report.period_id, report.unit_id) != asked:
+            return  # an answer to an earlier choice, come after a later one
         self.report = report
         self.rows = sort_rows(report.name, report.rows)
         spec = VIEW_SPECS[report.name]
