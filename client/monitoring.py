@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from client.services import Services
 
 Row = Mapping[str, Any]
+Record = dict[str, Any]
 # Every figure a dashboard shows, in the order of its views.
 VIEWS = ("plans", "curve", "on_track", "training", "follow_up", "objection")
 # The views whose rows are units; the others' rows are people.
@@ -91,11 +92,25 @@ def watch_of(view: Snapshot) -> Watch:
         return Watch("admin", None, unit_names, period_id, named)
     headed = [u for u in units if u["data"].get("head_nip") == me]
     if headed:
-        mine = tuple((u["id"], str(u["data"].get("name") or u["id"])) for u in headed)
+        below = _below(units, {u["id"] for u in headed})
+        mine = tuple(
+            (u["id"], str(u["data"].get("name") or u["id"])) for u in units if u["id"] in below
+        )
         return Watch("unit_head", headed[0]["id"], mine, period_id, named)
     if view.org.team_of(me):
         return Watch("ppk", None, (), period_id, named)
     return Watch("none", None, (), period_id, named)
+
+
+def _below(units: Sequence[Record], tops: set[str]) -> set[str]:
+    """``tops`` and every unit under them (``parent_id``); a loop in the data ends the walk."""
+    found = set(tops)
+    grew = True
+    while grew:
+        added = {u["id"] for u in units if u["data"].get("parent_id") in found} - found
+        found |= added
+        grew = bool(added)
+    return found
 
 
 def read_team(services: Services) -> Snapshot:

@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import DataTable
 
 from tests.tui.monitoring_world import STAFF, STAFF_2, Served, hr_admin, unit_head
-from tests.tui.test_year_world import ANNUAL, PPK, UNIT, Host, profile, screen_text
+from tests.tui.test_year_world import ANNUAL, PPK, UNIT, Host, profile, put_pulled, screen_text
 from tui.actions import key_help
 from tui.screens.monitoring.chart import FigureChart, charts_fit
 from tui.screens.monitoring.choose import ChoiceDialog
@@ -262,3 +262,22 @@ async def test_a_long_report_lists_those_needing_attention_first(tmp_path: Path)
         assert table.row_count == SHOWN_ROWS
         assert table.get_row_at(0)[0] == "Fadli Umasugi"
         assert f"{SHOWN_ROWS} pertama dari 1500 ditampilkan" in screen_text(app)
+
+
+async def test_a_unit_head_may_choose_a_unit_below_theirs(tmp_path: Path) -> None:
+    services = unit_head(tmp_path)
+    section = {"name": "Seksi Perizinan Usaha", "ratings": {}, "parent_id": UNIT}
+    put_pulled(services.store, "unit", "seksi", None, section)
+    put_pulled(services.store, "unit", "other", None, {"name": "Bidang Lain", "ratings": {}})
+    served = Served()
+    app = Host(lambda: MonitoringScreen(services, served))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        assert app.screen.check_action("choose_unit", ()) is True
+        await pilot.press("u")
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert [key for key, _name in dialog.choices] == [UNIT, "seksi"]  # not Bidang Lain
+        await pilot.press("down", "enter")
+        await app.workers.wait_for_complete()
+        assert served.asked[-1] == ("plans", ANNUAL, "seksi")

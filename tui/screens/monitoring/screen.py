@@ -214,8 +214,8 @@ class MonitoringScreen(Screen[None]):
     # -- keys ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose_unit":
-            return self.watcher.kind == "admin"
+        if action == "choose_unit":  # the admin any unit; a unit head theirs and those below
+            return self.watcher.kind == "admin" or len(self.watcher.units) > 1
         if action in ("open", "export"):
             return bool(self.rows)
         return True
@@ -237,7 +237,9 @@ class MonitoringScreen(Screen[None]):
 
     def action_choose_unit(self) -> None:
         _ = self._
-        choices = [("", _("The whole instansi")), *self.watcher.units]
+        choices = list(self.watcher.units)
+        if self.watcher.kind == "admin":
+            choices.insert(0, ("", _("The whole instansi")))
         dialog = ChoiceDialog(_("Whose figures?"), choices, self.unit_id or "", self.services.lang)
         self.app.push_screen(dialog, self._unit_chosen)
 
