@@ -85,3 +85,19 @@ def test_snapshot_a_persons_file(snap_compare: Any, tmp_path: Path, theme: str) 
         await _loaded(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=drill)
+
+
+def test_snapshot_the_early_warning_in_no_color_at_80x24(
+    snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_COLOR at 80x24: who is behind reads from the words alone."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    services = unit_head(tmp_path)
+    app = Host(lambda: MonitoringScreen(services, Served()), theme=ANSI)
+
+    async def on_track(pilot: Any) -> None:
+        await _loaded(pilot)
+        await pilot.press("v", "v")
+        await _loaded(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=on_track)
