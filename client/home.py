@@ -44,6 +44,8 @@ class HomeFacts:
     names: dict[str, str]  # NIP -> name, for the people named above
     to_decide: tuple[objection.Case, ...] = ()  # objections, as atasan PPK
     follow_ups: tuple[follow_up.Entry, ...] = ()  # open ones, by next due date
+    # My team behind the pro-rated target (domain.on_track), by NIP: the early warning
+    behind: tuple[str, ...] = ()
 
 
 def _day(value: Any) -> date | None:
@@ -66,8 +68,9 @@ def periods_in_progress(periods: Iterable[Record], today: date) -> list[Record]:
     )
 
 
-# Everything Beranda reads, in one store read: realisasi, the bulk of a
-# store, is never copied for it.
+# Everything Beranda reads, in one store read. Realisasi is among it for the
+# early warning (team_behind): a store holds the realisasi of its sync scope
+# only (my own, my team's).
 COLLECTIONS = (
     "unit",
     "period",
@@ -77,6 +80,7 @@ COLLECTIONS = (
     "evaluation",
     "objection",
     "follow_up",
+    "progress",
 )
 
 
@@ -131,7 +135,29 @@ def home_facts(services: Services) -> HomeFacts:
         names=names,
         to_decide=tuple(objection.to_decide(view)),
         follow_ups=tuple(follow_up.open_of(view)),
+        behind=team_behind(services, view, plan_period),
     )
+
+
+def team_behind(services: Services, view: Snapshot, period: Record | None) -> tuple[str, ...]:
+    """Those of my team behind on an indicator of their approved SKP, worked out here,
+    offline, with the rule the server's on-track report uses. ``view`` holds
+    COLLECTIONS."""
+    team = set(view.org.team_of(services.me))
+    if not team or period is None:
+        return ()
+    from domain.reports import on_track_rows
+
+    employees = [e for e in view.list("employee") if e["data"].get("nip") in team]
+    rows = on_track_rows(
+        employees,
+        view.list("plan"),
+        view.list("plan_item"),
+        view.list("progress"),
+        period,
+        services.now().date(),
+    )
+    return tuple(dict.fromkeys(str(r["nip"]) for r in rows if r["behind"]))
 
 
 def _to_evaluate(

@@ -35,6 +35,7 @@ KEY = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$")
 
 # gettext domains of the labels
 SHELL, PLAN, REVIEW, YEAR = "tui", "tui_plan", "tui_review", "tui_year"
+MONITORING = "tui_monitoring"
 LISTS = "tui_lists"  # the filter-as-you-type list (tui/widgets/filter_list.py)
 
 
@@ -340,6 +341,83 @@ ACTIONS: tuple[Action, ...] = (
             "Evaluasi: discard rejected change",
             "Back to the server's version",
         ),
+    ),
+    *_scope(
+        "monitoring",
+        MONITORING,
+        # Enter is the table's own key too: ahead of it, so that one key opens
+        # whatever is highlighted, a row or (SKP by status) a cell.
+        (
+            "monitoring.open",
+            "enter",
+            "open",
+            "Open",
+            "Pemantauan: open",
+            "The people behind the highlighted figure",
+            True,
+            True,
+        ),
+        (
+            "monitoring.view",
+            "v",
+            "next_view",
+            "Next view",
+            "Pemantauan: next view",
+            "SKP, predikat, on track, JP, tindak lanjut, keberatan",
+        ),
+        (
+            "monitoring.unit",
+            "u",
+            "choose_unit",
+            "Unit",
+            "Pemantauan: choose the unit",
+            "Any unit, or the whole instansi",
+        ),
+        (
+            "monitoring.period",
+            "o",
+            "choose_period",
+            "Period",
+            "Pemantauan: choose the period",
+            "The year whose figures are shown",
+        ),
+        (
+            "monitoring.refresh",
+            "r",
+            "refresh",
+            "Refresh",
+            "Pemantauan: fetch again",
+            "Read the figures again",
+        ),
+        (
+            "monitoring.export",
+            "x",
+            "export",
+            "Export xlsx",
+            "Pemantauan: export xlsx",
+            "Write this view to a spreadsheet",
+        ),
+    ),
+    *_scope(
+        "monitoring.people",
+        MONITORING,
+        (
+            "monitoring.people_open",
+            "enter",
+            "open",
+            "Open",
+            "Pemantauan: open the person",
+            "Their records",
+            True,
+            True,
+        ),
+        ("monitoring.people_back", "escape", "back", "Back"),
+    ),
+    *_scope("monitoring.person", MONITORING, ("monitoring.person_back", "escape", "back", "Back")),
+    *_scope(
+        "monitoring.choose",
+        MONITORING,
+        ("monitoring.choose_cancel", "escape", "dismiss(None)", "Cancel"),
     ),
     *_scope(
         "conflicts",

@@ -25,5 +25,8 @@ AREAS: tuple[Area, ...] = (
     Area("objection", "f10", N_("Objections"), "tui.screens.objection.screen:ObjectionScreen"),
     Area("follow_up", "f11", N_("Follow-up"), "tui.screens.follow_up.screen:FollowUpScreen"),
     Area("training", "f12", N_("Training"), "tui.screens.training.screen:TrainingScreen"),
+    Area(
+        "monitoring", "ctrl+r", N_("Monitoring"), "tui.screens.monitoring.screen:MonitoringScreen"
+    ),
 )
 AREA_BY_ID = {area.id: area for area in AREAS}

@@ -40,6 +40,8 @@ async def test_beranda_shows_my_skp_what_waits_and_the_sync(tmp_path: Path) -> N
             "Umpan balik untuk ditanggapi (1)",
             "Tindak lanjut berjalan (2): Yusuf Abdullah 2026-12-18, "
             "Irfan Mahmud, S.Sos. 2027-01-29",
+            # the early warning: his realisasi lags the target pro-rated to 27 November
+            "Tertinggal dari target prorata hari ini (1): Rizal Syamsuddin, S.Kom.",
         ]
         assert app.sub_title == "Luring · sinkron terakhir 08:00"
 

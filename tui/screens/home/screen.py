@@ -158,6 +158,10 @@ class HomeScreen(Screen[None]):
             lines.append((objection_text.home_line(facts.to_decide, facts.names), "objection"))
         if facts.follow_ups:
             lines.append((follow_up_text.home_line(facts.follow_ups, facts.names), "follow_up"))
+        if facts.behind:
+            text = _("Behind the target pro-rated to today ({n}): {who}")
+            people = tuple({"owner": nip} for nip in facts.behind)
+            lines.append((text.format(n=len(people), who=who(people)), "monitoring"))
         state = getattr(self.app, "sync_state", None)
         if state is not None and (state.conflicts or state.rejected):
             text = _("Conflicts or rejections to settle ({n})")
