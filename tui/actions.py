@@ -33,7 +33,8 @@ BINDING_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
 # One key: modifiers joined by "+" and a key name ("f5", "ctrl+s", "shift+tab").
 KEY = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$")
 
-SHELL, PLAN, REVIEW = "tui", "tui_plan", "tui_review"  # gettext domains of the labels
+# gettext domains of the labels
+SHELL, PLAN, REVIEW, DOCUMENTS = "tui", "tui_plan", "tui_review", "tui_documents"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -214,12 +215,46 @@ ACTIONS: tuple[Action, ...] = (
         palette=True,
     ),
     *_scope(
+        "progress",
+        DOCUMENTS,
+        (
+            "progress.evidence",
+            "ctrl+b",
+            "evidence",
+            "Evidence files",
+            "Realisasi: evidence files",
+            "List the files of the highlighted realisasi and save a copy",
+        ),
+    ),
+    *_scope(
         "progress.editor",
         PLAN,
         ("progress.save", "ctrl+s", "save", "Save realisasi"),
         ("progress.add_evidence", "ctrl+n", "add_evidence", "Add evidence"),
         ("progress.remove_evidence", "ctrl+l", "remove_evidence", "Remove evidence"),
         ("progress.cancel", "escape", "dismiss(False)", "Close"),
+    ),
+    *_scope(
+        "progress.editor",
+        DOCUMENTS,
+        ("progress.attach_file", "ctrl+o", "attach_file", "Attach file"),
+    ),
+    *_scope(
+        "file_picker",
+        DOCUMENTS,
+        ("file_picker.choose", "enter", "choose", "Choose", None, "", True, True),
+        ("file_picker.complete", "tab", "complete", "Complete", None, "", True, True),
+        ("file_picker.down", "down", "move(1)", "Next", None, "", False, True),
+        ("file_picker.up", "up", "move(-1)", "Previous", None, "", False, True),
+        ("file_picker.cancel", "escape", "dismiss(None)", "Cancel"),
+    ),
+    *_scope(
+        "evidence",
+        DOCUMENTS,
+        ("evidence.open", "enter", "open", "Save a copy", None, "", True, True),
+        ("evidence.down", "down", "move(1)", "Next", None, "", False, True),
+        ("evidence.up", "up", "move(-1)", "Previous", None, "", False, True),
+        ("evidence.close", "escape", "dismiss(None)", "Close"),
     ),
     *_scope(
         "feedback",

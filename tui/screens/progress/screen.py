@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
+from client.evidence import texts as document_texts
 from client.plan import Record, format_number, indicator_summary, label_of
 from client.progress import (
     COLLECTIONS,
@@ -24,6 +25,7 @@ from tui.screens.progress.editor import ProgressEditor
 from tui.sync_worker import SyncDone
 from tui.texts import plan_texts
 from tui.widgets.commands import ScreenCommands
+from tui.widgets.evidence_files import EvidenceFiles
 
 
 class ProgressScreen(Screen[None]):
@@ -198,6 +200,9 @@ class ProgressScreen(Screen[None]):
                 and self.query_one("#progress-items", DataTable).row_count > 0
                 and may_write_progress(self.view, items[0])
             )
+        if action == "evidence":
+            record = self._highlighted_progress()
+            return bool(record and record["data"].get("evidence"))
         if action == "choose_plan":
             return len(self.approved_plans()) > 1
         if action == "choose_period":
@@ -228,6 +233,30 @@ class ProgressScreen(Screen[None]):
         editor = ProgressEditor(self.services, self.view, plan, item, period_id, existing)
         self._editing = True
         self.app.push_screen(editor, closed)
+
+    def _highlighted_progress(self) -> Record | None:
+        table = self.query_one("#progress-items", DataTable)
+        if self.period_id is None or table.row_count == 0:
+            return None
+        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
+        item = self.view.get("plan_item", str(row_key.value))
+        return progress_for(self.view, item, self.period_id) if item else None
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self) -> None:
+        self.refresh_bindings()  # the evidence key follows the row
+
+    def action_evidence(self) -> None:
+        record = self._highlighted_progress()
+        if record is None:
+            return
+        item = self.view.get("plan_item", str(record["data"].get("plan_item_id")))
+        title = document_texts(self.services.lang)("Evidence: {rhk}").format(
+            rhk=(item or {}).get("data", {}).get("text", "")
+        )
+        self.app.push_screen(
+            EvidenceFiles(self.services, title, record["data"].get("evidence") or [])
+        )
 
     def action_choose_period(self) -> None:
         select = self.query_one("#period", Select)
