@@ -365,6 +365,18 @@ ACTIONS: tuple[Action, ...] = (
         ),
     ),
     *_scope(
+        "evaluation",
+        DOCUMENTS,
+        (
+            "evaluation.evidence",
+            "v",
+            "evidence",
+            "Evidence",
+            "Evaluasi: evidence files",
+            "The bukti dukung of the highlighted RHK; save a copy of a file",
+        ),
+    ),
+    *_scope(
         "conflicts",
         REVIEW,
         (
