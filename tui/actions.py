@@ -215,6 +215,18 @@ ACTIONS: tuple[Action, ...] = (
         palette=True,
     ),
     *_scope(
+        "plan",
+        DOCUMENTS,
+        (
+            "plan.print",
+            "ctrl+l",
+            "print_skp",
+            "Print",
+            "SKP: print as PDF",
+            "The official SKP form, written to a folder you choose",
+        ),
+    ),
+    *_scope(
         "progress",
         DOCUMENTS,
         (
@@ -374,6 +386,22 @@ ACTIONS: tuple[Action, ...] = (
             "Evidence",
             "Evaluasi: evidence files",
             "The bukti dukung of the highlighted RHK; save a copy of a file",
+        ),
+        (
+            "evaluation.print",
+            "d",
+            "print_evaluation",
+            "Print",
+            "Evaluasi: print as PDF",
+            "The official evaluation document, written to a folder you choose",
+        ),
+        (
+            "evaluation.print_recap",
+            "r",
+            "print_recap",
+            "Recap",
+            "Evaluasi: print the unit's recap",
+            "The predikat of everyone in the unit you lead, as PDF",
         ),
     ),
     *_scope(

@@ -46,6 +46,7 @@ from tui.texts import review_ as _
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.evidence_files import EvidenceFiles
+from tui.widgets.print_pdf import print_pdf
 from tui.widgets.rejected import RejectedNotice
 from tui.widgets.saving import Saving
 
@@ -333,6 +334,12 @@ class EvaluationScreen(Saving, EvaluationTabs):
             return bool(self.evaluation and self.evaluation.get("rejected"))
         if action == "evidence":
             return bool(self._highlighted_evidence())
+        if action == "print_evaluation":
+            return self.period is not None and self.evaluation is not None
+        if action == "print_recap":
+            return self.period is not None and bool(
+                facts.unit_led_by(self.records, self.services.me)
+            )
         return True
 
     def _highlighted_evidence(self) -> list[Mapping[str, Any]]:
@@ -343,6 +350,16 @@ class EvaluationScreen(Saving, EvaluationTabs):
         return list(record["data"].get("evidence") or []) if record else []
 
     # --- actions --------------------------------------------------------------
+    def action_print_evaluation(self) -> None:
+        if self.period is not None:
+            name = str(self.period["data"].get("name", ""))
+            print_pdf(self, self.services, "evaluasi", period=name, nip=self.person)
+
+    def action_print_recap(self) -> None:
+        if self.period is not None:
+            name = str(self.period["data"].get("name", ""))
+            print_pdf(self, self.services, "rekap", period=name)
+
     def action_evidence(self) -> None:
         evidence = self._highlighted_evidence()
         item = self.records.get("plan_item", self._item_id() or "")

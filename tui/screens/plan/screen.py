@@ -139,6 +139,8 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Saving, S
             return self.pushed
         if plan is None:
             return False
+        if action == "print_skp":
+            return True
         on_items = self.is_mounted and self._item_tab() is not None
         if action == "edit_item":
             return on_items
