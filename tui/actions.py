@@ -251,6 +251,19 @@ ACTIONS: tuple[Action, ...] = (
         DOCUMENTS,
         ("progress.attach_file", "ctrl+o", "attach_file", "Attach file"),
     ),
+    # One export key for every list (tui/widgets/export_list.py).
+    *_scope(
+        "export",
+        DOCUMENTS,
+        (
+            "lists.export",
+            "ctrl+x",
+            "export_list",
+            "Export",
+            "Export this list (xlsx)",
+            "The lists of this screen as a spreadsheet, in a folder you choose",
+        ),
+    ),
     *_scope(
         "file_picker",
         DOCUMENTS,

@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(error.message())
     target = target or Path(printed.name)
     try:
-        write_document(printed, target, force=args.force)
+        write_document(printed.payload, target, force=args.force)
     except TargetRefused as refused:
         return fail(str(refused))
     except OSError as error:

@@ -38,11 +38,11 @@ class Printed:
     draft: bool
 
 
-def write_document(printed: Printed, target: Path, *, force: bool) -> Path:
+def write_document(payload: bytes, target: Path, *, force: bool) -> Path:
     """Write a drawn document as a file a person asked for (sync/commands/output.py):
     a new regular file, replaced only with ``force``; raises TargetRefused or OSError."""
     check_target(target, force)
-    return write_file(target, printed.payload, force=force)
+    return write_file(target, payload, force=force)
 
 
 def _slug(text: str) -> str:

@@ -46,16 +46,17 @@ from tui.texts import review_ as _
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.evidence_files import EvidenceFiles
+from tui.widgets.export_list import ExportsList
 from tui.widgets.print_pdf import print_pdf
 from tui.widgets.rejected import RejectedNotice
 from tui.widgets.saving import Saving
 
 
-class EvaluationScreen(Saving, EvaluationTabs):
+class EvaluationScreen(ExportsList, Saving, EvaluationTabs):
     CSS_PATH = "evaluation.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("evaluation",)
-    BINDINGS = bindings("evaluation")
+    BINDINGS = [*bindings("evaluation"), *bindings("export")]
 
     def __init__(self, services: Any) -> None:
         super().__init__()

@@ -26,15 +26,16 @@ from tui.sync_worker import SyncDone
 from tui.texts import plan_texts
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.evidence_files import EvidenceFiles
+from tui.widgets.export_list import ExportsList
 
 
-class ProgressScreen(Screen[None]):
+class ProgressScreen(ExportsList, Screen[None]):
     """Pick an approved SKP and a period; each RHK's realisasi is one row."""
 
     CSS_PATH = "../plan/plan.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("progress",)
-    BINDINGS = bindings("progress")
+    BINDINGS = [*bindings("progress"), *bindings("export")]
 
     def __init__(self, services: Services) -> None:
         super().__init__()
