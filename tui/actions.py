@@ -237,6 +237,21 @@ ACTIONS: tuple[Action, ...] = (
             "Realisasi: evidence files",
             "List the files of the highlighted realisasi and save a copy",
         ),
+        (
+            "progress.service_log",
+            "ctrl+l",
+            "service_log",
+            "Service log",
+            "Realisasi: from a service log (CSV)",
+            "Count, median and percentile in working days, proposed as realisasi",
+        ),
+    ),
+    *_scope(
+        "service_log",
+        DOCUMENTS,
+        ("service_log.accept", "ctrl+s", "accept", "Accept"),
+        ("service_log.file", "ctrl+o", "choose_file", "Other file"),
+        ("service_log.close", "escape", "dismiss(False)", "Close"),
     ),
     *_scope(
         "progress.editor",

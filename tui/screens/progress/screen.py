@@ -22,6 +22,7 @@ from client.services import Services
 from domain.vocab import PLAN_STATUS_LABELS
 from tui.actions import bindings, localise
 from tui.screens.progress.editor import ProgressEditor
+from tui.screens.progress.service_log import ServiceLogDialog
 from tui.sync_worker import SyncDone
 from tui.texts import plan_texts
 from tui.widgets.commands import ScreenCommands
@@ -192,7 +193,7 @@ class ProgressScreen(ExportsList, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
-        if action == "edit":
+        if action in ("edit", "service_log"):
             plan = self.plan
             items = self.view.items_of(plan) if plan is not None else []
             return (
@@ -224,16 +225,17 @@ class ProgressScreen(ExportsList, Screen[None]):
         if item is None:
             return
 
-        def closed(saved: Snapshot | bool | None) -> None:
-            if isinstance(saved, Snapshot):
-                self.view = saved  # read by the save's worker, after the write
-                self.notify(self._("Realisasi saved."))
-                self.refresh_view(reread=False)
-
         existing = progress_for(self.view, item, period_id)
         editor = ProgressEditor(self.services, self.view, plan, item, period_id, existing)
         self._editing = True
-        self.app.push_screen(editor, closed)
+        self.app.push_screen(editor, self._realisasi_closed)
+
+    def _realisasi_closed(self, saved: Snapshot | bool | None) -> None:
+        """An editor or the service log closed: a save redraws from the records it read."""
+        if isinstance(saved, Snapshot):
+            self.view = saved  # read by the save's worker, after the write
+            self.notify(self._("Realisasi saved."))
+            self.refresh_view(reread=False)
 
     def _highlighted_progress(self) -> Record | None:
         table = self.query_one("#progress-items", DataTable)
@@ -257,6 +259,23 @@ class ProgressScreen(ExportsList, Screen[None]):
         )
         self.app.push_screen(
             EvidenceFiles(self.services, title, record["data"].get("evidence") or [])
+        )
+
+    def action_service_log(self) -> None:
+        plan, period_id = self.plan, self.period_id
+        table = self.query_one("#progress-items", DataTable)
+        period = self.view.get("period", period_id) if period_id else None
+        if plan is None or period is None or table.row_count == 0:
+            return
+        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
+        item = self.view.get("plan_item", str(row_key.value))
+        if item is None:
+            return
+        existing = progress_for(self.view, item, period["id"])
+        self._editing = True
+        self.app.push_screen(
+            ServiceLogDialog(self.services, self.view, item, period, existing),
+            self._realisasi_closed,
         )
 
     def action_choose_period(self) -> None:
