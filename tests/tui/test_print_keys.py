@@ -81,3 +81,18 @@ async def test_evaluasi_prints_the_evaluation_and_the_unit_heads_recap(
         await choose_folder(pilot, "")
         [recap] = tmp_path.glob("rekap-*.pdf")
         assert w.LICENSING in text(recap.read_bytes())
+
+
+async def test_a_document_that_cannot_be_made_is_said_before_any_folder_is_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [r for r in w.world() if r["id"] != w.ANNUAL]  # the SKP's period is gone
+    rizal = person(seeded_profile(tmp_path / "rizal", w.RIZAL, records), w.RIZAL)
+    monkeypatch.chdir(tmp_path)
+    app = Host(lambda: PlanScreen(rizal))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)  # no folder asked
+        assert f"No period named {w.ANNUAL}" in notices(app)
+    assert list(tmp_path.rglob("*.pdf")) == []
