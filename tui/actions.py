@@ -35,6 +35,7 @@ KEY = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$")
 
 # gettext domains of the labels
 SHELL, PLAN, REVIEW, DOCUMENTS = "tui", "tui_plan", "tui_review", "tui_documents"
+LISTS = "tui_lists"  # the filter-as-you-type list (tui/widgets/filter_list.py)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -146,6 +147,15 @@ ACTIONS: tuple[Action, ...] = (
         ("confirm.no", "n,escape", "answer(False)", "No"),
     ),
     *_scope(
+        "filter_list",
+        LISTS,
+        ("filter_list.sort", "ctrl+o", "sort", "Sort"),
+        ("filter_list.down", "down", "move(1)", "Next", None, "", False),
+        ("filter_list.up", "up", "move(-1)", "Previous", None, "", False),
+        ("filter_list.page_down", "pagedown", "move(10)", "Page down", None, "", False),
+        ("filter_list.page_up", "pageup", "move(-10)", "Page up", None, "", False),
+    ),
+    *_scope(
         "person_picker",
         SHELL,
         ("person_picker.choose", "enter", "choose", "Choose", None, "", True, True),
@@ -194,7 +204,8 @@ ACTIONS: tuple[Action, ...] = (
     *_scope(
         "plan.team",
         PLAN,
-        ("plan.team_open", "ctrl+e", "open_plan", "Open SKP"),
+        # A priority key: the filter line would take Enter first.
+        ("plan.team_open", "enter", "open_plan", "Open SKP", "Open SKP", "", True, True),
         ("plan.team_back", "escape", "back", "Back"),
         palette=True,
     ),
@@ -277,6 +288,8 @@ ACTIONS: tuple[Action, ...] = (
             "Export",
             "Export this list (xlsx)",
             "The lists of this screen as a spreadsheet, in a folder you choose",
+            True,
+            True,  # over a filter line, whose ctrl+x would cut the typed words
         ),
     ),
     *_scope(

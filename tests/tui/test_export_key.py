@@ -19,6 +19,7 @@ from tests.tui.test_plan_world import (
 )
 from tui.actions import BY_SCOPE
 from tui.screens.home.screen import HomeScreen
+from tui.screens.plan.team import TeamPlansScreen
 from tui.screens.progress.screen import ProgressScreen
 
 SIZE = (80, 24)
@@ -79,3 +80,22 @@ async def test_beranda_exports_what_waits(tmp_path: Path, monkeypatch: pytest.Mo
     [written] = tmp_path.glob("*.xlsx")
     rows = list(openpyxl.load_workbook(written).worksheets[0].iter_rows(values_only=True))
     assert rows == [("Beranda",), ("SKP untuk disetujui (1): Siti Marwah",)]
+
+
+async def test_the_team_list_exports_the_rows_its_filter_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ppk = profile(tmp_path / "ppk", PPK)
+    seed_plan(ppk, "submitted")
+    monkeypatch.chdir(tmp_path)
+    app = Host(lambda: TeamPlansScreen(ppk))
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "siti")  # the filter line has the focus: ctrl+x still exports
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    [written] = tmp_path.glob("*.xlsx")
+    rows = list(openpyxl.load_workbook(written).worksheets[0].iter_rows(values_only=True))
+    assert rows[0] == ("Nama", "NIP", "Unit", "Periode", "Status")
+    assert [row[0] for row in rows[1:]] == ["Siti Marwah"]

@@ -2,7 +2,7 @@
 
 A screen mixes in ``ExportsList`` and adds ``bindings("export")`` (one action,
 registered once in tui/actions.py). By default the lists are the screen's
-tables, a sheet each, as shown (numbers typed back into number cells by
+tables, filter lists and option lists, a sheet each, as shown (numbers typed back into number cells by
 client/spreadsheet.py); a screen with other lists overrides ``list_sheets``.
 The workbook is saved where the person chooses (tui/widgets/save_file.py).
 """
@@ -17,6 +17,7 @@ from textual.widgets import DataTable, OptionList, TabPane
 
 from client.evidence import texts
 from client.spreadsheet import workbook
+from tui.widgets.filter_list import FilterList
 from tui.widgets.save_file import save_in_chosen_folder
 
 if TYPE_CHECKING:
@@ -39,6 +40,11 @@ class ExportsList:
                 columns = [str(column.label) for column in table.columns.values()]
                 rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
                 sheets.append((self._title_of(table), columns, rows))
+        for filtered in screen.query(FilterList):
+            if filtered.shown:  # the rows the filter lets through, as listed
+                columns = [column.label for column in filtered.columns]
+                rows = [list(row.cells) for row in filtered.shown]
+                sheets.append((self._title_of(filtered), columns, rows))
         for listed in screen.query(OptionList):
             if listed.option_count:
                 title = self._title_of(listed)
