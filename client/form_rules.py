@@ -3,7 +3,8 @@
 domain.validation checks the protocol's shapes; these rules say, field by
 field, what a person must still write before an RHK or a realisasi is worth
 sending: the RHK's words and each IKI with its target, realisasi values as
-numbers, evidence with a label and a web link. ``client.writes.validate``
+numbers, evidence with a label and a web link (domain.checks.is_web_url, the
+same rule the protocol applies) or a kept file. ``client.writes.validate``
 applies them after the domain's.
 """
 
@@ -11,21 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from client.texts import translator_for
+from domain.checks import is_web_url
 
 if TYPE_CHECKING:
     from client.records import Snapshot
-
-
-def is_web_link(text: str) -> bool:
-    """An http(s) address with a host: what a colleague can open from the SKP."""
-    try:
-        parts = urlsplit(text.strip())
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in text.strip()
 
 
 def _plan_item(data: Mapping[str, Any], view: Snapshot, _: Callable[[str], str]) -> dict[str, str]:
@@ -54,11 +46,12 @@ def _progress(data: Mapping[str, Any], view: Snapshot, _: Callable[[str], str]) 
             )
     for index, evidence in enumerate(data.get("evidence") or []):
         url, label = evidence.get("url"), evidence.get("label")
-        if url and not is_web_link(str(url)):
+        # a kept file needs no link: domain.validation checks its description
+        if url and not is_web_url(str(url)):
             found[f"evidence[{index}].url"] = _(
                 "The link must be a web address starting with https:// or http://."
             )
-        elif not url:
+        elif not url and not evidence.get("blob"):
             found[f"evidence[{index}].url"] = _("Give the link to the evidence.")
         if not label:
             found[f"evidence[{index}].label"] = _("Give the evidence a label.")

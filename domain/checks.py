@@ -72,12 +72,18 @@ filled_note = text_of(NOTE_MAX, filled=True)
 reference = text_of(KEY_MAX, filled=True)  # the id of another record, made by a client
 
 
+def is_web_url(text: str) -> bool:
+    """An http or https address with a host (never javascript:, file: or data:): the one
+    rule for a bukti dukung's link, here and in the forms (client/form_rules.py)."""
+    return _URL.fullmatch(text.strip()) is not None
+
+
 def web_url(value: Any, path: str) -> list[Issue]:
     """An http or https address (never javascript:, file: or data:)."""
     issues = filled_text(value, path)
     if issues:
         return issues
-    return [] if _URL.fullmatch(value) else [Issue(path, "url_scheme")]
+    return [] if is_web_url(value) else [Issue(path, "url_scheme")]
 
 
 def sha256(value: Any, path: str) -> list[Issue]:

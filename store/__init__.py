@@ -3,6 +3,7 @@
 from store.blobs import BlobInfo
 from store.core import Store, open_store
 from store.errors import (
+    BlobsFull,
     BlobTooBig,
     BlobUnreadable,
     StoreBusy,
@@ -16,6 +17,7 @@ from store.keys import new_id, record_key
 
 __all__ = [
     "BlobInfo",
+    "BlobsFull",
     "BlobTooBig",
     "BlobUnreadable",
     "Store",

@@ -6,6 +6,10 @@ named by its SHA-256, which is also its name on the server (protocol.md,
 and a file fetched from the server is checked against its name before it is
 kept. Files are written like the store's (temp file, fsync, rename, fsync of
 the folder), readable by the user alone.
+
+The folder holds at most ``BUDGET`` bytes (500 MB, a year of scans for one
+person several times over): a file that would pass it is refused before it
+is copied, with the space used and left, rather than filling a shared disk.
 """
 
 from __future__ import annotations
@@ -18,10 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from store.errors import BlobTooBig, BlobUnreadable
+from store.errors import BlobsFull, BlobTooBig, BlobUnreadable
 from store.files import fsync_dir, replace_durably
 
 LIMIT = 10 * 1024 * 1024  # bytes: the server refuses bigger files (protocol.md)
+BUDGET = 500 * 1024 * 1024  # bytes: all the files one profile keeps
 FOLDER = "blobs"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -46,14 +51,17 @@ def is_sha256(text: object) -> TypeGuard[str]:
 class Blobs:
     """``store.blobs``: put a file in, find it, read it back."""
 
-    def __init__(self, home: Path, limit: int = LIMIT) -> None:
+    def __init__(self, home: Path, limit: int = LIMIT, budget: int = BUDGET) -> None:
         self.folder = home / FOLDER
         self.limit = limit
+        self.budget = budget
 
     def put(self, source: Path) -> BlobInfo:
-        """Copy a person's file in; raises BlobTooBig or BlobUnreadable (nothing kept then)."""
+        """Copy a person's file in; raises BlobTooBig, BlobsFull or BlobUnreadable (nothing kept then)."""
         name = source.name
         try:
+            if not source.is_file():
+                raise IsADirectoryError(21, "not a regular file")
             with source.open("rb") as incoming:
                 data = incoming.read(self.limit + 1)  # at most 10 MB: read whole
         except OSError as error:
@@ -61,6 +69,10 @@ class Blobs:
         if len(data) > self.limit:
             raise BlobTooBig(name, os.stat(source).st_size, self.limit)
         sha = hashlib.sha256(data).hexdigest()
+        if not self.has(sha):
+            used = self.used()
+            if used + len(data) > self.budget:
+                raise BlobsFull(name, len(data), used, self.budget)
         self._write(sha, data)
         return BlobInfo(sha, name, len(data), _type_of(name))
 
@@ -79,6 +91,16 @@ class Blobs:
 
     def has(self, sha256: str) -> bool:
         return self.path(sha256) is not None
+
+    def used(self) -> int:
+        """Bytes held by all the kept files (what counts against ``budget``)."""
+        total = 0
+        if not self.folder.is_dir():
+            return 0
+        for shard in os.scandir(self.folder):
+            if shard.is_dir(follow_symlinks=False):
+                total += sum(f.stat().st_size for f in os.scandir(shard.path) if f.is_file())
+        return total
 
     def size(self, sha256: str) -> int:
         return self._path(sha256).stat().st_size

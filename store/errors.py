@@ -256,6 +256,26 @@ class BlobTooBig(StoreError):
         ).format(name=self.name, size=_megabytes(self.size), limit=_megabytes(self.limit))
 
 
+class BlobsFull(StoreError):
+    """Keeping one more evidence file would pass the profile's stated budget."""
+
+    def __init__(self, name: str, size: int, used: int, budget: int) -> None:
+        super().__init__()
+        self.name, self.size, self.used, self.budget = name, size, used, budget
+
+    def message(self, lang: str | None = None) -> str:
+        _ = _translator(lang)
+        return _(
+            "The file {name} ({size} MB) does not fit: evidence files here already use "
+            "{used} of {budget} MB. Nothing was attached."
+        ).format(
+            name=self.name,
+            size=_megabytes(self.size),
+            used=_megabytes(self.used),
+            budget=_megabytes(self.budget),
+        )
+
+
 class BlobUnreadable(StoreError):
     """A file a person chose to attach could not be read."""
 

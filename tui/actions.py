@@ -35,7 +35,7 @@ KEY = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$")
 
 # gettext domains of the labels
 SHELL, PLAN, REVIEW, YEAR = "tui", "tui_plan", "tui_review", "tui_year"
-MONITORING = "tui_monitoring"
+MONITORING, DOCUMENTS = "tui_monitoring", "tui_documents"
 LISTS = "tui_lists"  # the filter-as-you-type list (tui/widgets/filter_list.py)
 
 
@@ -227,12 +227,88 @@ ACTIONS: tuple[Action, ...] = (
         palette=True,
     ),
     *_scope(
+        "plan",
+        DOCUMENTS,
+        (
+            "plan.print",
+            "ctrl+l",
+            "print_skp",
+            "Print",
+            "SKP: print as PDF",
+            "The official SKP form, written to a folder you choose",
+        ),
+    ),
+    *_scope(
+        "progress",
+        DOCUMENTS,
+        (
+            "progress.evidence",
+            "ctrl+b",
+            "evidence",
+            "Evidence files",
+            "Realisasi: evidence files",
+            "List the files of the highlighted realisasi and save a copy",
+        ),
+        (
+            "progress.service_log",
+            "ctrl+l",
+            "service_log",
+            "Service log",
+            "Realisasi: from a service log (CSV)",
+            "Count, median and percentile in working days, proposed as realisasi",
+        ),
+    ),
+    *_scope(
+        "service_log",
+        DOCUMENTS,
+        ("service_log.accept", "ctrl+s", "accept", "Accept"),
+        ("service_log.file", "ctrl+o", "choose_file", "Other file"),
+        ("service_log.close", "escape", "dismiss(False)", "Close"),
+    ),
+    *_scope(
         "progress.editor",
         PLAN,
         ("progress.save", "ctrl+s", "save", "Save realisasi"),
         ("progress.add_evidence", "ctrl+n", "add_evidence", "Add evidence"),
         ("progress.remove_evidence", "ctrl+l", "remove_evidence", "Remove evidence"),
         ("progress.cancel", "escape", "dismiss(False)", "Close"),
+    ),
+    *_scope(
+        "progress.editor",
+        DOCUMENTS,
+        ("progress.attach_file", "ctrl+o", "attach_file", "Attach file"),
+    ),
+    # One export key for every list (tui/widgets/export_list.py).
+    *_scope(
+        "export",
+        DOCUMENTS,
+        (
+            "lists.export",
+            "ctrl+x",
+            "export_list",
+            "Export",
+            "Export this list (xlsx)",
+            "The lists of this screen as a spreadsheet, in a folder you choose",
+            True,
+            True,  # over a filter line, whose ctrl+x would cut the typed words
+        ),
+    ),
+    *_scope(
+        "file_picker",
+        DOCUMENTS,
+        ("file_picker.choose", "enter", "choose", "Choose", None, "", True, True),
+        ("file_picker.complete", "tab", "complete", "Complete", None, "", True, True),
+        ("file_picker.down", "down", "move(1)", "Next", None, "", False, True),
+        ("file_picker.up", "up", "move(-1)", "Previous", None, "", False, True),
+        ("file_picker.cancel", "escape", "dismiss(None)", "Cancel"),
+    ),
+    *_scope(
+        "evidence",
+        DOCUMENTS,
+        ("evidence.open", "enter", "open", "Save a copy", None, "", True, True),
+        ("evidence.down", "down", "move(1)", "Next", None, "", False, True),
+        ("evidence.up", "up", "move(-1)", "Previous", None, "", False, True),
+        ("evidence.close", "escape", "dismiss(None)", "Close"),
     ),
     *_scope(
         "feedback",
@@ -418,6 +494,34 @@ ACTIONS: tuple[Action, ...] = (
         "monitoring.choose",
         MONITORING,
         ("monitoring.choose_cancel", "escape", "dismiss(None)", "Cancel"),
+    ),
+    *_scope(
+        "evaluation",
+        DOCUMENTS,
+        (
+            "evaluation.evidence",
+            "v",
+            "evidence",
+            "Evidence",
+            "Evaluasi: evidence files",
+            "The bukti dukung of the highlighted RHK; save a copy of a file",
+        ),
+        (
+            "evaluation.print",
+            "d",
+            "print_evaluation",
+            "Print",
+            "Evaluasi: print as PDF",
+            "The official evaluation document, written to a folder you choose",
+        ),
+        (
+            "evaluation.print_recap",
+            "r",
+            "print_recap",
+            "Recap",
+            "Evaluasi: print the unit's recap",
+            "The predikat of everyone in the unit you lead, as PDF",
+        ),
     ),
     *_scope(
         "conflicts",

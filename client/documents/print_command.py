@@ -64,10 +64,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 @polite
 def run(args: argparse.Namespace) -> int:
-    from client.documents.printing import print_document
+    from client.documents.printing import print_document, write_document
     from client.documents.source import DocumentError
     from sync.commands.common import open_profile_store
-    from sync.commands.output import TargetRefused, check_target, write_file
+    from sync.commands.output import TargetRefused, check_target
 
     _ = tr()
     target = Path(args.output) if args.output else None
@@ -86,11 +86,9 @@ def run(args: argparse.Namespace) -> int:
         )
     except DocumentError as error:
         return fail(error.message())
+    target = target or Path(printed.name)
     try:
-        if target is None:
-            target = Path(printed.name)
-            check_target(target, args.force)
-        write_file(target, printed.payload, force=args.force)
+        write_document(printed.payload, target, force=args.force)
     except TargetRefused as refused:
         return fail(str(refused))
     except OSError as error:

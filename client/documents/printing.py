@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Literal
 
 from client.documents.access import check_person, check_unit
@@ -20,6 +21,9 @@ from client.documents.pdf import evaluation_pdf_bytes, recap_pdf_bytes, skp_pdf_
 from client.documents.recap import recap_document, unit_members
 from client.documents.skp import plan_of, skp_document
 from client.documents.source import DocumentError, Facts, Record, RecordSource
+from sync.commands.output import TargetRefused, check_target, write_file
+
+__all__ = ["KINDS", "DocumentKind", "Printed", "TargetRefused", "print_document", "write_document"]
 
 DocumentKind = Literal["skp", "evaluasi", "rekap"]
 KINDS: tuple[DocumentKind, ...] = ("skp", "evaluasi", "rekap")
@@ -32,6 +36,13 @@ class Printed:
     payload: bytes
     name: str
     draft: bool
+
+
+def write_document(payload: bytes, target: Path, *, force: bool) -> Path:
+    """Write a drawn document as a file a person asked for (sync/commands/output.py):
+    a new regular file, replaced only with ``force``; raises TargetRefused or OSError."""
+    check_target(target, force)
+    return write_file(target, payload, force=force)
 
 
 def _slug(text: str) -> str:

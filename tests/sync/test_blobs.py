@@ -13,7 +13,7 @@ import httpx
 import orjson
 import pytest
 
-from store import BlobTooBig, Store, open_store
+from store import BlobsFull, BlobTooBig, Store, open_store
 from store.blobs import LIMIT, BlobInfo
 from sync import blobs as sync_blobs
 from sync.blobs import NotSignedIn, fetch_blob, named_blobs
@@ -70,6 +70,23 @@ def test_a_file_over_the_limit_is_refused_in_both_languages(store: Store, tmp_pa
     assert "at most 10 MB" in refused.value.message("en")
     assert "paling besar 10 MB" in refused.value.message("id")
     assert not (store.home / "blobs").exists() or not any((store.home / "blobs").rglob("*"))
+
+
+def test_a_file_past_the_profiles_budget_is_refused_and_one_held_costs_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    store.blobs.budget = 5000
+    first = scan(tmp_path, 3000, "foto.jpg")
+    store.blobs.put(first)
+    with pytest.raises(BlobsFull) as refused:
+        store.blobs.put(scan(tmp_path, 2001, "scan.pdf"))
+    assert "scan.pdf" in refused.value.message("en")
+    assert "Nothing was attached" in refused.value.message("en")
+    assert "Tidak ada yang dilampirkan" in refused.value.message("id")
+    assert [p.name for p in (store.home / "blobs").rglob("*") if p.is_file()] == [
+        store.blobs.put(first).sha256
+    ]
+    assert store.blobs.used() == 3000  # and putting the held file again is never refused
 
 
 def test_a_name_that_is_not_a_hash_never_becomes_a_path(store: Store) -> None:

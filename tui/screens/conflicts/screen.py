@@ -31,6 +31,7 @@ from tui.texts import N_
 from tui.texts import review_ as _
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.export_list import ExportsList
 from tui.widgets.field_edit import FieldEditDialog, shown
 from tui.widgets.saving import Saving
 
@@ -50,11 +51,11 @@ COLLECTION_LABELS = {
 }
 
 
-class ConflictsScreen(Saving, Screen[None]):
+class ConflictsScreen(ExportsList, Saving, Screen[None]):
     CSS_PATH = "conflicts.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("conflicts",)
-    BINDINGS = bindings("conflicts")
+    BINDINGS = [*bindings("conflicts"), *bindings("export")]
 
     def __init__(self, services: Any) -> None:
         super().__init__()

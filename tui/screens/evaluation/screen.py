@@ -34,6 +34,7 @@ from textual.widgets import (
 from client import evaluation as facts
 from client.conflicts import discard
 from client.evaluation import new_id
+from client.evidence import texts as document_texts
 from client.feedback import iso
 from client.records import Snapshot
 from client.writes import PROBE_ID, Saved, Write, may, save
@@ -44,15 +45,18 @@ from tui.screens.evaluation.tabs import EvaluationTabs
 from tui.texts import review_ as _
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.evidence_files import EvidenceFiles
+from tui.widgets.export_list import ExportsList
+from tui.widgets.print_pdf import print_pdf
 from tui.widgets.rejected import RejectedNotice
 from tui.widgets.saving import Saving
 
 
-class EvaluationScreen(Saving, EvaluationTabs):
+class EvaluationScreen(ExportsList, Saving, EvaluationTabs):
     CSS_PATH = "evaluation.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("evaluation",)
-    BINDINGS = bindings("evaluation")
+    BINDINGS = [*bindings("evaluation"), *bindings("export")]
 
     def __init__(self, services: Any) -> None:
         super().__init__()
@@ -316,6 +320,7 @@ class EvaluationScreen(Saving, EvaluationTabs):
     @on(DataTable.RowHighlighted, "#eval-items")
     def _item_highlighted(self) -> None:
         self.show_item_detail()
+        self.refresh_bindings()  # the evidence key follows the RHK
 
     @on(DataTable.RowHighlighted, "#eval-behaviour-table")
     def _value_highlighted(self) -> None:
@@ -330,9 +335,44 @@ class EvaluationScreen(Saving, EvaluationTabs):
             return self.writable and self.predikat is not None
         if action == "discard":
             return bool(self.evaluation and self.evaluation.get("rejected"))
+        if action == "evidence":
+            return bool(self._highlighted_evidence())
+        if action == "print_evaluation":
+            return self.period is not None and self.evaluation is not None
+        if action == "print_recap":
+            return self.period is not None and bool(
+                facts.unit_led_by(self.records, self.services.me)
+            )
         return True
 
+    def _highlighted_evidence(self) -> list[Mapping[str, Any]]:
+        item_id = self._item_id()
+        if not (item_id and self.period):
+            return []
+        record = facts.progress_by_item(self.records, self.person, self.period["id"]).get(item_id)
+        return list(record["data"].get("evidence") or []) if record else []
+
     # --- actions --------------------------------------------------------------
+    def action_print_evaluation(self) -> None:
+        if self.period is not None:
+            name = str(self.period["data"].get("name", ""))
+            print_pdf(self, self.services, "evaluasi", period=name, nip=self.person)
+
+    def action_print_recap(self) -> None:
+        if self.period is not None:
+            name = str(self.period["data"].get("name", ""))
+            print_pdf(self, self.services, "rekap", period=name)
+
+    def action_evidence(self) -> None:
+        evidence = self._highlighted_evidence()
+        item = self.records.get("plan_item", self._item_id() or "")
+        if not evidence or item is None:
+            return
+        title = document_texts(self.services.lang)("Evidence: {rhk}").format(
+            rhk=item["data"].get("text", "")
+        )
+        self.app.push_screen(EvidenceFiles(self.services, title, evidence))
+
     def action_pick(self, selector: str) -> None:
         """Open a picker's list, ready for the arrow keys."""
         self.query_one(selector, Select).action_show_overlay()

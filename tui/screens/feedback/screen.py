@@ -30,17 +30,18 @@ from tui.screens.feedback.form import FeedbackForm
 from tui.texts import review_ as _
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.export_list import ExportsList
 from tui.widgets.rejected import RejectedNotice
 from tui.widgets.saving import Saving
 
 ALL_PERIODS = "__all__"
 
 
-class FeedbackScreen(Saving, Screen[None]):
+class FeedbackScreen(ExportsList, Saving, Screen[None]):
     CSS_PATH = "feedback.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("feedback",)
-    BINDINGS = bindings("feedback")
+    BINDINGS = [*bindings("feedback"), *bindings("export")]
 
     def __init__(self, services: Any) -> None:
         super().__init__()

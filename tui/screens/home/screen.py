@@ -29,6 +29,7 @@ from tui.screens.follow_up import text as follow_up_text
 from tui.screens.objection import text as objection_text
 from tui.sync_worker import SyncDone
 from tui.texts import _
+from tui.widgets.export_list import ExportsList
 
 
 def _period_name(period: dict[str, Any] | None) -> str:
@@ -38,9 +39,9 @@ def _period_name(period: dict[str, Any] | None) -> str:
     return data.get("name") or f"{PERIOD_KIND_LABELS.get(data.get('kind'), '')} {data.get('year')}"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(ExportsList, Screen[None]):
     # home.tcss is loaded by the app (tui/app.py's CSS_PATH), Beranda being its first screen.
-    BINDINGS: ClassVar[list[BindingType]] = list(bindings("home"))
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("home"), *bindings("export")]
 
     def __init__(self, services: Services) -> None:
         super().__init__()

@@ -14,6 +14,7 @@ from client.writes import Write
 from tui.screens.plan.create import CreatePlanDialog, PlanPicker
 from tui.screens.plan.item_editor import ItemEditor
 from tui.widgets.dialogs import ConfirmDialog, NoteDialog
+from tui.widgets.print_pdf import print_pdf
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -176,6 +177,13 @@ class PlanReviewActions(_Base):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_print_skp(self) -> None:
+        """The official SKP form of the plan shown (the owner's or a subordinate's)."""
+        plan = self.plan
+        if plan is not None:
+            period = self.view.period_name(plan["data"].get("period_id"))
+            print_pdf(self, self.services, "skp", period=period, nip=plan["owner"])
 
     def action_approve(self) -> None:
         _ = self._

@@ -53,19 +53,22 @@ from tui.screens.plan.actions import PlanItemActions, PlanOwnerActions, PlanRevi
 from tui.sync_worker import SyncDone
 from tui.texts import plan_texts
 from tui.widgets.commands import ScreenCommands
+from tui.widgets.export_list import ExportsList
 from tui.widgets.forms import ErrorLabel, FieldScroll, show_beside_fields
 from tui.widgets.saving import Saving
 
 ITEM_TABS = {"tab-main": "main", "tab-additional": "additional"}
 
 
-class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Saving, Screen[None]):
+class PlanScreen(
+    ExportsList, PlanOwnerActions, PlanItemActions, PlanReviewActions, Saving, Screen[None]
+):
     """One SKP: header, RHK utama/tambahan, lampiran, ekspektasi perilaku."""
 
     CSS_PATH = "plan.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("plan",)
-    BINDINGS = bindings("plan")
+    BINDINGS = [*bindings("plan"), *bindings("export")]
 
     def __init__(self, services: Services, plan_id: str | None = None) -> None:
         super().__init__()
@@ -139,6 +142,8 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Saving, S
             return self.pushed
         if plan is None:
             return False
+        if action == "print_skp":
+            return True
         on_items = self.is_mounted and self._item_tab() is not None
         if action == "edit_item":
             return on_items

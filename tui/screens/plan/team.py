@@ -20,18 +20,19 @@ from tui.actions import bindings, localise
 from tui.sync_worker import SyncDone
 from tui.texts import plan_texts
 from tui.widgets.commands import ScreenCommands
+from tui.widgets.export_list import ExportsList
 from tui.widgets.filter_list import Column, FilterList, Row
 
 TEAM_COLLECTIONS = (*COLLECTIONS, "unit")
 
 
-class TeamPlansScreen(Screen[None]):
+class TeamPlansScreen(ExportsList, Screen[None]):
     """One row per subordinate SKP; a subordinate without any SKP is listed too."""
 
     CSS_PATH = "plan.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("plan.team",)
-    BINDINGS = bindings("plan.team")
+    BINDINGS = [*bindings("plan.team"), *bindings("export")]
 
     def __init__(self, services: Services) -> None:
         super().__init__()

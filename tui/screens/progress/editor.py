@@ -1,8 +1,9 @@
-"""The realisasi of one RHK in one period: a value per IKI, a note, evidence links."""
+"""The realisasi of one RHK in one period: a value per IKI, a note, evidence links and files."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from textual.app import ComposeResult
@@ -10,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
+from client.evidence import EvidenceProblem, attach, budget_text, describe
+from client.evidence import texts as document_texts
 from client.plan import Record, format_number, new_id, parse_number, target_of, without_none
 from client.progress import COLLECTIONS
 from client.records import Snapshot
@@ -17,17 +20,20 @@ from client.services import Services
 from client.writes import Issues, Write, save
 from tui.actions import bindings, localise
 from tui.texts import plan_texts
+from tui.widgets.file_picker import FilePicker
 from tui.widgets.forms import ErrorLabel, FieldScroll, quiet, show_in_rows
 from tui.widgets.saving import Saving
 
 
 class EvidenceRow(Vertical):
-    """One bukti dukung: a label and its link."""
+    """One bukti dukung: a label and its link, or a label and a kept file (name, size, type)."""
 
-    def __init__(self, evidence: dict[str, Any], _: Callable[[str], str]) -> None:
+    def __init__(self, evidence: dict[str, Any], _: Callable[[str], str], lang: str) -> None:
         super().__init__(classes="evidence-row")
         self.evidence = evidence
+        self.blob: dict[str, Any] | None = evidence.get("blob")
         self._ = _
+        self.lang = lang
 
     def compose(self) -> ComposeResult:
         _ = self._
@@ -40,18 +46,26 @@ class EvidenceRow(Vertical):
                     classes="evidence-label",
                 )
             )
-            yield quiet(
-                Input(
-                    str(self.evidence.get("url") or ""),
-                    placeholder="https://…",
-                    compact=True,
-                    classes="evidence-url",
+            if self.blob is not None:
+                yield Label(describe(self.blob, self.lang), classes="evidence-file")
+            else:
+                yield quiet(
+                    Input(
+                        str(self.evidence.get("url") or ""),
+                        placeholder="https://…",
+                        compact=True,
+                        classes="evidence-url",
+                    )
                 )
-            )
         yield ErrorLabel()
 
-    def value(self) -> dict[str, str] | None:
+    def is_blank(self) -> bool:
+        return self.blob is None and self.value() is None
+
+    def value(self) -> dict[str, Any] | None:
         label = self.query_one(".evidence-label", Input).value.strip()
+        if self.blob is not None:
+            return {"label": label, "blob": self.blob}
         url = self.query_one(".evidence-url", Input).value.strip()
         return {"label": label, "url": url} if label or url else None
 
@@ -123,9 +137,10 @@ class ProgressEditor(Saving, ModalScreen[Snapshot | bool]):
             )
             yield ErrorLabel(id="note-error")
             yield Static(_("Evidence (bukti dukung): label and link"), classes="section")
+            yield Static(self._files_line(), id="evidence-files-line")
             with FieldScroll(id="evidence"):
                 for evidence in data.get("evidence") or [{}]:
-                    yield EvidenceRow(evidence, self._)
+                    yield EvidenceRow(evidence, self._, self.services.lang)
             yield ErrorLabel(id="evidence-error")
         yield Footer(compact=True)
 
@@ -137,7 +152,7 @@ class ProgressEditor(Saving, ModalScreen[Snapshot | bool]):
         return list(self.query(EvidenceRow))
 
     async def action_add_evidence(self) -> None:
-        row = EvidenceRow({}, self._)
+        row = EvidenceRow({}, self._, self.services.lang)
         await self.query_one("#evidence", FieldScroll).mount(row)
         row.query_one(".evidence-label", Input).focus()
         row.scroll_visible()
@@ -152,7 +167,40 @@ class ProgressEditor(Saving, ModalScreen[Snapshot | bool]):
         )
         await target.remove()
         if not self.rows():
-            await self.query_one("#evidence", FieldScroll).mount(EvidenceRow({}, self._))
+            await self.query_one("#evidence", FieldScroll).mount(
+                EvidenceRow({}, self._, self.services.lang)
+            )
+
+    def action_attach_file(self) -> None:
+        """Pick a file; it is kept in the profile at once and listed as a new evidence row."""
+        words = document_texts(self.services.lang)
+        picker = FilePicker(
+            words("Attach which file as evidence?"), Path.cwd(), lang=self.services.lang
+        )
+        self.app.push_screen(picker, self._file_chosen)
+
+    async def _file_chosen(self, path: Path | None) -> None:
+        if path is None:
+            return
+        problem = self.query_one("#evidence-error", ErrorLabel)
+        try:
+            blob = attach(self.services, path)
+        except EvidenceProblem as refused:
+            problem.show(str(refused))
+            return
+        problem.show("")
+        rows = self.rows()
+        if rows and rows[-1].is_blank():
+            await rows[-1].remove()  # the blank row waiting for a link
+        row = EvidenceRow({"label": path.stem, "blob": blob}, self._, self.services.lang)
+        await self.query_one("#evidence", FieldScroll).mount(row)
+        row.query_one(".evidence-label", Input).focus()
+        row.scroll_visible()
+        self.query_one("#evidence-files-line", Static).update(self._files_line())
+
+    def _files_line(self) -> str:
+        words = document_texts(self.services.lang)
+        return words("Files up to 10 MB; {budget}").format(budget=budget_text(self.services))
 
     def progress_data(self) -> tuple[dict[str, Any], list[int]]:
         """The record's data, and for each kept evidence its row (for messages)."""
@@ -161,7 +209,7 @@ class ProgressEditor(Saving, ModalScreen[Snapshot | bool]):
             parse_number(self.query_one(f"#value-{index}", Input).value)
             for index in range(len(indicators))
         ]
-        evidence: list[dict[str, str]] = []
+        evidence: list[dict[str, Any]] = []
         rows: list[int] = []
         for number, row in enumerate(self.rows()):
             found = row.value()

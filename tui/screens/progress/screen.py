@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
+from client.evidence import texts as document_texts
 from client.plan import Record, format_number, indicator_summary, label_of
 from client.progress import (
     COLLECTIONS,
@@ -21,18 +22,21 @@ from client.services import Services
 from domain.vocab import PLAN_STATUS_LABELS
 from tui.actions import bindings, localise
 from tui.screens.progress.editor import ProgressEditor
+from tui.screens.progress.service_log import ServiceLogDialog
 from tui.sync_worker import SyncDone
 from tui.texts import plan_texts
 from tui.widgets.commands import ScreenCommands
+from tui.widgets.evidence_files import EvidenceFiles
+from tui.widgets.export_list import ExportsList
 
 
-class ProgressScreen(Screen[None]):
+class ProgressScreen(ExportsList, Screen[None]):
     """Pick an approved SKP and a period; each RHK's realisasi is one row."""
 
     CSS_PATH = "../plan/plan.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("progress",)
-    BINDINGS = bindings("progress")
+    BINDINGS = [*bindings("progress"), *bindings("export")]
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -191,7 +195,7 @@ class ProgressScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
-        if action == "edit":
+        if action in ("edit", "service_log"):
             plan = self.plan
             items = self.view.items_of(plan) if plan is not None else []
             return (
@@ -200,6 +204,9 @@ class ProgressScreen(Screen[None]):
                 and self.query_one("#progress-items", DataTable).row_count > 0
                 and may_write_progress(self.view, items[0])
             )
+        if action == "evidence":
+            record = self._highlighted_progress()
+            return bool(record and record["data"].get("evidence"))
         if action == "choose_plan":
             return len(self.approved_plans()) > 1
         if action == "choose_period":
@@ -220,16 +227,58 @@ class ProgressScreen(Screen[None]):
         if item is None:
             return
 
-        def closed(saved: Snapshot | bool | None) -> None:
-            if isinstance(saved, Snapshot):
-                self.view = saved  # read by the save's worker, after the write
-                self.notify(self._("Realisasi saved."))
-                self.refresh_view(reread=False)
-
         existing = progress_for(self.view, item, period_id)
         editor = ProgressEditor(self.services, self.view, plan, item, period_id, existing)
         self._editing = True
-        self.app.push_screen(editor, closed)
+        self.app.push_screen(editor, self._realisasi_closed)
+
+    def _realisasi_closed(self, saved: Snapshot | bool | None) -> None:
+        """An editor or the service log closed: a save redraws from the records it read."""
+        if isinstance(saved, Snapshot):
+            self.view = saved  # read by the save's worker, after the write
+            self.notify(self._("Realisasi saved."))
+            self.refresh_view(reread=False)
+
+    def _highlighted_progress(self) -> Record | None:
+        table = self.query_one("#progress-items", DataTable)
+        if self.period_id is None or table.row_count == 0:
+            return None
+        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
+        item = self.view.get("plan_item", str(row_key.value))
+        return progress_for(self.view, item, self.period_id) if item else None
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self) -> None:
+        self.refresh_bindings()  # the evidence key follows the row
+
+    def action_evidence(self) -> None:
+        record = self._highlighted_progress()
+        if record is None:
+            return
+        item = self.view.get("plan_item", str(record["data"].get("plan_item_id")))
+        title = document_texts(self.services.lang)("Evidence: {rhk}").format(
+            rhk=(item or {}).get("data", {}).get("text", "")
+        )
+        self.app.push_screen(
+            EvidenceFiles(self.services, title, record["data"].get("evidence") or [])
+        )
+
+    def action_service_log(self) -> None:
+        plan, period_id = self.plan, self.period_id
+        table = self.query_one("#progress-items", DataTable)
+        period = self.view.get("period", period_id) if period_id else None
+        if plan is None or period is None or table.row_count == 0:
+            return
+        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
+        item = self.view.get("plan_item", str(row_key.value))
+        if item is None:
+            return
+        existing = progress_for(self.view, item, period["id"])
+        self._editing = True
+        self.app.push_screen(
+            ServiceLogDialog(self.services, self.view, item, period, existing),
+            self._realisasi_closed,
+        )
 
     def action_choose_period(self) -> None:
         select = self.query_one("#period", Select)
