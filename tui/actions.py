@@ -158,8 +158,6 @@ ACTIONS: tuple[Action, ...] = (
         "person_picker",
         SHELL,
         ("person_picker.choose", "enter", "choose", "Choose", None, "", True, True),
-        ("person_picker.down", "down", "move(1)", "Next", None, "", False),
-        ("person_picker.up", "up", "move(-1)", "Previous", None, "", False),
         ("person_picker.cancel", "escape", "dismiss(None)", "Cancel"),
     ),
     *_scope(
