@@ -154,10 +154,16 @@ class FeedbackScreen(Saving, Screen[None]):
             detail.update(_("No umpan balik here yet."))
             notice.show_for(None, self.services.lang)
             return
-        who = self.records.name_of(found.updated_by)
-        detail.update(
-            f"{self._item_text(found.plan_item_id)}\n{found.body}\n" + _("by {who}").format(who=who)
+        who = self.records.name_of(found.created_by)
+        words = f"{self._item_text(found.plan_item_id)}\n{found.body}\n" + _("by {who}").format(
+            who=who
         )
+        if not found.acknowledged_at and not self.allowed["acknowledge"]:
+            # Why there is no "Dibaca" key here: the server refuses anyone else.
+            words += "\n" + _("Not read yet; only {owner} can mark it read.").format(
+                owner=self.records.name_of(found.owner)
+            )
+        detail.update(words)
         record = self.records.get("feedback", found.id)
         hint = (
             _("Fix it with e to send it again, or x to discard it.")
