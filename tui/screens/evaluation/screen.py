@@ -68,6 +68,7 @@ class EvaluationScreen(Saving, EvaluationTabs):
         self.period: Mapping[str, Any] | None = None
         self.breaches: list[Any] = []
         self.writable = False
+        self.not_final_because: str | None = None
         self._as_loaded: tuple[Any, ...] = ()
 
     # --- layout -------------------------------------------------------------
@@ -194,6 +195,9 @@ class EvaluationScreen(Saving, EvaluationTabs):
         if self._choices() == self._as_loaded:
             self.load(reread=False)
             return
+        if self.period:  # the SKP's status may have changed (approved, returned)
+            self.plan = facts.plan_for(self.records, self.person, self.period)
+        self.weigh_finalising()
         self.fill_items()
         self.fill_feedback()
         self.show_verdict()
@@ -216,6 +220,21 @@ class EvaluationScreen(Saving, EvaluationTabs):
         record_id = self.evaluation["id"] if self.evaluation else PROBE_ID
         return may(Write("evaluation", record_id, self.person, sample), self.records)
 
+    def weigh_finalising(self) -> None:
+        """Why f would be refused now (the SKP not approved), from the records read."""
+        self.not_final_because = (
+            facts.why_not_final(
+                self.records,
+                self.person,
+                self.period["id"],
+                self.plan["id"],
+                self.evaluation["id"] if self.evaluation else None,
+                self.services.lang,
+            )
+            if self.writable and self.period and self.plan and not self.final
+            else None
+        )
+
     @property
     def shows_ratings(self) -> bool:
         """The evaluated employee sees the ratings once they are final."""
@@ -235,6 +254,7 @@ class EvaluationScreen(Saving, EvaluationTabs):
             else None
         )
         self.writable = self._may_write()
+        self.weigh_finalising()
         data = self.evaluation["data"] if self.evaluation else {}
         shown = self.shows_ratings
         self.result = data.get("result_rating") if shown else None
@@ -286,8 +306,11 @@ class EvaluationScreen(Saving, EvaluationTabs):
         self.breaches = breaches
         self.query_one("#eval-curve", Static).update(curve)
         warning = self.query_one("#eval-warning", Static)
-        warning.display = bool(breaches) and self.writable
-        if breaches:
+        warning.display = (bool(breaches) or bool(self.not_final_because)) and self.writable
+        if self.not_final_because:
+            # Said before f is pressed: f is off until the SKP is approved.
+            warning.update("⚠ " + self.not_final_because)
+        elif breaches:
             more = len(breaches) - 1
             warning.update(
                 "⚠ "
@@ -325,7 +348,7 @@ class EvaluationScreen(Saving, EvaluationTabs):
         if action in ("cycle", "note", "save"):
             return self.writable
         if action == "finalise":
-            return self.writable and self.predikat is not None
+            return self.writable and self.predikat is not None and not self.not_final_because
         if action == "discard":
             return bool(self.evaluation and self.evaluation.get("rejected"))
         return True
