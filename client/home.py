@@ -1,19 +1,22 @@
 """Beranda's read model: what it shows, worked out from the local store (no Textual).
 
 - my SKP for the period in progress, and its status;
-- what waits for me: submitted plans whose PPK is me, approved plans of my
-  subordinates without a final evaluation for the current period, umpan
-  balik on my records that I have not acknowledged.
+- what waits for me: my SKP when it was returned, submitted plans whose PPK
+  is me, approved plans of my subordinates without a final evaluation for the
+  current period, umpan balik on my records that I have not acknowledged, and
+  my evaluations that became final while a keberatan may still be filed (so
+  a newly final evaluation is announced to its employee).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from client.records import Snapshot
+from domain.deadlines import objection_open
 from domain.org import OrgOnDay
 
 if TYPE_CHECKING:
@@ -39,6 +42,8 @@ class HomeFacts:
     to_evaluate: tuple[Record, ...]  # plans
     evaluation_period: Record | None
     to_acknowledge: tuple[Record, ...]  # feedback
+    newly_final: tuple[Record, ...]  # my final evaluations, within the keberatan window
+    periods: dict[str, Record]  # id -> period, for the evaluations above
     names: dict[str, str]  # NIP -> name, for the people named above
 
 
@@ -115,6 +120,8 @@ def home_facts(services: Services) -> HomeFacts:
             for f in records["feedback"]
             if f.get("owner") == me and not f["data"].get("acknowledged_at")
         ),
+        newly_final=_newly_final(me, records["evaluation"], services.now()),
+        periods={p["id"]: p for p in records["period"]},
         names=names,
     )
 
@@ -143,3 +150,19 @@ def _to_evaluate(
         and (p.get("owner") in mine_to_judge or p["data"].get("ppk_nip") == me)
         and p["id"] not in finished
     )
+
+
+def _newly_final(me: str, evaluations: list[Record], now: datetime) -> tuple[Record, ...]:
+    """My final evaluations while a keberatan may still be filed against them."""
+    found = []
+    for evaluation in evaluations:
+        data = evaluation["data"]
+        if evaluation.get("owner") != me or data.get("status") != "final":
+            continue
+        try:
+            finalised = datetime.fromisoformat(str(data.get("finalised_at")))
+        except ValueError:
+            continue
+        if objection_open(finalised, now):
+            found.append(evaluation)
+    return tuple(sorted(found, key=lambda e: str(e["data"].get("finalised_at"))))
