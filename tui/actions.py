@@ -500,6 +500,28 @@ def key_help(screen: Screen[Any], bound: Iterable[Binding] | None = None) -> lis
     return rows
 
 
+def keys_not_now(screen: Screen[Any]) -> list[KeyHelp]:
+    """The screen's own keys that don't work at this moment (another tab, another
+    state of the record), marked so: F1 lists every key of a screen, the footer
+    only what works now (it must fit 80 columns)."""
+    from textual.binding import Binding
+
+    active_ids = {active.binding.id for active in screen.active_bindings.values()}
+    rows: list[KeyHelp] = []
+    seen: set[str] = set()
+    for found in screen._bindings.key_to_bindings.values():
+        for binding in found:
+            if not binding.description or binding.id is None or binding.id in active_ids:
+                continue
+            if binding.id in seen:
+                continue
+            seen.add(binding.id)
+            shown = screen.app.get_key_display(Binding(binding.key, binding.action))
+            words = _("{what} (not now)").format(what=binding.description)
+            rows.append(KeyHelp(shown, words, binding.id))
+    return rows
+
+
 def key_for(screen: Screen[Any], binding_id: str) -> str | None:
     """How the key of ``binding_id`` is shown now on ``screen`` (after remapping)."""
     for active in screen.active_bindings.values():

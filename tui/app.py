@@ -32,7 +32,7 @@ from textual.widget import AwaitMount
 
 from client.services import Services
 from client.sync_status import describe, read_state, run_round
-from tui.actions import bindings, key_help, localise
+from tui.actions import bindings, key_help, keys_not_now, localise
 from tui.areas import AREA_BY_ID, AREAS
 from tui.settings import Settings, load_settings
 from tui.sync_worker import SyncRunner, SyncWorkerMixin
@@ -217,7 +217,8 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(key_help(self.screen), screen_title=self.screen.title or ""))
+        keys = key_help(self.screen) + keys_not_now(self.screen)
+        self.push_screen(HelpScreen(keys, screen_title=self.screen.title or ""))
 
     def action_command_palette(self) -> None:
         if CommandPalette.is_open(cast(App[object], self)):
