@@ -108,6 +108,8 @@ ACTIONS: tuple[Action, ...] = (
             "Show the app as another sample person",
             False,
         ),
+        # Last in line: a dialog, a form or a pushed screen takes Escape first.
+        ("app.home", "escape", "go_home", "Back to Home", None, "", False),
     ),
     # The areas: their palette entries are the shell's (tui/palette.py).
     *_scope(

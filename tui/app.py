@@ -187,6 +187,11 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
     def action_open_area(self, area_id: str) -> None:
         self.open_area(area_id)
 
+    def action_go_home(self) -> None:
+        """Escape on an area's own screen: back to Beranda (it did nothing on F3/F4)."""
+        if self.services is not None and self.current_mode != "home":
+            self.open_area("home")
+
     def open_area(self, area_id: str) -> AwaitMount | None:
         """Switch to an area, importing its screen the first time."""
         area = AREA_BY_ID[area_id]
