@@ -35,6 +35,7 @@ KEY = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$")
 
 SHELL, PLAN, REVIEW = "tui", "tui_plan", "tui_review"  # gettext domains of the labels
 LISTS = "tui_lists"  # the filter-as-you-type list (tui/widgets/filter_list.py)
+TAB_KEYS = ("alt+1", "alt+2", "alt+3", "alt+4")  # the tabs of a screen, in order
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,6 +50,14 @@ class Action:
     show: bool = True
     priority: bool = False
     domain: str = SHELL
+
+
+def _tabs(area: str, *tabs: tuple[str, str, str]) -> list[tuple[Any, ...]]:
+    """Rows for the keys of an area's tabs: (name, tab id, label msgid) each."""
+    return [
+        (f"{area}.tab_{name}", TAB_KEYS[n], f"show_tab('{tab_id}')", label, None, "", False)
+        for n, (name, tab_id, label) in enumerate(tabs)
+    ]
 
 
 def _scope(scope: str, domain: str, *rows: tuple[Any, ...], palette: bool = False) -> list[Action]:
@@ -191,6 +200,13 @@ ACTIONS: tuple[Action, ...] = (
         ("plan.approve", "f8", "approve", "Approve"),
         ("plan.return", "ctrl+b", "return_plan", "Return"),
         ("plan.back", "escape", "back", "Back"),
+        *_tabs(
+            "plan",
+            ("main", "tab-main", "Utama"),
+            ("additional", "tab-additional", "Tambahan"),
+            ("attachments", "tab-attachments", "Lampiran"),
+            ("behaviour", "tab-behaviour", "Perilaku"),
+        ),
         palette=True,
     ),
     *_scope(
@@ -339,6 +355,13 @@ ACTIONS: tuple[Action, ...] = (
             "Evaluasi: discard rejected change",
             "Back to the server's version",
         ),
+        *_tabs(
+            "evaluation",
+            ("items", "tab-items", "RHK"),
+            ("behaviour", "tab-behaviour", "Perilaku"),
+            ("feedback", "tab-feedback", "Umpan balik"),
+            ("curve", "tab-curve", "Curve"),
+        ),
     ),
     *_scope(
         "conflicts",
@@ -390,6 +413,11 @@ ACTIONS: tuple[Action, ...] = (
             "Discard",
             "Ditolak: discard the change",
             "Back to the server's version",
+        ),
+        *_tabs(
+            "conflicts",
+            ("conflicts", "tab-conflicts", "Conflicts"),
+            ("rejected", "tab-rejected", "Rejected"),
         ),
     ),
 )

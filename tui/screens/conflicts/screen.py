@@ -33,6 +33,7 @@ from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.field_edit import FieldEditDialog, shown
 from tui.widgets.saving import Saving
+from tui.widgets.tab_keys import TabKeys, tab_title
 
 # what each collection is called in the list (msgids; SKP, RHK and the like are terms)
 COLLECTION_LABELS = {
@@ -50,7 +51,7 @@ COLLECTION_LABELS = {
 }
 
 
-class ConflictsScreen(Saving, Screen[None]):
+class ConflictsScreen(TabKeys, Saving, Screen[None]):
     CSS_PATH = "conflicts.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("conflicts",)
@@ -70,11 +71,11 @@ class ConflictsScreen(Saving, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="conflict-tabs"):
-            with TabPane(_("Conflicts"), id="tab-conflicts"):
+            with TabPane(tab_title(_("Conflicts"), 1), id="tab-conflicts"):
                 yield DataTable(cursor_type="row", id="conflict-list")
                 yield Static("", id="conflict-sides")
                 yield DataTable(cursor_type="row", id="conflict-fields")
-            with TabPane(_("Rejected"), id="tab-rejected"):
+            with TabPane(tab_title(_("Rejected"), 2), id="tab-rejected"):
                 yield DataTable(cursor_type="row", id="rejected-list")
                 yield Static("", id="rejected-reason")
                 yield DataTable(cursor_type="row", id="rejected-fields")
@@ -122,8 +123,11 @@ class ConflictsScreen(Saving, Screen[None]):
                 key=f"{record['collection']}/{record['id']}",
             )
         tabs = self.query_one(TabbedContent)
-        tabs.get_tab("tab-conflicts").label = _("Conflicts ({n})").format(n=len(self.views))
-        tabs.get_tab("tab-rejected").label = _("Rejected ({n})").format(n=len(self.rejected))
+        conflicts = _("Conflicts ({n})").format(n=len(self.views))
+        tabs.get_tab("tab-conflicts").label = tab_title(conflicts, 1)
+        tabs.get_tab("tab-rejected").label = tab_title(
+            _("Rejected ({n})").format(n=len(self.rejected)), 2
+        )
         self.show_conflict()
         self.show_rejected()
 

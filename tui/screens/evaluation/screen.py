@@ -46,9 +46,10 @@ from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.rejected import RejectedNotice
 from tui.widgets.saving import Saving
+from tui.widgets.tab_keys import TabKeys, tab_title
 
 
-class EvaluationScreen(Saving, EvaluationTabs):
+class EvaluationScreen(TabKeys, Saving, EvaluationTabs):
     CSS_PATH = "evaluation.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("evaluation",)
@@ -107,15 +108,15 @@ class EvaluationScreen(Saving, EvaluationTabs):
         yield Static("", id="eval-verdict")
         yield Static("", id="eval-warning")
         with TabbedContent(id="eval-tabs"):
-            with TabPane(_("RHK"), id="tab-items"):
+            with TabPane(tab_title(_("RHK"), 1), id="tab-items"):
                 yield DataTable(cursor_type="row", id="eval-items")
                 yield Static("", id="eval-item-detail")
-            with TabPane(_("Perilaku"), id="tab-behaviour"):
+            with TabPane(tab_title(_("Perilaku"), 2), id="tab-behaviour"):
                 yield DataTable(cursor_type="row", id="eval-behaviour-table")
                 yield Static("", id="eval-guides")
-            with TabPane(_("Umpan balik"), id="tab-feedback"):
+            with TabPane(tab_title(_("Umpan balik"), 3), id="tab-feedback"):
                 yield DataTable(cursor_type="row", id="eval-feedback")
-            with TabPane(_("Curve"), id="tab-curve"):
+            with TabPane(tab_title(_("Curve"), 4), id="tab-curve"):
                 yield Static("", id="eval-curve")
         yield RejectedNotice(id="eval-rejected")
         yield Footer()

@@ -55,11 +55,14 @@ from tui.texts import plan_texts
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.forms import ErrorLabel, FieldScroll, show_beside_fields
 from tui.widgets.saving import Saving
+from tui.widgets.tab_keys import TabKeys, tab_title
 
 ITEM_TABS = {"tab-main": "main", "tab-additional": "additional"}
 
 
-class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Saving, Screen[None]):
+class PlanScreen(
+    PlanOwnerActions, PlanItemActions, PlanReviewActions, TabKeys, Saving, Screen[None]
+):
     """One SKP: header, RHK utama/tambahan, lampiran, ekspektasi perilaku."""
 
     CSS_PATH = "plan.tcss"
@@ -137,6 +140,8 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Saving, S
             return not self.pushed and bool(self.view.org.subordinates_of(self.services.me))
         if action == "back":
             return self.pushed
+        if action == "show_tab":
+            return True
         if plan is None:
             return False
         on_items = self.is_mounted and self._item_tab() is not None
@@ -165,18 +170,18 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Saving, S
         yield Static("", id="plan-note")
         yield Static("", id="plan-empty", classes="empty-state")
         with TabbedContent(id="plan-tabs"):
-            with TabPane(_("Utama"), id="tab-main"):
+            with TabPane(tab_title(_("Utama"), 1), id="tab-main"):
                 yield self._item_table("main")
-            with TabPane(_("Tambahan"), id="tab-additional"):
+            with TabPane(tab_title(_("Tambahan"), 2), id="tab-additional"):
                 yield self._item_table("additional")
-            with TabPane(_("Lampiran"), id="tab-attachments"), FieldScroll():
+            with TabPane(tab_title(_("Lampiran"), 3), id="tab-attachments"), FieldScroll():
                 for key in ATTACHMENT_KEYS:
                     yield Label(label_of(ATTACHMENT_LABELS, key) + _(" (one per line)"))
                     area = TextArea(id=f"att-{key}", classes="attachment", compact=True)
                     area.cursor_blink = False
                     yield area
                     yield ErrorLabel(id=f"attachments-{key}-error")
-            with TabPane(_("Perilaku"), id="tab-behaviour"), FieldScroll():
+            with TabPane(tab_title(_("Perilaku"), 4), id="tab-behaviour"), FieldScroll():
                 yield Static(_("Ekspektasi khusus pimpinan (the PPK's words)"), classes="hint")
                 for value in BERAKHLAK:
                     with Horizontal(classes="expectation"):
