@@ -123,11 +123,14 @@ class ConflictsScreen(TabKeys, Saving, Screen[None]):
                 key=f"{record['collection']}/{record['id']}",
             )
         tabs = self.query_one(TabbedContent)
-        conflicts = _("Conflicts ({n})").format(n=len(self.views))
-        tabs.get_tab("tab-conflicts").label = tab_title(conflicts, 1)
-        tabs.get_tab("tab-rejected").label = tab_title(
-            _("Rejected ({n})").format(n=len(self.rejected)), 2
-        )
+        for number, (tab_id, words) in enumerate(
+            (
+                ("tab-conflicts", _("Conflicts ({n})").format(n=len(self.views))),
+                ("tab-rejected", _("Rejected ({n})").format(n=len(self.rejected))),
+            ),
+            1,
+        ):
+            tabs.get_tab(tab_id).label = tab_title(words, number)
         self.show_conflict()
         self.show_rejected()
 
