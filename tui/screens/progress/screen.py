@@ -41,27 +41,42 @@ class ProgressScreen(Screen[None]):
         self._ = plan_texts(services.lang)
         self.title = self._("Realisasi")
         self._editing = False  # an editor is open over the screen
+        self._plan_ids: list[str] = []  # the approved SKP the picker offers
         localise(self, services.lang)
 
     def approved_plans(self) -> list[Record]:
         return approved_plans(self.view)
 
+    def _plan_options(self, plans: list[Record]) -> list[tuple[str, str]]:
+        words = self._("SKP {period}")
+        return [
+            (words.format(period=self.view.period_name(p["data"]["period_id"])), p["id"])
+            for p in plans
+        ]
+
+    def _fill_plans(self) -> None:
+        """The SKP to choose from, again when a sync changed which are approved (the
+        Select changing posts its own redraw)."""
+        plans = self.approved_plans()
+        ids = [p["id"] for p in plans]
+        if ids == self._plan_ids:
+            return
+        self._plan_ids = ids
+        select = self.query_one("#plan", Select)
+        keep = select.value if select.value in ids else (ids[0] if ids else Select.NULL)
+        select.set_options(self._plan_options(plans))
+        if ids:
+            select.value = keep
+
     def compose(self) -> ComposeResult:
         _ = self._
         plans = self.approved_plans()
+        self._plan_ids = [p["id"] for p in plans]
         yield Header()
         yield Static(_("Realisasi"), id="progress-title", classes="screen-title")
         with Horizontal(id="progress-pickers"):
             yield Select(
-                [
-                    (
-                        _("SKP {period}").format(
-                            period=self.view.period_name(p["data"]["period_id"])
-                        ),
-                        p["id"],
-                    )
-                    for p in plans
-                ],
+                self._plan_options(plans),
                 value=plans[0]["id"] if plans else Select.NULL,
                 allow_blank=not plans,
                 prompt=_("SKP"),
@@ -141,6 +156,7 @@ class ProgressScreen(Screen[None]):
         _ = self._
         if reread:
             self.view = Snapshot.read(self.services, COLLECTIONS)
+            self._fill_plans()
         plan = self.plan
         table = self.query_one("#progress-items", DataTable)
         empty = self.query_one("#progress-empty", Static)
