@@ -107,6 +107,10 @@ class PlanScreen(
         plan = self.plan
         return plan is not None and self._gate().may_edit_plan_content(plan)
 
+    def _may_write_expectations(self) -> bool:
+        plan = self.plan
+        return plan is not None and self._gate().may_write_expectations(plan)
+
     def _may_write_items(self) -> bool:
         plan = self.plan
         return plan is not None and self._gate().may_write_items(plan)
@@ -149,7 +153,9 @@ class PlanScreen(
             return on_items
         if action in ("add_item", "delete_item"):
             return on_items and self._may_write_items()
-        if action in ("save", "toggle_approach"):
+        if action == "save":
+            return not on_items and (self._may_edit() or self._may_write_expectations())
+        if action == "toggle_approach":
             return not on_items and self._may_edit()
         gate = self._gate()
         if action == "submit":
@@ -326,8 +332,9 @@ class PlanScreen(
             area = self.query_one(f"#att-{key}", TextArea)
             area.read_only = not editable
             area.disabled = not editable
+        by_ppk = self._may_write_expectations()  # the PPK's words: never the owner's
         for value in BERAKHLAK:
-            self.query_one(f"#exp-{value}", Input).disabled = not editable
+            self.query_one(f"#exp-{value}", Input).disabled = not by_ppk
 
     def _typed_texts(self) -> tuple[dict[str, list[str]], dict[str, str]]:
         """The lampiran lists and expectations as typed in the fields now."""
