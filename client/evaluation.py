@@ -199,3 +199,15 @@ def why_not_final(
     )
     found = validate(Write("evaluation", evaluation_id or PROBE_ID, owner, sample), records, lang)
     return found.fields.get("status") if found else None
+
+
+def evidence_lines(progress: Rec | None) -> list[str]:
+    """A realisasi's bukti dukung, one line each: the label and its link or file name."""
+    if progress is None:
+        return []
+    found = []
+    for item in progress["data"].get("evidence") or []:
+        blob = item.get("blob") or {}
+        where = item.get("url") or blob.get("name") or ""
+        found.append(f"{item.get('label', '')}: {where}".strip(": "))
+    return found

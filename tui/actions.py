@@ -238,6 +238,7 @@ ACTIONS: tuple[Action, ...] = (
         ("progress.edit", "ctrl+e", "edit", "Record realisasi"),
         ("progress.period", "ctrl+g", "choose_period", "Period"),
         ("progress.plan", "ctrl+o", "choose_plan", "Other SKP"),
+        ("progress.back", "escape", "back", "Back"),
         palette=True,
     ),
     *_scope(
@@ -346,6 +347,14 @@ ACTIONS: tuple[Action, ...] = (
             "Finalise",
             "Evaluasi: finalise",
             "Make the evaluation final; it can't be undone",
+        ),
+        (
+            "evaluation.progress",
+            "r",
+            "open_progress",
+            "Realisasi",
+            "Evaluasi: the employee's realisasi",
+            "Read the employee's realisasi and evidence (read-only)",
         ),
         (
             "evaluation.discard",

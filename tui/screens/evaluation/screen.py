@@ -352,6 +352,8 @@ class EvaluationScreen(TabKeys, Saving, EvaluationTabs):
             return self.writable and self.predikat is not None and not self.not_final_because
         if action == "discard":
             return bool(self.evaluation and self.evaluation.get("rejected"))
+        if action == "open_progress":  # the PPK's view of a subordinate's work
+            return bool(self.person != self.services.me)
         return True
 
     # --- actions --------------------------------------------------------------
@@ -412,6 +414,12 @@ class EvaluationScreen(TabKeys, Saving, EvaluationTabs):
                 self._write(iso(self.services.now()), _("The evaluation is final."))
 
         self.app.push_screen(ConfirmDialog(question), answered)
+
+    def action_open_progress(self) -> None:
+        """The employee's Realisasi screen, read-only; Escape comes back here."""
+        from tui.screens.progress.screen import ProgressScreen
+
+        self.app.push_screen(ProgressScreen(self.services, self.person))
 
     def action_discard(self) -> None:
         if not self.evaluation:

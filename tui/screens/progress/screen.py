@@ -34,9 +34,12 @@ class ProgressScreen(Screen[None]):
     ACTION_SCOPES = ("progress",)
     BINDINGS = bindings("progress")
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, owner: str | None = None) -> None:
+        """``owner``: a subordinate whose realisasi the PPK reads (pushed, read-only)."""
         super().__init__()
         self.services = services
+        self.owner = owner or services.me
+        self.pushed = owner is not None and owner != services.me
         self.view = Snapshot.read(services, COLLECTIONS)
         self._ = plan_texts(services.lang)
         self.title = self._("Realisasi")
@@ -45,7 +48,7 @@ class ProgressScreen(Screen[None]):
         localise(self, services.lang)
 
     def approved_plans(self) -> list[Record]:
-        return approved_plans(self.view)
+        return approved_plans(self.view, self.owner)
 
     def _plan_options(self, plans: list[Record]) -> list[tuple[str, str]]:
         words = self._("SKP {period}")
@@ -101,6 +104,8 @@ class ProgressScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if self.pushed:
+            self.title = self._("Realisasi") + " · " + self.view.name_of(self.owner)
         self._fill_periods()
         self.refresh_view(reread=False)
         self.query_one("#progress-items", DataTable).focus()
@@ -214,6 +219,8 @@ class ProgressScreen(Screen[None]):
                 and self.query_one("#progress-items", DataTable).row_count > 0
                 and may_write_progress(self.view, items[0])
             )
+        if action == "back":
+            return self.pushed
         if action == "choose_plan":
             return len(self.approved_plans()) > 1
         if action == "choose_period":
@@ -222,7 +229,8 @@ class ProgressScreen(Screen[None]):
 
     @on(DataTable.RowSelected)
     def _row_chosen(self) -> None:
-        self.action_edit()
+        if self.check_action("edit", ()) is True:  # not on a subordinate's, read-only
+            self.action_edit()
 
     def action_edit(self) -> None:
         plan, period_id = self.plan, self.period_id
@@ -244,6 +252,9 @@ class ProgressScreen(Screen[None]):
         editor = ProgressEditor(self.services, self.view, plan, item, period_id, existing)
         self._editing = True
         self.app.push_screen(editor, closed)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
 
     def action_choose_period(self) -> None:
         select = self.query_one("#period", Select)
