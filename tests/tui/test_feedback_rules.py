@@ -37,7 +37,7 @@ async def test_the_author_is_who_wrote_it_not_who_read_it(tmp_path: Path) -> Non
         app = Host(lambda services=services: FeedbackScreen(services))  # type: ignore[misc]
         async with app.run_test(size=(80, 24)) as pilot:
             if me == PPK:
-                await pilot.press("p", "down", "down", "down", "enter")
+                await pilot.press("p", *"siti", "enter")
             await pilot.press("down")  # the dialog note on the SKP comes first
             assert app.screen.current is not None and app.screen.current.id == FEEDBACK_1
             shown = screen_text(app)
@@ -52,7 +52,7 @@ async def test_only_the_employee_may_mark_it_read_and_the_ppk_is_told_why(
     seed_feedback(services.store)
     app = Host(lambda: FeedbackScreen(services))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p", "down", "down", "down", "enter")
+        await pilot.press("p", *"siti", "enter")
         # the dialog note on the SKP, unread, comes first
         screen = app.screen
         assert screen.current is not None and screen.current.id == FEEDBACK_2

@@ -11,15 +11,16 @@ them in first, so the app calls it off the screen's thread).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Select, Static
 
 from domain.nip import format_nip
 from tui.actions import bindings, localise
@@ -60,17 +61,22 @@ class PersonPicker(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("person_picker"))
 
     def __init__(
-        self, choices: Sequence[PersonChoice], current: str | None = None, lang: str | None = None
+        self,
+        choices: Sequence[PersonChoice],
+        current: str | None = None,
+        lang: str | None = None,
+        title: str | None = None,
     ) -> None:
         super().__init__()
         localise(self, lang)
         self.choices = list(choices)
         self.current = current
         self.lang = lang
+        self.heading = title or _("Switch to whom?")
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(_("Switch to whom?"), classes="picker-title")
+            yield Static(self.heading, classes="picker-title")
             yield FilterList(
                 # The NIP is matched but not shown: the position and what the
                 # demo shows of the person need the width.
@@ -104,3 +110,29 @@ class PersonPicker(ModalScreen[str | None]):
     @on(FilterList.Chosen)
     def _picked(self, event: FilterList.Chosen) -> None:
         self.dismiss(event.key)
+
+
+@dataclass(frozen=True)
+class Person:
+    key: str
+    name: str
+    detail: str
+
+
+def pick_person(screen: Screen[Any], select: Select[Any], detail: Callable[[str], str]) -> None:
+    """Choose the value of a Select of people (F5's and F6's "p") in the PersonPicker:
+    a team of 300 is found by typing, not by scrolling the Select's list.
+    ``detail(nip)`` is the line beside each name (the position)."""
+    people = [
+        Person(str(value), str(label), detail(str(value)))
+        for label, value in select._options
+        if isinstance(value, str)
+    ]
+
+    def chosen(key: str | None) -> None:
+        if key is not None:
+            select.value = key
+
+    current = select.value if isinstance(select.value, str) else None
+    picker = PersonPicker(people, current, title=_("Which employee?"))
+    screen.app.push_screen(picker, chosen)

@@ -44,6 +44,7 @@ from tui.screens.evaluation.tabs import EvaluationTabs
 from tui.texts import review_ as _
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.person_picker import pick_person
 from tui.widgets.rejected import RejectedNotice
 from tui.widgets.saving import Saving
 from tui.widgets.tab_keys import TabKeys, tab_title
@@ -358,8 +359,16 @@ class EvaluationScreen(TabKeys, Saving, EvaluationTabs):
 
     # --- actions --------------------------------------------------------------
     def action_pick(self, selector: str) -> None:
-        """Open a picker's list, ready for the arrow keys."""
-        self.query_one(selector, Select).action_show_overlay()
+        """Open a picker's list, ready for the arrow keys; people in a PersonPicker."""
+        select = self.query_one(selector, Select)
+        if selector.endswith("-person"):
+            pick_person(self, select, self._position_of)
+        else:
+            select.action_show_overlay()
+
+    def _position_of(self, nip: str) -> str:
+        person = self.records.employee(nip)
+        return str(person["data"].get("position") or "") if person else ""
 
     def action_cycle(self, which: str) -> None:
         """Step a rating through Di Atas, Sesuai, Di Bawah Ekspektasi."""

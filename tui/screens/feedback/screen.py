@@ -30,6 +30,7 @@ from tui.screens.feedback.form import FeedbackForm
 from tui.texts import review_ as _
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.person_picker import pick_person
 from tui.widgets.rejected import RejectedNotice
 from tui.widgets.saving import Saving
 
@@ -237,8 +238,16 @@ class FeedbackScreen(Saving, Screen[None]):
         self.app.push_screen(form, saved)
 
     def action_pick(self, selector: str) -> None:
-        """Open a picker's list, ready for the arrow keys."""
-        self.query_one(selector, Select).action_show_overlay()
+        """Open a picker's list, ready for the arrow keys; people in a PersonPicker."""
+        select = self.query_one(selector, Select)
+        if selector.endswith("-person"):
+            pick_person(self, select, self._position_of)
+        else:
+            select.action_show_overlay()
+
+    def _position_of(self, nip: str) -> str:
+        person = self.records.employee(nip)
+        return str(person["data"].get("position") or "") if person else ""
 
     def action_new(self) -> None:
         self._open_form(dialog=False, existing=None)
