@@ -70,3 +70,20 @@ async def test_an_evaluation_final_long_ago_is_not_announced(tmp_path: Path) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert not [w for w in waiting(app) if "sudah final" in w]
+
+
+async def test_two_lines_opening_the_same_area_both_show(tmp_path: Path) -> None:
+    """Evaluations to write and my own newly final one: both open Evaluasi."""
+    from demo.office import SUPERIOR
+
+    three_days_after = datetime(2026, 10, 8, 9, 0, tzinfo=WIT)
+    app = shell_app(tmp_path, signed_in(tmp_path, SUPERIOR.nip, now=three_days_after))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = waiting(app)
+        assert any("untuk ditulis" in w for w in lines)
+        assert any("sudah final" in w for w in lines)
+        await pilot.press(*["down"] * [i for i, w in enumerate(lines) if "sudah final" in w][0])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "evaluation"

@@ -162,8 +162,9 @@ class HomeScreen(Screen[None]):
         if state is not None and (state.conflicts or state.rejected):
             text = _("Conflicts or rejections to settle ({n})")
             lines.append((text.format(n=state.conflicts + state.rejected), "conflicts"))
-        # Text, not markup: names and periods are people's data.
-        return [Option(Text(line), id=area) for line, area in lines]
+        # Text, not markup: names and periods are people's data. Ids are unique
+        # ("<area>#<n>"): two lines may open the same area.
+        return [Option(Text(line), id=f"{area}#{n}") for n, (line, area) in enumerate(lines)]
 
     def _final_text(self, facts: HomeFacts, evaluation: dict[str, Any]) -> str:
         data = evaluation["data"]
@@ -197,7 +198,7 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#home-waiting")
     def _open_waiting(self, event: OptionList.OptionSelected) -> None:
-        area = event.option.id
+        area = (event.option.id or "").partition("#")[0]
         if area == APPROVE:
             self._open_to_approve()
         elif area and area != "none":
