@@ -168,3 +168,46 @@ def evaluation_data(
     if finalised_at:
         data["finalised_at"] = finalised_at
     return data
+
+
+def why_not_final(
+    records: Snapshot,
+    owner: str,
+    period_id: str,
+    plan_id: str,
+    evaluation_id: str | None,
+    lang: str,
+) -> str | None:
+    """Why making the evaluation final would be refused now, in the rules' own words
+    (domain/references.py: only on an approved SKP); None when it may be.
+
+    A sample final evaluation is validated as a save would validate it, so
+    the screen says why before the key is pressed, and the rule stays in
+    one place.
+    """
+    from client.writes import PROBE_ID, Write, validate
+
+    sample = evaluation_data(
+        period_id=period_id,
+        plan_id=plan_id,
+        result_rating="as_expected",
+        behaviour_rating="as_expected",
+        predikat="good",
+        behaviour_notes={},
+        item_notes={},
+        finalised_at=records.now.isoformat(timespec="seconds"),
+    )
+    found = validate(Write("evaluation", evaluation_id or PROBE_ID, owner, sample), records, lang)
+    return found.fields.get("status") if found else None
+
+
+def evidence_lines(progress: Rec | None) -> list[str]:
+    """A realisasi's bukti dukung, one line each: the label and its link or file name."""
+    if progress is None:
+        return []
+    found = []
+    for item in progress["data"].get("evidence") or []:
+        blob = item.get("blob") or {}
+        where = item.get("url") or blob.get("name") or ""
+        found.append(f"{item.get('label', '')}: {where}".strip(": "))
+    return found

@@ -58,6 +58,7 @@ class FeedbackEntry:
     acknowledged_at: str | None
     updated_at: str
     updated_by: str | None
+    created_by: str | None  # the author: an acknowledgement updates, it doesn't write
     dialog_on: date | None
     rejected: Mapping[str, Any] | None
 
@@ -84,6 +85,8 @@ def entry(record: Mapping[str, Any]) -> FeedbackEntry:
         acknowledged_at=data.get("acknowledged_at"),
         updated_at=record.get("updated_at") or "",
         updated_by=record.get("updated_by"),
+        # Protocol 1 records have no created_by: their last editor is the best guess.
+        created_by=record.get("created_by") or record.get("updated_by"),
         dialog_on=found[0] if found else None,
         rejected=record.get("rejected"),
     )

@@ -1,21 +1,24 @@
 """Beranda's read model: what it shows, worked out from the local store (no Textual).
 
 - my SKP for the period in progress, and its status;
-- what waits for me: submitted plans whose PPK is me, approved plans of my
-  subordinates without a final evaluation for the current period, umpan
-  balik on my records that I have not acknowledged, objections I decide as
-  atasan PPK, and the open follow-ups I may read with their next due date.
+- what waits for me: my SKP when it was returned, submitted plans whose PPK
+  is me, approved plans of my subordinates without a final evaluation for the
+  current period, umpan balik on my records that I have not acknowledged, my
+  evaluations that became final while a keberatan may still be filed (so a
+  newly final evaluation is announced to its employee), objections I decide
+  as atasan PPK, and the open follow-ups I may read with their next due date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from client import follow_up, objection
 from client.records import Snapshot
+from domain.deadlines import objection_open
 from domain.org import OrgOnDay
 
 if TYPE_CHECKING:
@@ -41,6 +44,8 @@ class HomeFacts:
     to_evaluate: tuple[Record, ...]  # plans
     evaluation_period: Record | None
     to_acknowledge: tuple[Record, ...]  # feedback
+    newly_final: tuple[Record, ...]  # my final evaluations, within the keberatan window
+    periods: dict[str, Record]  # id -> period, for the evaluations above
     names: dict[str, str]  # NIP -> name, for the people named above
     to_decide: tuple[objection.Case, ...] = ()  # objections, as atasan PPK
     follow_ups: tuple[follow_up.Entry, ...] = ()  # open ones, by next due date
@@ -132,6 +137,8 @@ def home_facts(services: Services) -> HomeFacts:
             for f in records["feedback"]
             if f.get("owner") == me and not f["data"].get("acknowledged_at")
         ),
+        newly_final=_newly_final(me, records["evaluation"], services.now()),
+        periods={p["id"]: p for p in records["period"]},
         names=names,
         to_decide=tuple(objection.to_decide(view)),
         follow_ups=tuple(follow_up.open_of(view)),
@@ -184,3 +191,19 @@ def _to_evaluate(
         and (p.get("owner") in mine_to_judge or p["data"].get("ppk_nip") == me)
         and p["id"] not in finished
     )
+
+
+def _newly_final(me: str, evaluations: list[Record], now: datetime) -> tuple[Record, ...]:
+    """My final evaluations while a keberatan may still be filed against them."""
+    found = []
+    for evaluation in evaluations:
+        data = evaluation["data"]
+        if evaluation.get("owner") != me or data.get("status") != "final":
+            continue
+        try:
+            finalised = datetime.fromisoformat(str(data.get("finalised_at")))
+        except ValueError:
+            continue
+        if objection_open(finalised, now):
+            found.append(evaluation)
+    return tuple(sorted(found, key=lambda e: str(e["data"].get("finalised_at"))))

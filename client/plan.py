@@ -181,6 +181,17 @@ class Gate:
 
         return self.may_change_plan(plan, probe)
 
+    def may_write_expectations(self, plan: Record) -> bool:
+        """Whether the Ekspektasi Khusus Pimpinan may be changed: the PPK's, at any
+        status (protocol 2), never the owner's."""
+
+        def probe(data: Record) -> Record:
+            written = dict(data.get("expectations") or {})
+            written["service"] = str(written.get("service") or "") + "?"
+            return {**data, "expectations": written}
+
+        return self.may_change_plan(plan, probe)
+
     def may_set_status(self, plan: Record, status: str) -> bool:
         def probe(data: Record) -> Record:
             changed = {**data, "status": status}

@@ -12,9 +12,9 @@ Record = dict[str, Any]
 COLLECTIONS = ("period", "plan", "plan_item", "progress")
 
 
-def approved_plans(view: Snapshot) -> list[Record]:
-    """My approved SKP, the newest period first."""
-    mine = [p for p in view.plans_of(view.me) if p["data"].get("status") == "approved"]
+def approved_plans(view: Snapshot, owner: str | None = None) -> list[Record]:
+    """The approved SKP of ``owner`` (default: mine), the newest period first."""
+    mine = [p for p in view.plans_of(owner or view.me) if p["data"].get("status") == "approved"]
     return sorted(mine, key=view.period_start, reverse=True)
 
 

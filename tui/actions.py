@@ -37,6 +37,7 @@ KEY = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$")
 SHELL, PLAN, REVIEW, YEAR = "tui", "tui_plan", "tui_review", "tui_year"
 MONITORING, DOCUMENTS = "tui_monitoring", "tui_documents"
 LISTS = "tui_lists"  # the filter-as-you-type list (tui/widgets/filter_list.py)
+TAB_KEYS = ("alt+1", "alt+2", "alt+3", "alt+4")  # the tabs of a screen, in order
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,6 +52,14 @@ class Action:
     show: bool = True
     priority: bool = False
     domain: str = SHELL
+
+
+def _tabs(area: str, *tabs: tuple[str, str, str]) -> list[tuple[Any, ...]]:
+    """Rows for the keys of an area's tabs: (name, tab id, label msgid) each."""
+    return [
+        (f"{area}.tab_{name}", TAB_KEYS[n], f"show_tab('{tab_id}')", label, None, "", False)
+        for n, (name, tab_id, label) in enumerate(tabs)
+    ]
 
 
 def _scope(scope: str, domain: str, *rows: tuple[Any, ...], palette: bool = False) -> list[Action]:
@@ -110,6 +119,8 @@ ACTIONS: tuple[Action, ...] = (
             "Show the app as another sample person",
             False,
         ),
+        # Last in line: a dialog, a form or a pushed screen takes Escape first.
+        ("app.home", "escape", "go_home", "Back to Home", None, "", False),
     ),
     # The areas: their palette entries are the shell's (tui/palette.py).
     *_scope(
@@ -160,8 +171,6 @@ ACTIONS: tuple[Action, ...] = (
         "person_picker",
         SHELL,
         ("person_picker.choose", "enter", "choose", "Choose", None, "", True, True),
-        ("person_picker.down", "down", "move(1)", "Next", None, "", False),
-        ("person_picker.up", "up", "move(-1)", "Previous", None, "", False),
         ("person_picker.cancel", "escape", "dismiss(None)", "Cancel"),
     ),
     *_scope(
@@ -193,6 +202,13 @@ ACTIONS: tuple[Action, ...] = (
         ("plan.approve", "f8", "approve", "Approve"),
         ("plan.return", "ctrl+b", "return_plan", "Return"),
         ("plan.back", "escape", "back", "Back"),
+        *_tabs(
+            "plan",
+            ("main", "tab-main", "Utama"),
+            ("additional", "tab-additional", "Tambahan"),
+            ("attachments", "tab-attachments", "Lampiran"),
+            ("behaviour", "tab-behaviour", "Perilaku"),
+        ),
         palette=True,
     ),
     *_scope(
@@ -224,6 +240,7 @@ ACTIONS: tuple[Action, ...] = (
         ("progress.edit", "ctrl+e", "edit", "Record realisasi"),
         ("progress.period", "ctrl+g", "choose_period", "Period"),
         ("progress.plan", "ctrl+o", "choose_plan", "Other SKP"),
+        ("progress.back", "escape", "back", "Back"),
         palette=True,
     ),
     *_scope(
@@ -410,12 +427,27 @@ ACTIONS: tuple[Action, ...] = (
             "Make the evaluation final; it can't be undone",
         ),
         (
+            "evaluation.progress",
+            "r",
+            "open_progress",
+            "Realisasi",
+            "Evaluasi: the employee's realisasi",
+            "Read the employee's realisasi and evidence (read-only)",
+        ),
+        (
             "evaluation.discard",
             "x",
             "discard",
             "Discard",
             "Evaluasi: discard rejected change",
             "Back to the server's version",
+        ),
+        *_tabs(
+            "evaluation",
+            ("items", "tab-items", "RHK"),
+            ("behaviour", "tab-behaviour", "Perilaku"),
+            ("feedback", "tab-feedback", "Umpan balik"),
+            ("curve", "tab-curve", "Curve"),
         ),
     ),
     *_scope(
@@ -516,7 +548,7 @@ ACTIONS: tuple[Action, ...] = (
         ),
         (
             "evaluation.print_recap",
-            "r",
+            "k",
             "print_recap",
             "Recap",
             "Evaluasi: print the unit's recap",
@@ -573,6 +605,11 @@ ACTIONS: tuple[Action, ...] = (
             "Discard",
             "Ditolak: discard the change",
             "Back to the server's version",
+        ),
+        *_tabs(
+            "conflicts",
+            ("conflicts", "tab-conflicts", "Conflicts"),
+            ("rejected", "tab-rejected", "Rejected"),
         ),
     ),
 )
@@ -816,6 +853,28 @@ def key_help(screen: Screen[Any], bound: Iterable[Binding] | None = None) -> lis
             continue
         seen.add(shown)
         rows.append(KeyHelp(shown[0], shown[1], binding.id))
+    return rows
+
+
+def keys_not_now(screen: Screen[Any]) -> list[KeyHelp]:
+    """The screen's own keys that don't work at this moment (another tab, another
+    state of the record), marked so: F1 lists every key of a screen, the footer
+    only what works now (it must fit 80 columns)."""
+    from textual.binding import Binding
+
+    active_ids = {active.binding.id for active in screen.active_bindings.values()}
+    rows: list[KeyHelp] = []
+    seen: set[str] = set()
+    for found in screen._bindings.key_to_bindings.values():
+        for binding in found:
+            if not binding.description or binding.id is None or binding.id in active_ids:
+                continue
+            if binding.id in seen:
+                continue
+            seen.add(binding.id)
+            shown = screen.app.get_key_display(Binding(binding.key, binding.action))
+            words = _("{what} (not now)").format(what=binding.description)
+            rows.append(KeyHelp(shown, words, binding.id))
     return rows
 
 

@@ -32,7 +32,7 @@ from textual.widget import AwaitMount
 
 from client.services import Services
 from client.sync_status import describe, read_state, run_round
-from tui.actions import bindings, key_help, localise
+from tui.actions import bindings, key_help, keys_not_now, localise
 from tui.areas import AREA_BY_ID, AREAS
 from tui.settings import Settings, load_settings
 from tui.sync_worker import SyncRunner, SyncWorkerMixin
@@ -187,6 +187,11 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
     def action_open_area(self, area_id: str) -> None:
         self.open_area(area_id)
 
+    def action_go_home(self) -> None:
+        """Escape on an area's own screen: back to Beranda (it did nothing on F3/F4)."""
+        if self.services is not None and self.current_mode != "home":
+            self.open_area("home")
+
     def open_area(self, area_id: str) -> AwaitMount | None:
         """Switch to an area, importing its screen the first time."""
         area = AREA_BY_ID[area_id]
@@ -217,7 +222,8 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(key_help(self.screen), screen_title=self.screen.title or ""))
+        keys = key_help(self.screen) + keys_not_now(self.screen)
+        self.push_screen(HelpScreen(keys, screen_title=self.screen.title or ""))
 
     def action_command_palette(self) -> None:
         if CommandPalette.is_open(cast(App[object], self)):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from demo import folder
 from demo.office import HR_ADMIN, NEWCOMER, PEOPLE, STAFF, SUPERIOR
@@ -19,6 +19,7 @@ from demo.setup import Demo
 from tests.tui.shell_world import screen_text, shell_app
 from tui.app import KinerjaApp
 from tui.screens.home.screen import HomeScreen
+from tui.widgets.filter_list import FilterList
 from tui.widgets.person_picker import PersonPicker
 
 YUSUF = STAFF[2]
@@ -29,7 +30,7 @@ def demo_app(demo: Demo) -> KinerjaApp:
 
 
 def shown(app: KinerjaApp) -> list[str]:
-    return [str(o.prompt).split("\n")[0] for o in app.screen.query_one(OptionList).options]
+    return [row.cells[0] for row in app.screen.query_one(FilterList).shown]
 
 
 async def switch_to(pilot: Pilot[str], typed: str) -> None:
@@ -52,7 +53,7 @@ async def test_f8_offers_every_person_and_typing_filters(running: Demo) -> None:
         names = shown(app)
         assert len(names) == len(PEOPLE)
         assert f"{SUPERIOR.name} (Anda sekarang)" in names
-        details = " ".join(str(o.prompt) for o in app.screen.query_one(OptionList).options)
+        details = " ".join(row.cells[1] for row in app.screen.query_one(FilterList).shown)
         for promised in ("belum punya SKP", "dikembalikan", "Kepala Dinas", "admin (BKD)"):
             assert promised in details
         assert app.screen.query_one(Input).has_focus
@@ -87,11 +88,12 @@ async def test_arrows_choose_without_typing(running: Demo) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("f8")
-        people = app.screen.query_one(OptionList)
-        first = people.highlighted
-        assert first is not None and shown(app)[first] != f"{SUPERIOR.name} (Anda sekarang)"
+        people = app.screen.query_one(FilterList)
+        first = people.highlighted_key
+        assert first is not None and first != SUPERIOR.nip
+        keys = [row.key for row in people.shown]
         await pilot.press("down", "down", "up")
-        assert people.highlighted == first + 1
+        assert people.highlighted_key == keys[keys.index(first) + 1]
 
 
 async def test_switching_shows_a_returned_skp_then_the_admin(running: Demo) -> None:

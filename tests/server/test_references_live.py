@@ -84,6 +84,16 @@ def test_an_evaluation_becomes_final_only_on_an_approved_plan(office: Office) ->
     assert code(office.push(PPK, "evaluation", final, **kw)) == "invalid"
 
 
+def test_a_returned_skp_gets_no_final_evaluation(office: Office) -> None:
+    """Issue 11: it could, on a returned SKP with no realisasi."""
+    plan = office.plan("submitted")
+    returned = samples.plan(office.period_id, PPK, status="returned", return_note="Lengkapi IKI")
+    office.write(PPK, "plan", returned, owner=STAFF, id=plan["id"], base_rev=plan["rev"])
+    final = samples.evaluation(office.period_id, plan["id"], final_days_ago=0)
+    result = office.push(PPK, "evaluation", final, owner=STAFF)
+    assert code(result) == "invalid" and "only once its SKP is approved" in _message(result)
+
+
 def test_references_must_exist_and_be_the_owners(office: Office) -> None:
     plan = office.plan("draft")
     mine = office.plan("approved", items=1)

@@ -40,13 +40,14 @@ COLUMNS = (Column("Nama", 16), Column("NIP", 21), Column("Unit", 20), Column("St
 
 
 class Host(App[None]):
-    def __init__(self, rows: list[Row]) -> None:
+    def __init__(self, rows: list[Row], columns: tuple[Column, ...] = COLUMNS) -> None:
         super().__init__()
         self.rows = rows
+        self.columns = columns
         self.chosen: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield FilterList(COLUMNS, self.rows, noun="orang", lang="id")
+        yield FilterList(self.columns, self.rows, noun="orang", lang="id")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -158,3 +159,12 @@ async def test_the_cursor_stays_on_screen_far_down_the_list() -> None:
         assert any(line.startswith("Pegawai 050") for line in on_screen)
         await pilot.press("enter")
         assert app.chosen == [nip(50)]
+
+
+async def test_a_hidden_nip_still_filters() -> None:
+    rows = [Row(nip(n), (f"Pegawai {n:03d}", "Analis"), also=format_nip(nip(n))) for n in range(9)]
+    app = Host(rows, (Column("Nama", 20), Column("Jabatan", 20)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        listing = app.query_one(FilterList)
+        await pilot.press(*nip(5))
+        assert [row.key for row in listing.shown] == [nip(5)]

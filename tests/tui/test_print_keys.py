@@ -77,7 +77,7 @@ async def test_evaluasi_prints_the_evaluation_and_the_unit_heads_recap(
         ]
         assert f"Wrote {written[0]}." in notices(app)
         assert "PREDIKAT KINERJA PEGAWAI" in text(written[0].read_bytes())
-        await pilot.press("r")
+        await pilot.press("k")
         await choose_folder(pilot, "")
         [recap] = tmp_path.glob("rekap-*.pdf")
         assert w.LICENSING in text(recap.read_bytes())

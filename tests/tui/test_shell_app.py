@@ -37,7 +37,7 @@ async def test_beranda_shows_my_skp_what_waits_and_the_sync(tmp_path: Path) -> N
         assert waiting == [
             "SKP untuk disetujui (1): Siti Marasabessy, S.E.",
             "Evaluasi Triwulan IV 2026 untuk ditulis (1): Rizal Syamsuddin, S.Kom.",
-            "Umpan balik untuk ditanggapi (1)",
+            "Umpan balik belum dibaca (1)",
             "Tindak lanjut berjalan (2): Yusuf Abdullah 2026-12-18, "
             "Irfan Mahmud, S.Sos. 2027-01-29",
             # the early warning: his realisasi lags the target pro-rated to 27 November
@@ -51,7 +51,7 @@ async def test_a_staff_member_sees_only_their_own_work(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         waiting = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
-        assert waiting == ["Umpan balik untuk ditanggapi (1)"]
+        assert waiting == ["Umpan balik belum dibaca (1)"]
         assert "Rizal Syamsuddin, S.Kom." in screen_text(app)
 
 

@@ -72,7 +72,7 @@ async def test_the_whole_year_for_one_employee(live_server: LiveServer, tmp_path
     # The PPK gives umpan balik on one RHK and notes a dialog kinerja, for Triwulan I.
     app = Host(lambda: FeedbackScreen(ppk.services))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p", "down", "down", "down", "enter")  # Siti Marwah
+        await pilot.press("p", *"siti", "enter")  # Siti Marwah
         await pilot.press("o", "down", "down", "enter")  # Triwulan I 2026
         await pilot.press("n", "shift+tab", "enter", "down", "enter", "tab")
         await type_text(pilot, "Target berkas sudah di jalur")

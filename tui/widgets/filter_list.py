@@ -41,12 +41,16 @@ class Column:
 
 @dataclass(frozen=True)
 class Row:
+    """One row; ``also`` is matched by the filter but not shown (a NIP left out
+    of a narrow list)."""
+
     key: str
     cells: tuple[str, ...]
+    also: str = ""
     haystack: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        words = [cell.casefold() for cell in self.cells]
+        words = [cell.casefold() for cell in (*self.cells, self.also) if cell]
         words += [word.replace(" ", "") for word in words if " " in word]
         object.__setattr__(self, "haystack", "\x00".join(words))
 

@@ -34,6 +34,7 @@ from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.export_list import ExportsList
 from tui.widgets.field_edit import FieldEditDialog, shown
 from tui.widgets.saving import Saving
+from tui.widgets.tab_keys import TabKeys, tab_title
 
 # what each collection is called in the list (msgids; SKP, RHK and the like are terms)
 COLLECTION_LABELS = {
@@ -51,7 +52,7 @@ COLLECTION_LABELS = {
 }
 
 
-class ConflictsScreen(ExportsList, Saving, Screen[None]):
+class ConflictsScreen(ExportsList, TabKeys, Saving, Screen[None]):
     CSS_PATH = "conflicts.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("conflicts",)
@@ -71,11 +72,11 @@ class ConflictsScreen(ExportsList, Saving, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="conflict-tabs"):
-            with TabPane(_("Conflicts"), id="tab-conflicts"):
+            with TabPane(tab_title(_("Conflicts"), 1), id="tab-conflicts"):
                 yield DataTable(cursor_type="row", id="conflict-list")
                 yield Static("", id="conflict-sides")
                 yield DataTable(cursor_type="row", id="conflict-fields")
-            with TabPane(_("Rejected"), id="tab-rejected"):
+            with TabPane(tab_title(_("Rejected"), 2), id="tab-rejected"):
                 yield DataTable(cursor_type="row", id="rejected-list")
                 yield Static("", id="rejected-reason")
                 yield DataTable(cursor_type="row", id="rejected-fields")
@@ -123,8 +124,14 @@ class ConflictsScreen(ExportsList, Saving, Screen[None]):
                 key=f"{record['collection']}/{record['id']}",
             )
         tabs = self.query_one(TabbedContent)
-        tabs.get_tab("tab-conflicts").label = _("Conflicts ({n})").format(n=len(self.views))
-        tabs.get_tab("tab-rejected").label = _("Rejected ({n})").format(n=len(self.rejected))
+        for number, (tab_id, words) in enumerate(
+            (
+                ("tab-conflicts", _("Conflicts ({n})").format(n=len(self.views))),
+                ("tab-rejected", _("Rejected ({n})").format(n=len(self.rejected))),
+            ),
+            1,
+        ):
+            tabs.get_tab(tab_id).label = tab_title(words, number)
         self.show_conflict()
         self.show_rejected()
 

@@ -47,12 +47,14 @@ from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.evidence_files import EvidenceFiles
 from tui.widgets.export_list import ExportsList
+from tui.widgets.person_picker import pick_person
 from tui.widgets.print_pdf import print_pdf
 from tui.widgets.rejected import RejectedNotice
 from tui.widgets.saving import Saving
+from tui.widgets.tab_keys import TabKeys, tab_title
 
 
-class EvaluationScreen(ExportsList, Saving, EvaluationTabs):
+class EvaluationScreen(ExportsList, TabKeys, Saving, EvaluationTabs):
     CSS_PATH = "evaluation.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("evaluation",)
@@ -72,6 +74,7 @@ class EvaluationScreen(ExportsList, Saving, EvaluationTabs):
         self.period: Mapping[str, Any] | None = None
         self.breaches: list[Any] = []
         self.writable = False
+        self.not_final_because: str | None = None
         self._as_loaded: tuple[Any, ...] = ()
 
     # --- layout -------------------------------------------------------------
@@ -110,15 +113,15 @@ class EvaluationScreen(ExportsList, Saving, EvaluationTabs):
         yield Static("", id="eval-verdict")
         yield Static("", id="eval-warning")
         with TabbedContent(id="eval-tabs"):
-            with TabPane(_("RHK"), id="tab-items"):
+            with TabPane(tab_title(_("RHK"), 1), id="tab-items"):
                 yield DataTable(cursor_type="row", id="eval-items")
                 yield Static("", id="eval-item-detail")
-            with TabPane(_("Perilaku"), id="tab-behaviour"):
+            with TabPane(tab_title(_("Perilaku"), 2), id="tab-behaviour"):
                 yield DataTable(cursor_type="row", id="eval-behaviour-table")
                 yield Static("", id="eval-guides")
-            with TabPane(_("Umpan balik"), id="tab-feedback"):
+            with TabPane(tab_title(_("Umpan balik"), 3), id="tab-feedback"):
                 yield DataTable(cursor_type="row", id="eval-feedback")
-            with TabPane(_("Curve"), id="tab-curve"):
+            with TabPane(tab_title(_("Curve"), 4), id="tab-curve"):
                 yield Static("", id="eval-curve")
         yield RejectedNotice(id="eval-rejected")
         yield Footer()
@@ -200,6 +203,9 @@ class EvaluationScreen(ExportsList, Saving, EvaluationTabs):
         if self._choices() == self._as_loaded:
             self.load(reread=False)
             return
+        if self.period:  # the SKP's status may have changed (approved, returned)
+            self.plan = facts.plan_for(self.records, self.person, self.period)
+        self.weigh_finalising()
         self.fill_items()
         self.fill_feedback()
         self.show_verdict()
@@ -222,6 +228,21 @@ class EvaluationScreen(ExportsList, Saving, EvaluationTabs):
         record_id = self.evaluation["id"] if self.evaluation else PROBE_ID
         return may(Write("evaluation", record_id, self.person, sample), self.records)
 
+    def weigh_finalising(self) -> None:
+        """Why f would be refused now (the SKP not approved), from the records read."""
+        self.not_final_because = (
+            facts.why_not_final(
+                self.records,
+                self.person,
+                self.period["id"],
+                self.plan["id"],
+                self.evaluation["id"] if self.evaluation else None,
+                self.services.lang,
+            )
+            if self.writable and self.period and self.plan and not self.final
+            else None
+        )
+
     @property
     def shows_ratings(self) -> bool:
         """The evaluated employee sees the ratings once they are final."""
@@ -241,6 +262,7 @@ class EvaluationScreen(ExportsList, Saving, EvaluationTabs):
             else None
         )
         self.writable = self._may_write()
+        self.weigh_finalising()
         data = self.evaluation["data"] if self.evaluation else {}
         shown = self.shows_ratings
         self.result = data.get("result_rating") if shown else None
@@ -292,8 +314,11 @@ class EvaluationScreen(ExportsList, Saving, EvaluationTabs):
         self.breaches = breaches
         self.query_one("#eval-curve", Static).update(curve)
         warning = self.query_one("#eval-warning", Static)
-        warning.display = bool(breaches) and self.writable
-        if breaches:
+        warning.display = (bool(breaches) or bool(self.not_final_because)) and self.writable
+        if self.not_final_because:
+            # Said before f is pressed: f is off until the SKP is approved.
+            warning.update("⚠ " + self.not_final_because)
+        elif breaches:
             more = len(breaches) - 1
             warning.update(
                 "⚠ "
@@ -332,7 +357,7 @@ class EvaluationScreen(ExportsList, Saving, EvaluationTabs):
         if action in ("cycle", "note", "save"):
             return self.writable
         if action == "finalise":
-            return self.writable and self.predikat is not None
+            return self.writable and self.predikat is not None and not self.not_final_because
         if action == "discard":
             return bool(self.evaluation and self.evaluation.get("rejected"))
         if action == "evidence":
@@ -343,6 +368,8 @@ class EvaluationScreen(ExportsList, Saving, EvaluationTabs):
             return self.period is not None and bool(
                 facts.unit_led_by(self.records, self.services.me)
             )
+        if action == "open_progress":  # the PPK's view of a subordinate's work
+            return bool(self.person != self.services.me)
         return True
 
     def _highlighted_evidence(self) -> list[Mapping[str, Any]]:
@@ -374,8 +401,16 @@ class EvaluationScreen(ExportsList, Saving, EvaluationTabs):
         self.app.push_screen(EvidenceFiles(self.services, title, evidence))
 
     def action_pick(self, selector: str) -> None:
-        """Open a picker's list, ready for the arrow keys."""
-        self.query_one(selector, Select).action_show_overlay()
+        """Open a picker's list, ready for the arrow keys; people in a PersonPicker."""
+        select = self.query_one(selector, Select)
+        if selector.endswith("-person"):
+            pick_person(self, select, self._position_of)
+        else:
+            select.action_show_overlay()
+
+    def _position_of(self, nip: str) -> str:
+        person = self.records.employee(nip)
+        return str(person["data"].get("position") or "") if person else ""
 
     def action_cycle(self, which: str) -> None:
         """Step a rating through Di Atas, Sesuai, Di Bawah Ekspektasi."""
@@ -430,6 +465,12 @@ class EvaluationScreen(ExportsList, Saving, EvaluationTabs):
                 self._write(iso(self.services.now()), _("The evaluation is final."))
 
         self.app.push_screen(ConfirmDialog(question), answered)
+
+    def action_open_progress(self) -> None:
+        """The employee's Realisasi screen, read-only; Escape comes back here."""
+        from tui.screens.progress.screen import ProgressScreen
+
+        self.app.push_screen(ProgressScreen(self.services, self.person))
 
     def action_discard(self) -> None:
         if not self.evaluation:

@@ -76,6 +76,20 @@ class EvaluationTabs(Screen[None]):
         said = [f.body for f in self._feedback() if f.plan_item_id == item_id]
         lines = [str(item["data"].get("text", ""))]
         lines.append(_("Note: {text}").format(text=self.item_notes.get(item["id"], "-")))
+        # The employee's bukti dukung, so the PPK weighs the realisasi with its evidence.
+        progress = (
+            facts.progress_by_item(self.records, self.person, self.period["id"]).get(item["id"])
+            if self.period
+            else None
+        )
+        evidence = facts.evidence_lines(progress)
+        lines.append(
+            _("Bukti dukung: {list}").format(list="; ".join(evidence))
+            if evidence
+            else _("Bukti dukung: none yet")
+        )
+        if progress and progress["data"].get("note"):
+            lines.append(_("Realisasi note: {text}").format(text=progress["data"]["note"]))
         if said:
             lines.append(_("Last umpan balik: {text}").format(text=said[-1]))
         self.query_one("#eval-item-detail", Static).update("\n".join(lines))

@@ -31,6 +31,7 @@ from tui.texts import review_ as _
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.export_list import ExportsList
+from tui.widgets.person_picker import pick_person
 from tui.widgets.rejected import RejectedNotice
 from tui.widgets.saving import Saving
 
@@ -155,10 +156,16 @@ class FeedbackScreen(ExportsList, Saving, Screen[None]):
             detail.update(_("No umpan balik here yet."))
             notice.show_for(None, self.services.lang)
             return
-        who = self.records.name_of(found.updated_by)
-        detail.update(
-            f"{self._item_text(found.plan_item_id)}\n{found.body}\n" + _("by {who}").format(who=who)
+        who = self.records.name_of(found.created_by)
+        words = f"{self._item_text(found.plan_item_id)}\n{found.body}\n" + _("by {who}").format(
+            who=who
         )
+        if not found.acknowledged_at and not self.allowed["acknowledge"]:
+            # Why there is no "Dibaca" key here: the server refuses anyone else.
+            words += "\n" + _("Not read yet; only {owner} can mark it read.").format(
+                owner=self.records.name_of(found.owner)
+            )
+        detail.update(words)
         record = self.records.get("feedback", found.id)
         hint = (
             _("Fix it with e to send it again, or x to discard it.")
@@ -234,8 +241,16 @@ class FeedbackScreen(ExportsList, Saving, Screen[None]):
         self.app.push_screen(form, saved)
 
     def action_pick(self, selector: str) -> None:
-        """Open a picker's list, ready for the arrow keys."""
-        self.query_one(selector, Select).action_show_overlay()
+        """Open a picker's list, ready for the arrow keys; people in a PersonPicker."""
+        select = self.query_one(selector, Select)
+        if selector.endswith("-person"):
+            pick_person(self, select, self._position_of)
+        else:
+            select.action_show_overlay()
+
+    def _position_of(self, nip: str) -> str:
+        person = self.records.employee(nip)
+        return str(person["data"].get("position") or "") if person else ""
 
     def action_new(self) -> None:
         self._open_form(dialog=False, existing=None)

@@ -7,6 +7,7 @@ opens the area where it is done. The facts are read from the local store
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, ClassVar
 
 from rich.markup import escape
@@ -22,14 +23,17 @@ from textual.widgets.option_list import Option
 from client.home import HomeFacts, home_facts
 from client.services import Services
 from client.sync_status import describe, error_text, read_state
+from domain.deadlines import objection_deadline
 from domain.nip import format_nip
-from domain.vocab import PERIOD_KIND_LABELS, PLAN_STATUS_LABELS
+from domain.vocab import PERIOD_KIND_LABELS, PLAN_STATUS_LABELS, PREDIKAT_LABELS
 from tui.actions import bindings, key_for, localise
 from tui.screens.follow_up import text as follow_up_text
 from tui.screens.objection import text as objection_text
 from tui.sync_worker import SyncDone
 from tui.texts import _
 from tui.widgets.export_list import ExportsList
+
+APPROVE = "approve"  # the waiting line whose Enter opens a subordinate's SKP, not an area
 
 
 def _period_name(period: dict[str, Any] | None) -> str:
@@ -142,9 +146,11 @@ class HomeScreen(ExportsList, Screen[None]):
             return ", ".join(people[:3]) + (_(" and {n} more").format(n=more) if more > 0 else "")
 
         lines: list[tuple[str, str]] = []
+        if facts.my_plan is not None and facts.my_plan["data"].get("status") == "returned":
+            lines.append((_("My SKP was returned: fix it and submit it again"), "plan"))
         if facts.to_approve:
             text = _("SKP to approve ({n}): {who}")
-            lines.append((text.format(n=len(facts.to_approve), who=who(facts.to_approve)), "plan"))
+            lines.append((text.format(n=len(facts.to_approve), who=who(facts.to_approve)), APPROVE))
         if facts.to_evaluate:
             text = _("Evaluations to write for {period} ({n}): {who}").format(
                 period=_period_name(facts.evaluation_period),
@@ -153,8 +159,11 @@ class HomeScreen(ExportsList, Screen[None]):
             )
             lines.append((text, "evaluation"))
         if facts.to_acknowledge:
-            text = _("Umpan balik to acknowledge ({n})").format(n=len(facts.to_acknowledge))
+            # Its one action is "Dibaca": the line says so, not "respond to".
+            text = _("Umpan balik not yet read ({n})").format(n=len(facts.to_acknowledge))
             lines.append((text, "feedback"))
+        for evaluation in facts.newly_final:
+            lines.append((self._final_text(facts, evaluation), "evaluation"))
         if facts.to_decide:
             lines.append((objection_text.home_line(facts.to_decide, facts.names), "objection"))
         if facts.follow_ups:
@@ -167,8 +176,20 @@ class HomeScreen(ExportsList, Screen[None]):
         if state is not None and (state.conflicts or state.rejected):
             text = _("Conflicts or rejections to settle ({n})")
             lines.append((text.format(n=state.conflicts + state.rejected), "conflicts"))
-        # Text, not markup: names and periods are people's data.
-        return [Option(Text(line), id=area) for line, area in lines]
+        # Text, not markup: names and periods are people's data. Ids are unique
+        # ("<area>#<n>"): two lines may open the same area.
+        return [Option(Text(line), id=f"{area}#{n}") for n, (line, area) in enumerate(lines)]
+
+    def _final_text(self, facts: HomeFacts, evaluation: dict[str, Any]) -> str:
+        data = evaluation["data"]
+        until = objection_deadline(datetime.fromisoformat(str(data["finalised_at"])))
+        return _(
+            "My evaluation {period} is final: {predikat}. A keberatan may be filed until {date}."
+        ).format(
+            period=_period_name(facts.periods.get(str(data.get("period_id")))),
+            predikat=PREDIKAT_LABELS.get(data.get("predikat"), "-"),
+            date=until.strftime("%d-%m-%Y"),
+        )
 
     def _show_sync(self) -> None:
         state = getattr(self.app, "sync_state", None)
@@ -191,6 +212,20 @@ class HomeScreen(ExportsList, Screen[None]):
 
     @on(OptionList.OptionSelected, "#home-waiting")
     def _open_waiting(self, event: OptionList.OptionSelected) -> None:
-        area = event.option.id
-        if area and area != "none":
+        area = (event.option.id or "").partition("#")[0]
+        if area == APPROVE:
+            self._open_to_approve()
+        elif area and area != "none":
             self.app.open_area(area)  # type: ignore[attr-defined]
+
+    def _open_to_approve(self) -> None:
+        """The subordinate's SKP itself when one waits, else the team list (waiting
+        first); Escape comes back here."""
+        from tui.screens.plan.screen import PlanScreen
+        from tui.screens.plan.team import TeamPlansScreen
+
+        waiting = home_facts(self.services).to_approve
+        if len(waiting) == 1:
+            self.app.push_screen(PlanScreen(self.services, waiting[0]["id"]))
+        else:
+            self.app.push_screen(TeamPlansScreen(self.services))

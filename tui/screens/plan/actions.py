@@ -45,6 +45,7 @@ if TYPE_CHECKING:
             self, data: dict[str, Any], then: Callable[[Saved], None] | None = None
         ) -> None: ...
         def _typed_data(self, plan: Record) -> dict[str, Any]: ...
+        def _typed_texts(self) -> tuple[dict[str, list[str]], dict[str, str]]: ...
         def _item_tab(self) -> str | None: ...
         def _selected_item(self) -> Record | None: ...
         def _ppk_line(self, owner: str) -> str: ...
@@ -97,8 +98,13 @@ class PlanOwnerActions(_Base):
 
     def action_save(self) -> None:
         plan = self.plan
-        if plan is not None:
-            self._write_plan(self._typed_data(plan), lambda _saved: self.notify(self._("Saved.")))
+        if plan is None:
+            return
+        if plan["owner"] == self.services.me:
+            data = self._typed_data(plan)
+        else:  # the PPK: the Ekspektasi Khusus Pimpinan and nothing else
+            data = {**plan["data"], "expectations": self._typed_texts()[1]}
+        self._write_plan(data, lambda _saved: self.notify(self._("Saved.")))
 
     def action_toggle_approach(self) -> None:
         plan = self.plan

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Select, Static
 
+from client.on_demand import approved_items, can_fetch, fetch_owned
 from client.plan import (
     COLLECTIONS,
     Gate,
@@ -141,6 +143,14 @@ class ItemEditor(Saving, ModalScreen[Snapshot | bool]):
         self._ = plan_texts(services.lang)
         self.editable = Gate(view).may_write_items(plan)
         self.qualitative = plan["data"].get("approach") == "qualitative"
+        self.atasan = view.org.atasan_of(plan["owner"])
+        # Fetch the atasan's RHK when none is here to link to and a server is at hand.
+        self.fetches = (
+            self.editable
+            and self.atasan is not None
+            and not atasan_items(view, plan["owner"], plan["data"]["period_id"])
+            and can_fetch(services)
+        )
         localise(self, services.lang)
 
     def compose(self) -> ComposeResult:
@@ -176,11 +186,16 @@ class ItemEditor(Saving, ModalScreen[Snapshot | bool]):
                     disabled=not self.editable,
                 )
             else:
-                yield Static(
-                    _("The atasan's RHK for this period are not in your data yet: link it later."),
-                    id="parent-missing",
-                    classes="hint",
+                # Not synced to a subordinate (protocol 2): fetched on mount when it may
+                # be linked now.
+                words = (
+                    _("Fetching the atasan's approved RHK…")
+                    if self.fetches
+                    else _(
+                        "The atasan's RHK for this period are not in your data yet: link it later."
+                    )
                 )
+                yield Static(words, id="parent-missing", classes="hint")
             yield ErrorLabel(id="parent_item_id-error")
             yield Static(_("Indicators (IKI)"), classes="section")
             with FieldScroll(id="indicators"):
@@ -195,6 +210,37 @@ class ItemEditor(Saving, ModalScreen[Snapshot | bool]):
     def on_mount(self) -> None:
         if self.editable:
             self.query_one("#text", Input).focus()
+        if self.fetches and self.atasan:
+            self.fetch_atasan_items(self.atasan)
+
+    @work(thread=True, exclusive=True, group="on_demand")
+    def fetch_atasan_items(self, atasan: str) -> None:
+        """The atasan's SKP from the server (GET /records), off the UI thread."""
+        fetched = fetch_owned(self.services, atasan, ("plan", "plan_item"))
+        period_id = self.plan["data"]["period_id"]
+        items = approved_items(fetched.records, atasan, period_id)
+        self.app.call_from_thread(self.offer_atasan_items, items, fetched.problem)
+
+    def offer_atasan_items(self, items: list[Record], problem: str | None) -> None:
+        _ = self._
+        missing = self.query_one("#parent-missing", Static)
+        if not items:
+            missing.update(
+                _("The atasan's RHK could not be fetched ({problem}): link it later.").format(
+                    problem=problem
+                )
+                if problem
+                else _("The atasan has no approved SKP for this period yet: link it later.")
+            )
+            return
+        picker = Select(
+            [(str(c["data"].get("text", c["id"]))[:70], c["id"]) for c in items],
+            prompt=_("Atasan's RHK: not linked yet"),
+            compact=True,
+            id="parent",
+        )
+        self.query_one(".dialog-body", Vertical).mount(picker, before=missing)
+        missing.remove()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "add_indicator", "remove_indicator"):

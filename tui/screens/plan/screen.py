@@ -56,12 +56,19 @@ from tui.widgets.commands import ScreenCommands
 from tui.widgets.export_list import ExportsList
 from tui.widgets.forms import ErrorLabel, FieldScroll, show_beside_fields
 from tui.widgets.saving import Saving
+from tui.widgets.tab_keys import TabKeys, tab_title
 
 ITEM_TABS = {"tab-main": "main", "tab-additional": "additional"}
 
 
 class PlanScreen(
-    ExportsList, PlanOwnerActions, PlanItemActions, PlanReviewActions, Saving, Screen[None]
+    ExportsList,
+    PlanOwnerActions,
+    PlanItemActions,
+    PlanReviewActions,
+    TabKeys,
+    Saving,
+    Screen[None],
 ):
     """One SKP: header, RHK utama/tambahan, lampiran, ekspektasi perilaku."""
 
@@ -107,6 +114,10 @@ class PlanScreen(
         plan = self.plan
         return plan is not None and self._gate().may_edit_plan_content(plan)
 
+    def _may_write_expectations(self) -> bool:
+        plan = self.plan
+        return plan is not None and self._gate().may_write_expectations(plan)
+
     def _may_write_items(self) -> bool:
         plan = self.plan
         return plan is not None and self._gate().may_write_items(plan)
@@ -140,6 +151,8 @@ class PlanScreen(
             return not self.pushed and bool(self.view.org.subordinates_of(self.services.me))
         if action == "back":
             return self.pushed
+        if action == "show_tab":
+            return True
         if plan is None:
             return False
         if action == "print_skp":
@@ -149,7 +162,9 @@ class PlanScreen(
             return on_items
         if action in ("add_item", "delete_item"):
             return on_items and self._may_write_items()
-        if action in ("save", "toggle_approach"):
+        if action == "save":
+            return not on_items and (self._may_edit() or self._may_write_expectations())
+        if action == "toggle_approach":
             return not on_items and self._may_edit()
         gate = self._gate()
         if action == "submit":
@@ -170,18 +185,18 @@ class PlanScreen(
         yield Static("", id="plan-note")
         yield Static("", id="plan-empty", classes="empty-state")
         with TabbedContent(id="plan-tabs"):
-            with TabPane(_("Utama"), id="tab-main"):
+            with TabPane(tab_title(_("Utama"), 1), id="tab-main"):
                 yield self._item_table("main")
-            with TabPane(_("Tambahan"), id="tab-additional"):
+            with TabPane(tab_title(_("Tambahan"), 2), id="tab-additional"):
                 yield self._item_table("additional")
-            with TabPane(_("Lampiran"), id="tab-attachments"), FieldScroll():
+            with TabPane(tab_title(_("Lampiran"), 3), id="tab-attachments"), FieldScroll():
                 for key in ATTACHMENT_KEYS:
                     yield Label(label_of(ATTACHMENT_LABELS, key) + _(" (one per line)"))
                     area = TextArea(id=f"att-{key}", classes="attachment", compact=True)
                     area.cursor_blink = False
                     yield area
                     yield ErrorLabel(id=f"attachments-{key}-error")
-            with TabPane(_("Perilaku"), id="tab-behaviour"), FieldScroll():
+            with TabPane(tab_title(_("Perilaku"), 4), id="tab-behaviour"), FieldScroll():
                 yield Static(_("Ekspektasi khusus pimpinan (the PPK's words)"), classes="hint")
                 for value in BERAKHLAK:
                     with Horizontal(classes="expectation"):
@@ -326,8 +341,9 @@ class PlanScreen(
             area = self.query_one(f"#att-{key}", TextArea)
             area.read_only = not editable
             area.disabled = not editable
+        by_ppk = self._may_write_expectations()  # the PPK's words: never the owner's
         for value in BERAKHLAK:
-            self.query_one(f"#exp-{value}", Input).disabled = not editable
+            self.query_one(f"#exp-{value}", Input).disabled = not by_ppk
 
     def _typed_texts(self) -> tuple[dict[str, list[str]], dict[str, str]]:
         """The lampiran lists and expectations as typed in the fields now."""

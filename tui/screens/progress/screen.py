@@ -38,34 +38,52 @@ class ProgressScreen(ExportsList, Screen[None]):
     ACTION_SCOPES = ("progress",)
     BINDINGS = [*bindings("progress"), *bindings("export")]
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, owner: str | None = None) -> None:
+        """``owner``: a subordinate whose realisasi the PPK reads (pushed, read-only)."""
         super().__init__()
         self.services = services
+        self.owner = owner or services.me
+        self.pushed = owner is not None and owner != services.me
         self.view = Snapshot.read(services, COLLECTIONS)
         self._ = plan_texts(services.lang)
         self.title = self._("Realisasi")
         self._editing = False  # an editor is open over the screen
+        self._plan_ids: list[str] = []  # the approved SKP the picker offers
         localise(self, services.lang)
 
     def approved_plans(self) -> list[Record]:
-        return approved_plans(self.view)
+        return approved_plans(self.view, self.owner)
+
+    def _plan_options(self, plans: list[Record]) -> list[tuple[str, str]]:
+        words = self._("SKP {period}")
+        return [
+            (words.format(period=self.view.period_name(p["data"]["period_id"])), p["id"])
+            for p in plans
+        ]
+
+    def _fill_plans(self) -> None:
+        """The SKP to choose from, again when a sync changed which are approved (the
+        Select changing posts its own redraw)."""
+        plans = self.approved_plans()
+        ids = [p["id"] for p in plans]
+        if ids == self._plan_ids:
+            return
+        self._plan_ids = ids
+        select = self.query_one("#plan", Select)
+        keep = select.value if select.value in ids else (ids[0] if ids else Select.NULL)
+        select.set_options(self._plan_options(plans))
+        if ids:
+            select.value = keep
 
     def compose(self) -> ComposeResult:
         _ = self._
         plans = self.approved_plans()
+        self._plan_ids = [p["id"] for p in plans]
         yield Header()
         yield Static(_("Realisasi"), id="progress-title", classes="screen-title")
         with Horizontal(id="progress-pickers"):
             yield Select(
-                [
-                    (
-                        _("SKP {period}").format(
-                            period=self.view.period_name(p["data"]["period_id"])
-                        ),
-                        p["id"],
-                    )
-                    for p in plans
-                ],
+                self._plan_options(plans),
                 value=plans[0]["id"] if plans else Select.NULL,
                 allow_blank=not plans,
                 prompt=_("SKP"),
@@ -90,6 +108,8 @@ class ProgressScreen(ExportsList, Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if self.pushed:
+            self.title = self._("Realisasi") + " · " + self.view.name_of(self.owner)
         self._fill_periods()
         self.refresh_view(reread=False)
         self.query_one("#progress-items", DataTable).focus()
@@ -147,6 +167,7 @@ class ProgressScreen(ExportsList, Screen[None]):
         _ = self._
         if reread:
             self.view = Snapshot.read(self.services, COLLECTIONS)
+            self._fill_plans()
         plan = self.plan
         table = self.query_one("#progress-items", DataTable)
         empty = self.query_one("#progress-empty", Static)
@@ -207,6 +228,8 @@ class ProgressScreen(ExportsList, Screen[None]):
         if action == "evidence":
             record = self._highlighted_progress()
             return bool(record and record["data"].get("evidence"))
+        if action == "back":
+            return self.pushed
         if action == "choose_plan":
             return len(self.approved_plans()) > 1
         if action == "choose_period":
@@ -215,7 +238,8 @@ class ProgressScreen(ExportsList, Screen[None]):
 
     @on(DataTable.RowSelected)
     def _row_chosen(self) -> None:
-        self.action_edit()
+        if self.check_action("edit", ()) is True:  # not on a subordinate's, read-only
+            self.action_edit()
 
     def action_edit(self) -> None:
         plan, period_id = self.plan, self.period_id
@@ -279,6 +303,9 @@ class ProgressScreen(ExportsList, Screen[None]):
             ServiceLogDialog(self.services, self.view, item, period, existing),
             self._realisasi_closed,
         )
+
+    def action_back(self) -> None:
+        self.dismiss(None)
 
     def action_choose_period(self) -> None:
         select = self.query_one("#period", Select)
