@@ -37,16 +37,15 @@ def can_fetch(services: Services) -> bool:
 
 def fetch_owned(services: Services, owner: str, collections: Iterable[str]) -> Fetched:
     """``owner``'s records of ``collections`` that I may read, from the server."""
+    from sync.blobs import NotSignedIn
     from sync.link import LinkError, Patience
-    from sync.session import link_for_profile
+    from sync.on_demand import fetch_records
 
     patience = Patience(connect=5.0, attempts=2, total=15.0, backoff_initial=0.5, backoff_max=2.0)
-    link = link_for_profile(services.store, patience=patience)
-    if link is None:
-        return Fetched([], error_text("auth"))
     try:
-        with link:
-            return Fetched([r for c in collections for r in link.records(owner, c)])
+        return Fetched(fetch_records(services.store, owner, collections, patience=patience))
+    except NotSignedIn:
+        return Fetched([], error_text("auth"))
     except LinkError as failed:
         return Fetched([], error_text(failed.code))
 

@@ -302,10 +302,10 @@ class Link:
             raise MalformedAnswer(f"/reports/{name}: no rows or made_at")
         return body
 
-    def records(self, owner: str, collection: str) -> list[JSON]:
-        """GET /records: ``owner``'s records of ``collection`` that this user may read,
-        though the sync doesn't carry them (protocol.md, records on demand)."""
-        params = {"owner": owner, "collection": collection}
+    def records(self, owner: str, collection: str | None = None) -> list[JSON]:
+        """GET /records: ``owner``'s records (of ``collection``, else all) that this user
+        may read, though the sync doesn't carry them (protocol.md, records on demand)."""
+        params = {"owner": owner} | ({"collection": collection} if collection else {})
         body = _json_of(self._call("GET", "/records", params=params))
         found = body.get("records")
         if not isinstance(found, list) or not all(isinstance(r, dict) for r in found):

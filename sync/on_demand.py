@@ -7,27 +7,30 @@ synced store (a record edited from there would, through client.writes).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sync.blobs import NotSignedIn
-from sync.link import MalformedAnswer, Patience, _json_of
+from sync.link import Patience
 from sync.session import link_for_profile
 
 
 def fetch_records(
-    store: Any, owner: str, collection: str | None = None, *, patience: Patience | None = None
+    store: Any,
+    owner: str,
+    collections: Iterable[str] | None = None,
+    *,
+    patience: Patience | None = None,
 ) -> list[dict[str, Any]]:
-    """The live records about ``owner`` that this user may read, from the server.
+    """The live records about ``owner`` (of ``collections``, else all) that this user
+    may read, from the server.
 
     Raises NotSignedIn, or a LinkError (Unreachable when offline).
     """
     link = link_for_profile(store, patience=patience or Patience(attempts=2, total=30.0))
     if link is None:
         raise NotSignedIn(owner)
-    params = {"owner": owner} | ({"collection": collection} if collection else {})
     with link:
-        body = _json_of(link._call("GET", "/records", params=params))
-    records = body.get("records")
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise MalformedAnswer("/records: no list of records")
-    return records
+        if collections is None:
+            return link.records(owner)
+        return [r for c in collections for r in link.records(owner, c)]

@@ -253,6 +253,7 @@ ACTIONS: tuple[Action, ...] = (
             "Print",
             "SKP: print as PDF",
             "The official SKP form, written to a folder you choose",
+            False,  # F1 and the palette show it: the SKP's footer is full at 80 columns
         ),
     ),
     *_scope(
@@ -306,7 +307,7 @@ ACTIONS: tuple[Action, ...] = (
             "Export",
             "Export this list (xlsx)",
             "The lists of this screen as a spreadsheet, in a folder you choose",
-            True,
+            False,  # F1 and the palette show it: at 80 columns the footer has no room
             True,  # over a filter line, whose ctrl+x would cut the typed words
         ),
     ),
