@@ -29,6 +29,7 @@ import argparse
 import asyncio
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -117,18 +118,42 @@ class Served:
 
 
 # -- idle rounds --------------------------------------------------------------------
+class Window:
+    """The timed window: opens once every client has its connection and a first answer,
+    so that setting up 200 clients is not counted against the server."""
+
+    def __init__(self, clients: int, seconds: float) -> None:
+        self.waiting = clients
+        self.seconds = seconds
+        self.opened = asyncio.Event()
+        self.start = self.until = 0.0
+
+    async def ready(self) -> None:
+        self.waiting -= 1
+        if self.waiting == 0:
+            self.start = time.perf_counter()
+            self.until = self.start + self.seconds
+            self.opened.set()
+        await self.opened.wait()
+
+    def rate(self, count: int) -> float:
+        return count / (time.perf_counter() - self.start)
+
+
 async def _idle_client(
     base: str,
     token: str,
     since: int,
     mark: str,
-    until: float,
+    window: Window,
     times: list[float],
     errors: list[int],
 ) -> None:
     headers = {"Authorization": f"Bearer {token}"}
-    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=60) as client:
-        while time.perf_counter() < until:
+    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=120) as client:
+        await client.get("/hello")
+        await window.ready()
+        while time.perf_counter() < window.until:
             started = time.perf_counter()
             hello = await client.get("/hello")
             page = await client.get("/changes", params={"since": since, "mark": mark})
@@ -145,16 +170,15 @@ def idle(
 ) -> tuple[float, float, int]:
     times: list[float] = []
     errors: list[int] = []
+    window = Window(len(tokens), seconds)
 
     async def all_clients() -> None:
-        until = time.perf_counter() + seconds
         await asyncio.gather(
-            *(_idle_client(base, t, top, mark, until, times, errors) for t in tokens)
+            *(_idle_client(base, t, top, mark, window, times, errors) for t in tokens)
         )
 
-    started = time.perf_counter()
     asyncio.run(all_clients())
-    return len(times) / (time.perf_counter() - started), p95(times), len(errors)
+    return window.rate(len(times)), p95(times), len(errors)
 
 
 # -- pushes -------------------------------------------------------------------------
@@ -162,7 +186,7 @@ async def _pusher(
     base: str,
     nip: str,
     token: str,
-    until: float,
+    window: Window,
     times: list[float],
     pushed: dict[str, str],
     errors: list[int],
@@ -170,8 +194,9 @@ async def _pusher(
     headers = {"Authorization": f"Bearer {token}"}
     async with httpx.AsyncClient(base_url=base, headers=headers, timeout=120) as client:
         epoch = (await client.get("/hello")).json()["epoch"]
+        await window.ready()
         n = 0
-        while time.perf_counter() < until:
+        while time.perf_counter() < window.until:
             batch = []
             for _ in range(PER_BATCH):
                 n += 1
@@ -200,16 +225,15 @@ def push(
     times: list[float] = []
     errors: list[int] = []
     pushed: dict[str, str] = {}
+    window = Window(len(tokens), seconds)
 
     async def all_clients() -> None:
-        until = time.perf_counter() + seconds
         await asyncio.gather(
-            *(_pusher(base, nip, t, until, times, pushed, errors) for nip, t in tokens.items())
+            *(_pusher(base, nip, t, window, times, pushed, errors) for nip, t in tokens.items())
         )
 
-    started = time.perf_counter()
     asyncio.run(all_clients())
-    return len(pushed) / (time.perf_counter() - started), p95(times), len(errors), pushed
+    return window.rate(len(pushed)), p95(times), len(errors), pushed
 
 
 def full_pull(base: str, token: str) -> tuple[float, set[str]]:
@@ -287,6 +311,8 @@ def main() -> None:
     parser.add_argument("--employees", type=int, default=10_000)
     parser.add_argument("--seconds", type=float, default=8.0)
     args = parser.parse_args()
+    # Stopped with SIGTERM, still stop the servers and the PostgreSQL cluster (the finally blocks).
+    signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(143))
     employees = 1_000 if args.quick else args.employees
     counts = (20, 40) if args.quick else (50, 100, 200)
     seconds = 3.0 if args.quick else args.seconds
@@ -372,9 +398,10 @@ def _run(
             took, seen = full_pull(served.base, tokens[kind][province.admin])
         finally:
             served.stop()
-        floor, rows = sql_read(url)
+        floor, rows = sql_read(url, province.admin)
         print(
-            f"   {kind:<10} API {took:6.1f} s for {len(seen)} records; SQL {floor:5.1f} s for {rows} rows; {took / floor:5.1f}x"
+            f"   {kind:<10} API {took:6.2f} s for {len(seen)} records;"
+            f" SQL {floor:5.2f} s for {rows} rows; {took / floor:5.1f}x"
         )
 
     print("\n== kinerja-server backup")

@@ -63,6 +63,10 @@ def load(db_url: str, province: Province) -> int:
                 conn.execute(insert(db.history), [_history(r, moment) for r in chunk])
             top = province.records[-1]["seq"]
             db.store_sequence(conn, top)
+        if engine.dialect.name == "postgresql":
+            # Statistics, as autovacuum would gather them on a server that grew by use.
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("ANALYZE")
         return int(top)
     finally:
         engine.dispose()

@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, Select, bindparam, func, select
+from sqlalchemy import Connection, Select, bindparam, select
 
 from server import db
 from server.accounts import token_hash
-from server.org import ORG_COLLECTIONS
+from server.org import ORG_COLLECTIONS, newest_seq_of, org_version
 
 
 def _token(column: str) -> Select[tuple[object]]:
@@ -28,10 +28,7 @@ def _token(column: str) -> Select[tuple[object]]:
 FACTS = select(
     select(db.meta.c.value).where(db.meta.c.key == "epoch").scalar_subquery().label("epoch"),
     select(db.sequence.c.value).where(db.sequence.c.id == 1).scalar_subquery().label("top"),
-    select(func.max(db.records.c.seq))
-    .where(db.records.c.collection.in_(ORG_COLLECTIONS))
-    .scalar_subquery()
-    .label("org_version"),
+    *(newest_seq_of(c).label(f"newest_{c}") for c in ORG_COLLECTIONS),
     _token("nip").scalar_subquery().label("nip"),
     _token("expires_at").scalar_subquery().label("expires_at"),
     _token("revoked_at").scalar_subquery().label("revoked_at"),
@@ -53,5 +50,5 @@ def facts(conn: Connection, token: str, moment: datetime) -> Facts:
         nip=str(row.nip) if live else None,
         epoch=str(row.epoch or ""),
         top=int(row.top),
-        org_version=-1 if row.org_version is None else int(row.org_version),
+        org_version=org_version(*(row._mapping[f"newest_{c}"] for c in ORG_COLLECTIONS)),
     )

@@ -16,10 +16,17 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from server import db
 
+# Built once: every pull asks both (an idle round's cost is mostly building statements).
+_STAMP = select(db.history.c.stamp).where(db.history.c.seq == bindparam("seq")).limit(1)
+_HELD = (
+    select(db.history.c.id)
+    .where(db.history.c.seq == bindparam("seq"), db.history.c.stamp == bindparam("stamp"))
+    .limit(1)
+)
 MARK = re.compile(r"(\d{1,19})\.([0-9a-f]{16})")
 
 
@@ -31,9 +38,7 @@ def mark_of(conn: Connection, seq: int) -> str:
     """The mark naming change ``seq`` (``""`` for 0, before any change)."""
     if seq == 0:
         return ""
-    stamp = conn.execute(
-        select(db.history.c.stamp).where(db.history.c.seq == seq).limit(1)
-    ).scalar_one_or_none()
+    stamp = conn.execute(_STAMP, {"seq": seq}).scalar_one_or_none()
     return f"{seq}.{stamp or ''}"
 
 
@@ -48,7 +53,5 @@ def holds(conn: Connection, since: int, mark: str) -> bool:
     seq, stamp = int(found.group(1)), found.group(2)
     if seq != since:
         return False
-    row = conn.execute(
-        select(db.history.c.id).where(db.history.c.seq == seq, db.history.c.stamp == stamp).limit(1)
-    ).first()
+    row = conn.execute(_HELD, {"seq": seq, "stamp": stamp}).first()
     return row is not None

@@ -8,13 +8,38 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, ScalarSelect, select
 
 from domain.org import Organisation
 from server import db, recordstore
 
 ORG_COLLECTIONS = ("employee", "acting")
-_VERSION = select(func.max(db.records.c.seq)).where(db.records.c.collection.in_(ORG_COLLECTIONS))
+
+
+def newest_seq_of(collection: str) -> ScalarSelect[int]:
+    """The newest seq of one collection: one step down the (collection, seq) index.
+
+    Asked so that only that index can answer it. Given ``max(seq) WHERE
+    collection = ...``, PostgreSQL walks the seq index backwards past every
+    newer record of the other collections (45 ms for 30,000 records, growing
+    with the instansi); an equality also makes ``ORDER BY collection``
+    moot to it, a range of one value does not."""
+    records = db.records
+    return (
+        select(records.c.seq)
+        .where(records.c.collection.between(collection, collection))
+        .order_by(records.c.collection.desc(), records.c.seq.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def org_version(*newest: int | None) -> int:
+    """The organisation's version from each org collection's newest seq (-1: none yet)."""
+    return max((int(seq) for seq in newest if seq is not None), default=-1)
+
+
+_VERSION = select(*(newest_seq_of(c) for c in ORG_COLLECTIONS))
 
 
 def load_org(conn: Connection) -> Organisation:
@@ -44,8 +69,7 @@ class OrgCache:
         """``version``: the newest seq of an org record, when the caller has read it
         already in this transaction (``server.caller``)."""
         if version is None:
-            newest = conn.execute(_VERSION).scalar()
-            version = -1 if newest is None else int(newest)
+            version = org_version(*conn.execute(_VERSION).one())
         with self._lock:
             if version == self._version:
                 return self._org
