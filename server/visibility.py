@@ -46,10 +46,18 @@ def note_employee_change(
     due_seq: int,
 ) -> int:
     """Record the backfill one employee change causes; returns how many rows."""
+    viewers = viewers_of_change(after_org, before, after)
+    return sum(widen(conn, before_org, after_org, viewer, due_seq) for viewer in viewers)
+
+
+def viewers_of_change(
+    after_org: Organisation, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
+) -> set[str]:
+    """Whose scope an employee change from ``before`` to ``after`` may widen."""
     old_atasan, old_roles, old_active = _watched(before)
     new_atasan, new_roles, new_active = _watched(after)
     if after is None or not isinstance(after.get("nip"), str) or not new_active:
-        return 0
+        return set()
     nip = after["nip"]
     today = after_org.on(db.now())
     viewers: set[str] = set()
@@ -60,7 +68,7 @@ def note_employee_change(
         }
     if new_roles - old_roles or (new_roles and not old_active):
         viewers.add(nip)  # a new role may open records already in their scope
-    return sum(widen(conn, before_org, after_org, viewer, due_seq) for viewer in viewers)
+    return viewers
 
 
 def widen(
