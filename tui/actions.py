@@ -33,7 +33,7 @@ BINDING_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
 # One key: modifiers joined by "+" and a key name ("f5", "ctrl+s", "shift+tab").
 KEY = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$")
 
-SHELL, PLAN, REVIEW = "tui", "tui_plan", "tui_review"  # gettext domains of the labels
+SHELL, PLAN, REVIEW, ADMIN = "tui", "tui_plan", "tui_review", "tui_admin"  # label domains
 
 
 @dataclasses.dataclass(frozen=True)
@@ -380,6 +380,58 @@ ACTIONS: tuple[Action, ...] = (
             "Ditolak: discard the change",
             "Back to the server's version",
         ),
+    ),
+    *_scope(
+        "admin",
+        ADMIN,
+        ("admin.add", "n", "add_employee", "New", "Kepegawaian: new employee", "Add an employee"),
+        ("admin.edit", "e", "edit_employee", "Edit", "Kepegawaian: edit", "Change the employee"),
+        (
+            "admin.move",
+            "m",
+            "move_employee",
+            "Atasan",
+            "Kepegawaian: move under another atasan",
+            "Choose the employee's new atasan",
+        ),
+        (
+            "admin.deactivate",
+            "d",
+            "toggle_active",
+            "(De)activate",
+            "Kepegawaian: deactivate or reactivate",
+            "An inactive employee keeps their records but holds no role",
+        ),
+        (
+            "admin.preview",
+            "ctrl+o",
+            "preview_import",
+            "Check file",
+            "Kepegawaian: check a CSV file",
+            "List every problem of the file; nothing is written",
+        ),
+        (
+            "admin.import",
+            "ctrl+s",
+            "run_import",
+            "Import",
+            "Kepegawaian: import the checked file",
+            "Write every row of a file without problems",
+        ),
+        (
+            "admin.assign",
+            "a",
+            "assign_acting",
+            "Assign Plt/Plh",
+            "Kepegawaian: assign Plt/Plh",
+            "Someone stands in for a position holder, with dates and SK",
+        ),
+    ),
+    *_scope(
+        "admin.form",
+        ADMIN,
+        ("admin.form_save", "ctrl+s", "save", "Save"),
+        ("admin.form_cancel", "escape", "dismiss(False)", "Cancel"),
     ),
 )
 

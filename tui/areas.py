@@ -22,5 +22,6 @@ AREAS: tuple[Area, ...] = (
     Area("feedback", "f5", N_("Feedback"), "tui.screens.feedback.screen:FeedbackScreen"),
     Area("evaluation", "f6", N_("Evaluation"), "tui.screens.evaluation.screen:EvaluationScreen"),
     Area("conflicts", "f7", N_("Conflicts"), "tui.screens.conflicts.screen:ConflictsScreen"),
+    Area("admin", "ctrl+f", N_("Personnel"), "tui.screens.admin.screen:AdminScreen"),
 )
 AREA_BY_ID = {area.id: area for area in AREAS}

@@ -68,17 +68,23 @@ class PersonPicker(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("person_picker"))
 
     def __init__(
-        self, choices: Sequence[PersonChoice], current: str | None = None, lang: str | None = None
+        self,
+        choices: Sequence[PersonChoice],
+        current: str | None = None,
+        lang: str | None = None,
+        *,
+        title: str | None = None,
     ) -> None:
         super().__init__()
         localise(self, lang)
+        self.title_text = title  # the question asked; the demo's switch by default
         self.choices = list(choices)
         self.current = current
         self.shown: list[PersonChoice] = []
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(_("Switch to whom?"), classes="picker-title")
+            yield Static(self.title_text or _("Switch to whom?"), classes="picker-title")
             yield quiet(
                 Input(placeholder=_("Type to filter: name, NIP, position…"), id="picker-filter")
             )

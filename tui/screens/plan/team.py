@@ -77,7 +77,7 @@ class TeamPlansScreen(Screen[None]):
                 label_of(PLAN_STATUS_LABELS, status),
                 key=plan["id"],
             )
-        for nip in self.view.org.subordinates_of(self.services.me):
+        for nip in self.view.org.team_of(self.services.me):
             if not self.view.plans_of(nip):
                 table.add_row(
                     self.person_name(nip), format_nip(nip), "-", _("no SKP yet"), key=f"none:{nip}"
