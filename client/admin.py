@@ -39,6 +39,11 @@ def may_administer(view: Snapshot) -> bool:
     return may(Write("unit", PROBE_ID, None, {"name": "-", "ratings": {}}), view)
 
 
+def shown_to(services: Services) -> bool:
+    """Whether the area is this person's (tui/areas.py's audience of Kepegawaian)."""
+    return may_administer(Snapshot.read(services, ("unit",)))
+
+
 # --- employees --------------------------------------------------------------------
 
 
