@@ -9,20 +9,32 @@ the server.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, TabbedContent
 
-from tests.support.live_server import LiveServer, make_nip
+from domain.deadlines import office_date
+from server import db
+from tests.support.live_server import LiveServer, make_nip, mutation
 from tests.tui.test_year_world import (
+    ITEM_1,
+    ITEMS,
+    KADIS,
+    OWNER_PLAN_DATA,
+    PLAN,
     PPK,
+    STAFF_2,
+    Device,
     Host,
     live_bidang,
     screen_text,
     type_text,
 )
-from tui.screens.admin.screen import IMPORT, AdminScreen
+from tui.screens.admin.screen import ACTING, IMPORT, AdminScreen
+from tui.screens.plan.screen import PlanScreen
 
 HEADER = "nip,name,kind,rank,position,unit,atasan_nip,roles\n"
 NEW_1, NEW_2 = make_nip(701), make_nip(702)
@@ -94,3 +106,100 @@ async def test_a_csv_with_a_bad_row_writes_nothing_then_the_fixed_file_imports(
         "unit", id=live_server.record_of("employee", owner=NEW_2)["data"]["unit_id"]
     )
     assert new_unit["data"]["name"] == "Bidang Baru"
+
+
+PLAN_2 = "00000000-0000-4000-8000-0000000b0002"
+ITEM_3 = "00000000-0000-4000-8000-0000000c0003"
+
+
+def _submit(device: Device, plan_id: str, item_id: str, item: dict[str, Any]) -> None:
+    """The owner writes a draft SKP with one RHK, syncs, then submits it to the PPK."""
+    device.sync()
+    device.edit("plan", plan_id, {**OWNER_PLAN_DATA, "status": "draft"}, device.nip)
+    device.edit("plan_item", item_id, {**item, "plan_id": plan_id}, device.nip)
+    device.sync()
+    device.edit("plan", plan_id, {**OWNER_PLAN_DATA, "status": "submitted"}, device.nip)
+    assert device.sync().rejected == 0
+
+
+async def test_a_plt_approves_an_skp_during_their_dates_and_is_refused_after(
+    live_server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = datetime.now(UTC)
+    today = office_date(now)
+    devices = live_bidang(live_server, tmp_path)
+    bkd = devices["admin"]
+    live_server.add_employee(
+        PLT, "Hendra Latuconsina", KADIS, unit="Bidang Pelayanan Perizinan", position="Kasubbag"
+    )
+    live_server.set_password(STAFF_2)
+    live_server.set_password(PLT)
+    staff_2 = Device(tmp_path / "staff2", live_server, STAFF_2)
+    plt = Device(tmp_path / "plt", live_server, PLT)
+    for device in (bkd, devices["staff"], staff_2, plt):
+        device.services.clock = lambda: now
+    bkd.sync()
+
+    app = Host(lambda: AdminScreen(bkd.services))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one(TabbedContent).active = ACTING
+        await pilot.pause()
+        await pilot.press("a")
+        await type_text(pilot, "Hendra")
+        await pilot.press("enter")
+        await type_text(pilot, "Nurlaila")
+        await pilot.press("enter")
+        await pilot.press("tab", "tab", "end", *["backspace"] * 10)  # the last day
+        await type_text(pilot, (today + timedelta(days=2)).isoformat())
+        await pilot.press("tab")
+        await type_text(pilot, "800/12/BKD/2026")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert _table_rows(app, "acting-today") == [
+            ["Hendra Latuconsina", "Nurlaila Abdullah, S.H.", "800/12/BKD/2026"]
+        ]
+    assert bkd.sync().rejected == 0
+    acting = live_server.record_of("acting", owner=PLT)["data"]
+    assert (acting["for_nip"], acting["kind"], acting["end"]) == (
+        PPK,
+        "plt",
+        (today + timedelta(days=2)).isoformat(),
+    )
+
+    _submit(devices["staff"], PLAN, ITEM_1, dict(ITEMS[0][1]))
+    _submit(staff_2, PLAN_2, ITEM_3, dict(ITEMS[0][1]))
+    plt.sync()  # the acting official's feed now carries the holder's team
+
+    app = Host(lambda: PlanScreen(plt.services, PLAN))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.check_action("approve", ()) is True
+        await pilot.press("f8", "y")
+        await pilot.pause()
+    assert plt.sync().rejected == 0
+    assert live_server.record_of("plan", id=PLAN)["data"]["status"] == "approved"
+
+    # Three days on, the assignment has ended: the app no longer offers the key,
+    # and the server refuses the approval all the same.
+    later = now + timedelta(days=3)
+    monkeypatch.setattr(db, "now", lambda: later)
+    plt.services.clock = lambda: later
+    app = Host(lambda: PlanScreen(plt.services, PLAN_2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.check_action("approve", ()) is False
+        await pilot.press("f8", "y")
+        await pilot.pause()
+    assert plt.get("plan", PLAN_2)["data"]["status"] == "submitted"
+    stored = live_server.record_of("plan", id=PLAN_2)
+    approve = mutation(
+        "plan",
+        {**stored["data"], "status": "approved"},
+        owner=STAFF_2,
+        id=PLAN_2,
+        base_rev=stored["rev"],
+    )
+    [result] = live_server.push(plt.token, [approve])
+    assert result["status"] == "rejected"
+    assert result["error"]["code"] == "forbidden"
+    assert live_server.record_of("plan", id=PLAN_2)["data"]["status"] == "submitted"
