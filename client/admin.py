@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from client.records import Snapshot, live
+from client.records import Record, Snapshot, live
 from client.writes import PROBE_ID, Saved, SaveResult, Write, may, save
 from domain.employee_import import Problem, Row, check_csv, employee_data
 from domain.org import Acting, Organisation
@@ -106,6 +106,39 @@ def unit_write(view: Snapshot, unit_id: str | None, changes: Mapping[str, Any]) 
         dict(current["data"]) if current else {"parent_id": None, "head_nip": None, "ratings": {}}
     )
     return Write("unit", unit_id or str(uuid.uuid4()), None, {**base, **changes})
+
+
+def unit_lines(view: Snapshot) -> list[Record]:
+    """Every unit, by name."""
+    return sorted(live(view.list("unit")), key=lambda u: str(u["data"].get("name", "")).casefold())
+
+
+def ratings_write(view: Snapshot, unit_id: str, ratings: Mapping[str, str]) -> Write:
+    """The unit's organisation ratings, period id -> rating; an empty rating takes it away."""
+    current = view.get("unit", unit_id)
+    kept = dict((current or {"data": {}})["data"].get("ratings") or {})
+    for period_id, rating in ratings.items():
+        if rating:
+            kept[period_id] = rating
+        else:
+            kept.pop(period_id, None)
+    return unit_write(view, unit_id, {"ratings": kept})
+
+
+# --- periods ----------------------------------------------------------------------------
+
+
+def period_write(view: Snapshot, period_id: str | None, changes: Mapping[str, Any]) -> Write:
+    """A new period (``period_id`` None) or a change to one (its fill deadline...)."""
+    current = view.get("period", period_id) if period_id else None
+    base: dict[str, Any] = dict(current["data"]) if current else {"fill_deadline": None}
+    data = {**base, **changes}
+    for key in ("fill_deadline",):
+        data[key] = data.get(key) or None
+    year = data.get("year")
+    if isinstance(year, str) and year.strip().isdigit():
+        data["year"] = int(year)  # typed as text; the schema says what else is wrong
+    return Write("period", period_id or str(uuid.uuid4()), None, data)
 
 
 # --- acting officials ---------------------------------------------------------------

@@ -27,11 +27,16 @@ Job = Callable[[dict[str, str]], Callable[[], SaveResult]]
 
 @dataclass(frozen=True)
 class Field:
-    name: str  # the data key, and the message's field path
+    name: str  # the data key, and the message's field path ("ratings.<period id>")
     label: str  # already translated
     value: str = ""
     locked: bool = False  # shown but not changed (an employee's NIP)
     hint: str = ""  # the placeholder: what to type
+
+    @property
+    def widget_id(self) -> str:
+        """The field path as a widget id, as show_beside_fields looks for its message."""
+        return self.name.replace(".", "-")
 
 
 class FieldsDialog(Saving, ModalScreen[bool]):
@@ -69,11 +74,11 @@ class FieldsDialog(Saving, ModalScreen[bool]):
                         Input(
                             field.value,
                             placeholder=field.hint,
-                            id=f"field-{field.name}",
+                            id=f"field-{field.widget_id}",
                             disabled=field.locked,
                         )
                     )
-                    error = ErrorLabel(id=f"{field.name}-error")
+                    error = ErrorLabel(id=f"{field.widget_id}-error")
                     error.display = False
                     yield error
         yield Footer()
@@ -81,11 +86,11 @@ class FieldsDialog(Saving, ModalScreen[bool]):
     def on_mount(self) -> None:
         editable = [f for f in self.fields if not f.locked]
         if editable:
-            self.query_one(f"#field-{editable[0].name}", Input).focus()
+            self.query_one(f"#field-{editable[0].widget_id}", Input).focus()
 
     def action_save(self) -> None:
         typed = {
-            f.name: self.query_one(f"#field-{f.name}", Input).value.strip() for f in self.fields
+            f.name: self.query_one(f"#field-{f.widget_id}", Input).value.strip() for f in self.fields
         }
         self.save(self.job(typed), self._saved)
 

@@ -5,7 +5,9 @@ move under another atasan (m), deactivate or reactivate (d). "Impor CSV":
 a file path; ctrl+o checks the file with the server's own rules and lists
 every problem by line, writing nothing; ctrl+s imports a file without
 problems. "Plt/Plh": who stands in for whom today, every assignment, and
-assign a new one (a). Every change goes through client.writes.save, so the
+assign a new one (a). "Unit kerja": new unit (u), its head (h), its
+organisation ratings by period (r). "Periode": new (p) or changed (t)
+periods with their SKP fill deadline. Every change goes through client.writes.save, so the
 org-graph rules (no loop in the atasan chain...) and the permission table
 judge it first; the area is only for those the table lets write the
 organisation's data.
@@ -13,56 +15,42 @@ organisation's data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 
 from client import admin
 from client.admin import ImportPreview
 from client.services import Services
-from client.writes import Issues, Saved, SaveResult, Write, save
+from client.writes import Issues, Saved, SaveResult, save
 from domain.nip import format_nip
 from domain.vocab import ACTING_KIND_LABELS
 from tui.actions import bindings, localise
 from tui.screens.admin.form import Field, FieldsDialog
+from tui.screens.admin.units import PERIOD_ACTIONS, PERIODS, UNIT_ACTIONS, UNITS, UnitsAndPeriods
 from tui.sync_worker import SyncDone
 from tui.texts import admin_ as _
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.forms import quiet
 from tui.widgets.person_picker import PersonPicker
-from tui.widgets.saving import Saving
 
 PEOPLE, IMPORT, ACTING = "tab-people", "tab-import", "tab-acting"
 PEOPLE_ACTIONS = frozenset({"add_employee", "edit_employee", "move_employee", "toggle_active"})
 
 
-@dataclass(frozen=True)
-class Choice:
-    """A person on offer in the picker (tui.widgets.person_picker.PersonChoice)."""
-
-    key: str
-    name: str
-    detail: str
-
-
-class AdminScreen(Saving, Screen[None]):
+class AdminScreen(UnitsAndPeriods):
     CSS_PATH = "admin.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("admin",)
     BINDINGS = bindings("admin")
 
     def __init__(self, services: Services) -> None:
-        super().__init__()
+        super().__init__(services)
         localise(self, services.lang)
-        self.services = services
-        self.view = admin.read(services)
-        self.allowed = admin.may_administer(self.view)
         self.preview: ImportPreview | None = None
         self.previewed_source = ""
         self.title = _("Personnel")
@@ -89,6 +77,16 @@ class AdminScreen(Saving, Screen[None]):
                     (_("For"), 18),
                     (_("Kind"), 6),
                     (_("Dates"), 23),
+                )
+            with TabPane(_("Units"), id=UNITS):
+                yield self._table("units", (_("Unit"), 28), (_("Head"), 24), (_("Rating"), 16))
+            with TabPane(_("Periods"), id=PERIODS):
+                yield self._table(
+                    "periods",
+                    (_("Period"), 20),
+                    (_("Kind"), 10),
+                    (_("Dates"), 23),
+                    (_("Fill by"), 11),
                 )
         yield Footer(compact=True)
 
@@ -144,6 +142,7 @@ class AdminScreen(Saving, Screen[None]):
                 f"{acting.start.isoformat()}..{acting.end.isoformat()}",
                 key=acting.id,
             )
+        self.fill_units_and_periods()
         self.refresh_bindings()
 
     # --- what may be done now ------------------------------------------------------
@@ -167,6 +166,14 @@ class AdminScreen(Saving, Screen[None]):
             )
         if action == "assign_acting":
             return self.allowed and self._tab() == ACTING
+        if action in UNIT_ACTIONS:
+            ready = self.allowed and self._tab() == UNITS
+            return ready and (action == "add_unit" or self._chosen("units", "unit") is not None)
+        if action in PERIOD_ACTIONS:
+            ready = self.allowed and self._tab() == PERIODS
+            return ready and (
+                action == "add_period" or self._chosen("periods", "period") is not None
+            )
         return True
 
     @on(TabbedContent.TabActivated)
@@ -230,11 +237,6 @@ class AdminScreen(Saving, Screen[None]):
         )
         self.app.push_screen(dialog, self._after_form)
 
-    def _after_form(self, saved: bool | None) -> None:
-        if saved:
-            self.notify(_("Saved."))
-            self.refresh_view()
-
     def action_move_employee(self) -> None:
         nip = self._chosen_nip()
         if nip is None:
@@ -265,21 +267,6 @@ class AdminScreen(Saving, Screen[None]):
                 self._save(admin.employee_write(self.view, nip, {"active": not active}))
 
         self.app.push_screen(ConfirmDialog(question, self.services.lang), confirmed)
-
-    def _people(self, exclude: str | None = None) -> list[Choice]:
-        return [
-            Choice(line.nip, line.name, f"{format_nip(line.nip)} · {line.position} · {line.unit}")
-            for line in admin.employee_lines(self.view)
-            if line.active and line.nip != exclude
-        ]
-
-    def _save(self, write: Write) -> None:
-        services, view = self.services, self.view
-        self.save(lambda: save(services, view, write), self._saved)
-
-    def _saved(self, _saved: Saved) -> None:
-        self.notify(_("Saved."))
-        self.refresh_view()
 
     # --- the CSV import ------------------------------------------------------------------
 
