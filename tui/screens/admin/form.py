@@ -90,7 +90,8 @@ class FieldsDialog(Saving, ModalScreen[bool]):
 
     def action_save(self) -> None:
         typed = {
-            f.name: self.query_one(f"#field-{f.widget_id}", Input).value.strip() for f in self.fields
+            f.name: self.query_one(f"#field-{f.widget_id}", Input).value.strip()
+            for f in self.fields
         }
         self.save(self.job(typed), self._saved)
 
