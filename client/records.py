@@ -127,6 +127,13 @@ class Snapshot:
         found = self.employee(nip)
         return str(found["data"].get("name") or nip) if found else nip
 
+    def unit_name_of(self, nip: str | None) -> str:
+        """The name of the person's unit; "-" when unknown (or units were not read)."""
+        found = self.employee(nip)
+        unit_id = found["data"].get("unit_id") if found else None
+        unit = self.get("unit", unit_id) if unit_id and "unit" in self.by_collection else None
+        return str(unit["data"].get("name") or "-") if unit else "-"
+
     def person_label(self, nip: str | None) -> str:
         """ "Name (NIP)", or the bare NIP when the employee record is missing."""
         if not nip:

@@ -73,6 +73,7 @@ class Organisation:
         self._active: set[str] = set()
         self._acting: dict[str, Acting] = {}
         self._staff: dict[str, list[str]] | None = None  # atasan -> staff, built when asked
+        self._members: dict[str, list[str]] | None = None  # unit -> people, built when asked
         for record in records:
             self.apply(record)
 
@@ -85,7 +86,7 @@ class Organisation:
             self._apply_employee(record)
 
     def _apply_employee(self, record: Mapping[str, Any]) -> None:
-        self._staff = None
+        self._staff = self._members = None
         data = record.get("data") or {}
         nip = data.get("nip") or record.get("owner")
         if not isinstance(nip, str):
@@ -163,6 +164,16 @@ class Organisation:
                     staff.setdefault(atasan, []).append(person)
             self._staff = {boss: sorted(people) for boss, people in staff.items()}
         return list(self._staff.get(nip, ()))
+
+    def members_of(self, unit_id: str) -> list[str]:
+        """Those whose employee record names ``unit_id``, in NIP order (a report's people)."""
+        if self._members is None:
+            members: dict[str, list[str]] = {}
+            for person, unit in self._units.items():
+                if unit:
+                    members.setdefault(unit, []).append(person)
+            self._members = {unit: sorted(people) for unit, people in members.items()}
+        return list(self._members.get(unit_id, ()))
 
     def makes_cycle(self, nip: str, atasan_nip: str | None) -> bool:
         """Whether giving ``nip`` the atasan ``atasan_nip`` would close a loop in the chain.

@@ -87,18 +87,6 @@ def open_session(conn: Connection, nip: str, lifetime: timedelta, moment: dateti
     return Session(token=token, nip=nip, expires_at=expires_at)
 
 
-def session_nip(conn: Connection, token: str, moment: datetime) -> str | None:
-    """The NIP a live token belongs to, or None (unknown, expired or revoked)."""
-    row = conn.execute(
-        select(db.tokens.c.nip, db.tokens.c.expires_at, db.tokens.c.revoked_at).where(
-            db.tokens.c.token_hash == token_hash(token)
-        )
-    ).first()
-    if row is None or row.revoked_at is not None or db.aware(row.expires_at) <= moment:
-        return None
-    return str(row.nip)
-
-
 def revoke_all(conn: Connection, nip: str, moment: datetime) -> int:
     """End every live session of ``nip`` (a lost laptop, a new password); returns how many."""
     result = conn.execute(

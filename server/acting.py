@@ -88,6 +88,10 @@ class Starts:
             return _running(org)
         return [acting for acting in _running(org) if _signature(acting) not in known]
 
+    def due(self, org: Organisation) -> bool:
+        """Whether an assignment runs today that the feed has not been handed yet."""
+        return bool(self._pending(org))
+
     def start_due(self, engine: Engine, orgs: OrgCache, mark: HighWaterMark) -> None:
         """Hand to the feed every assignment that runs today and has not been yet."""
         with db.reading(engine) as conn:

@@ -22,12 +22,13 @@ from starlette.responses import Response
 
 from domain.permissions import Actor
 from domain.vocab import Collection
-from server import accounts, answers, db, feed, marks, on_demand, throttle
+from server import accounts, answers, db, feed, marks, on_demand, recordstore, reports, throttle
 from server.blob_routes import blob_routes
 from server.config import server_home
-from server.context import Server, bearer_token
+from server.context import Caller, Server, bearer_token
 from server.epoch import HighWaterMark, mark_path, settle_epoch
 from server.errors import ApiError, JsonResponse, install
+from server.health import health_routes
 from server.limits import BodyLimit
 from server.messages import _
 from server.models import (
@@ -39,10 +40,13 @@ from server.models import (
     PushAnswer,
     PushRequest,
     RecordsAnswer,
+    ReportAnswer,
+    ReportName,
     SessionAnswer,
     SessionRequest,
 )
 from server.push import Batch, screen
+from server.requestlog import RequestLog
 
 PROTOCOL = 2
 # SQLite has one writer at a time; PostgreSQL also serves reads beside the push
@@ -68,13 +72,16 @@ def create_app(
     home: Path | None = None,
     engine: Engine | None = None,
     handler_threads: int | None = None,
+    settle: bool = True,
 ) -> FastAPI:
-    """The application; rotates the epoch first if the database was restored (server.epoch)."""
+    """The application; rotates the epoch first if the database was restored (server.epoch),
+    unless ``settle`` is false (a worker of ``serve --workers``: settled before it started)."""
     owns_engine = engine is None
     engine = engine or db.make_engine(db_url)
     db.check_schema(engine)
     mark = HighWaterMark(mark_path(db_url, home or server_home()))
-    settle_epoch(engine, mark)
+    if settle:
+        settle_epoch(engine, mark)
     server = Server(engine, timedelta(days=token_days), mark)
 
     @asynccontextmanager
@@ -105,6 +112,8 @@ def create_app(
     _document_400_not_422(app)
     app.include_router(_routes(server))
     app.include_router(blob_routes(server), prefix=API)
+    app.include_router(health_routes(engine), prefix=API)
+    app.add_middleware(RequestLog)  # added last: outermost, it sees every answer
     app.state.server = server
     return app
 
@@ -184,8 +193,8 @@ def _routes(server: Server) -> APIRouter:
         mutations = [mutation.model_dump() for mutation in body.mutations]
         verdicts = screen(mutations)  # before the writer's lock: it needs no data
         with db.writing(server.engine) as conn:
-            nip = server.nip_of(conn, token)
-            epoch = db.get_meta(conn, "epoch") or ""
+            caller = server.caller(conn, token)
+            nip, epoch = caller.nip, caller.epoch
             if body.epoch != epoch:
                 raise _epoch_mismatch()
             batch = Batch(conn, nip, body.client_id, server.orgs)
@@ -206,15 +215,14 @@ def _routes(server: Server) -> APIRouter:
         mark: Annotated[str, Query(max_length=40)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
     ) -> JsonResponse:
+        with db.reading(server.engine) as conn:
+            caller = server.caller(conn, token)
+            if not server.acting_starts.due(caller.org):
+                return _page(conn, caller, since, mark, limit)
+        # An acting assignment starts today: hand it to the feed, then read anew.
         server.acting_starts.start_due(server.engine, server.orgs, server.mark)
         with db.reading(server.engine) as conn:
-            nip = server.nip_of(conn, token)
-            epoch = db.get_meta(conn, "epoch")
-            if since > 0 and mark and not _holds(conn, since, mark):
-                raise _history_lost()
-            page = feed.pull(conn, nip, since, limit, server.orgs.get(conn))
-            page["mark"] = marks.mark_of(conn, page["next"])
-        return JsonResponse({"epoch": epoch, **page})
+            return _page(conn, server.caller(conn, token), since, mark, limit)
 
     @router.get("/records", response_model=RecordsAnswer, responses=_ERRORS)
     def records(
@@ -223,13 +231,57 @@ def _routes(server: Server) -> APIRouter:
         collection: Annotated[Collection | None, Query()] = None,
     ) -> JsonResponse:
         with db.reading(server.engine) as conn:
-            nip = server.nip_of(conn, token)
-            org = server.orgs.get(conn)
+            caller = server.caller(conn, token)
+            nip, org = caller.nip, caller.org
             actor = Actor(nip=nip, roles=org.roles_of(nip))
             found = on_demand.records_of(conn, actor, owner, collection, org.on(db.now()))
         return JsonResponse({"records": found})
 
+    @router.get(
+        "/reports/{name}",
+        response_model=ReportAnswer,
+        responses={**_ERRORS, 403: {"model": ErrorBody}, 404: {"model": ErrorBody}},
+    )
+    def report(
+        token: Annotated[str, Depends(bearer_token)],
+        name: ReportName,
+        period_id: Annotated[str, Query(min_length=1, max_length=64)],
+        unit_id: Annotated[str | None, Query(min_length=1, max_length=64)] = None,
+    ) -> JsonResponse:
+        with db.reading(server.engine) as conn:
+            nip = server.nip_of(conn, token)
+            org = server.orgs.get(conn)
+            actor = Actor(nip=nip, roles=org.roles_of(nip))
+            moment = db.now()
+            day = org.on(moment)
+            period = recordstore.get(conn, "period", period_id)
+            if period is None or period["deleted"]:
+                raise ApiError(404, "not_found", _("There is no such period. Sync and choose one."))
+            try:
+                scope = reports.reach(actor, day, reports.units_of(conn), unit_id)
+            except reports.UnknownUnit:
+                raise ApiError(
+                    404, "not_found", _("There is no such unit. Sync and choose one.")
+                ) from None
+            except reports.Forbidden:
+                raise ApiError(
+                    403,
+                    "forbidden",
+                    _("This report is for the admin, the unit's head and a PPK's own team."),
+                ) from None
+            rows = reports.rows(conn, name, period, scope, day.day)
+        answer = {"name": name, "made_at": _iso(moment), "period_id": period_id}
+        return JsonResponse(answer | {"unit_id": unit_id, "rows": rows})
+
     return router
+
+
+def _page(conn: Connection, caller: Caller, since: int, mark: str, limit: int) -> JsonResponse:
+    if since > 0 and mark and not _holds(conn, since, mark):
+        raise _history_lost()
+    page = feed.pull(conn, caller.nip, since, limit, caller.org, caller.top)
+    page["mark"] = marks.mark_of(conn, page["next"])
+    return JsonResponse({"epoch": caller.epoch, **page})
 
 
 def _holds(conn: Connection, since: int, mark: str) -> bool:

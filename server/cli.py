@@ -1,4 +1,4 @@
-"""``kinerja-server``: init, import-employees, set-password, revoke, serve (commands.md).
+"""``kinerja-server``: init, import-employees, set-password, revoke, serve, and the operators' commands of ``server.ops_cli`` (commands.md).
 
 Help and messages speak Bahasa Indonesia unless ``KINERJA_LANG=en`` or
 ``LANG=en*``. A person's mistake (a missing file, a bad CSV, a database not
@@ -15,20 +15,19 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from server import accounts, db, files
+from server import accounts, db, files, ops_cli, workers
 from server.config import database_url, server_home, token_days
 from server.epoch import HighWaterMark, mark_path, note_writes
+from server.failure import Failure
 from server.importer import ImportRefused, import_csv
 from server.messages import text
 from server.org import load_org
-
-
-class Failure(Exception):
-    """A one-line reason for a person; the command exits with status 1."""
+from server.requestlog import log_config
 
 
 def _(msgid: str) -> str:
@@ -121,12 +120,14 @@ def build_parser() -> argparse.ArgumentParser:
             "addresses of the reverse proxies whose X-Forwarded-For is believed, separated by commas; by default nobody's"
         ),
     )
+    ops_cli.add_serve_flags(serve)
     serve.add_argument(
         "--token-days",
         type=int,
         default=None,
         help=_("days a sign-in token lives (default KINERJA_TOKEN_DAYS, else 30)"),
     )
+    ops_cli.add_commands(commands, common)
     return parser
 
 
@@ -223,15 +224,24 @@ def cmd_serve(url: str, args: argparse.Namespace) -> None:
     from server.app import create_app
 
     certfile, keyfile = _tls(args.certfile, args.keyfile)
+    workers.check_workers(url, args.workers)
     files.protect(url, server_home())
-    app = create_app(url, token_days=token_days(args.token_days), home=server_home())
+    days = token_days(args.token_days)
+    if args.workers == 1:
+        app: Any = create_app(url, token_days=days, home=server_home())
+    else:
+        workers.prepare(url, days)
+        app = "server.workers:app"
     files.protect(url, server_home())  # the mark file and WAL made while starting
     uvicorn.run(
         app,
+        factory=args.workers > 1,
+        workers=args.workers if args.workers > 1 else None,
         host=args.host,
         port=args.port,
-        access_log=True,
-        log_level="info",
+        # server.requestlog writes the one line a request; uvicorn's own would repeat it.
+        access_log=False,
+        log_config=log_config(json_lines=args.log_json),
         # A forwarded address is believed only from the proxies named: anyone else
         # could otherwise pick the address the sign-in brake counts.
         proxy_headers=bool(args.forwarded_allow_ips),
@@ -260,6 +270,7 @@ COMMANDS = {
     "set-password": cmd_set_password,
     "revoke": cmd_revoke,
     "serve": cmd_serve,
+    **ops_cli.COMMANDS,
 }
 
 

@@ -7,6 +7,7 @@ organisation cache; ``bearer_token`` is the dependency that reads the token
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
@@ -14,13 +15,16 @@ from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, Engine
 
-from server import accounts, db
+from domain.org import Organisation
+from server import db
 from server.acting import Starts
 from server.blobs import Sweeper
+from server.caller import facts
 from server.epoch import HighWaterMark
 from server.errors import ApiError
 from server.messages import _
 from server.org import OrgCache
+from server.requestlog import note_nip
 
 _bearer = HTTPBearer(auto_error=False, description="the token of POST /session")
 
@@ -36,12 +40,27 @@ class Server:
         self.sweeper = Sweeper()
         self.acting_starts = Starts()
 
+    def caller(self, conn: Connection, token: str) -> Caller:
+        """Who signed in with ``token`` and where the server stands, in the request's
+        own transaction and one query (``server.caller``); 401 for a dead token."""
+        found = facts(conn, token, db.now())
+        org = self.orgs.get(conn, found.org_version)
+        if found.nip is None or not org.is_active(found.nip):
+            raise unauthorized()
+        note_nip(found.nip)
+        return Caller(found.nip, org, found.epoch, found.top)
+
     def nip_of(self, conn: Connection, token: str) -> str:
         """The NIP signed in with ``token``, checked in the request's own transaction."""
-        nip = accounts.session_nip(conn, token, db.now())
-        if nip is None or not self.orgs.get(conn).is_active(nip):
-            raise unauthorized()
-        return nip
+        return self.caller(conn, token).nip
+
+
+@dataclass(frozen=True)
+class Caller:
+    nip: str
+    org: Organisation  # shared: copy it before changing
+    epoch: str
+    top: int  # the newest seq in this transaction's snapshot
 
 
 def _unauthorized() -> ApiError:

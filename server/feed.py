@@ -17,36 +17,75 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+import orjson
+from sqlalchemy import Connection, Text, bindparam, cast, or_, select
 
 from domain.org import Organisation, OrgOnDay
 from domain.permissions import PUBLIC, Actor
 from server import db, recordstore
 from server.scope import carries, owners_in_scope
 
+_records = db.records
+# Built once: an idle round's cost is mostly SQLAlchemy building statements.
+# ``data`` and ``conflicts`` come back as the JSON text stored, and go out as
+# it is (orjson.Fragment), never decoded and encoded again.
+_PAGE = (
+    select(
+        *(c for c in _records.c if c.name not in ("data", "conflicts")),
+        cast(_records.c.data, Text).label("data"),
+        cast(_records.c.conflicts, Text).label("conflicts"),
+    )
+    .where(
+        _records.c.seq > bindparam("since"),
+        _records.c.seq <= bindparam("top"),
+        or_(
+            _records.c.owner.is_(None),
+            _records.c.collection.in_(sorted(PUBLIC)),
+            _records.c.owner.in_(bindparam("owners", expanding=True)),
+        ),
+    )
+    .order_by(_records.c.seq)
+    .limit(bindparam("limit"))
+)
+_DUE = select(db.backfill.c.collection, db.backfill.c.record_id).where(
+    db.backfill.c.viewer == bindparam("viewer"),
+    db.backfill.c.due_seq > bindparam("since"),
+    db.backfill.c.due_seq <= bindparam("next"),
+)
 
-def pull(conn: Connection, nip: str, since: int, limit: int, org: Organisation) -> dict[str, Any]:
+
+def _as_stored(row: Any) -> dict[str, Any]:
+    """The envelope of a page row, its JSON columns passed on as the text stored."""
+    return {
+        "collection": row.collection,
+        "id": row.id,
+        "rev": int(row.rev),
+        "seq": int(row.seq),
+        "deleted": bool(row.deleted),
+        "owner": row.owner,
+        "created_by": row.created_by,
+        "created_at": row.created_at or row.updated_at,
+        "updated_by": row.updated_by,
+        "updated_at": row.updated_at,
+        "conflicts": orjson.Fragment(row.conflicts or "[]"),
+        "data": orjson.Fragment(row.data or "{}"),
+    }
+
+
+def pull(
+    conn: Connection, nip: str, since: int, limit: int, org: Organisation, top: int | None = None
+) -> dict[str, Any]:
+    """``top``: the newest seq, when already read in this transaction (``server.caller``)."""
     actor = Actor(nip=nip, roles=org.roles_of(nip))
     today = org.on(db.now())
     owners = owners_in_scope(nip, today)
-    top = db.current_seq(conn)
-    records = db.records
-    query = select(records).where(
-        records.c.seq > since,
-        records.c.seq <= top,
-        or_(
-            records.c.owner.is_(None),
-            records.c.collection.in_(sorted(PUBLIC)),
-            records.c.owner.in_(sorted(owners)),
-        ),
-    )
-    rows = conn.execute(query.order_by(records.c.seq).limit(limit)).all()
+    top = db.current_seq(conn) if top is None else top
+    params = {"since": since, "top": top, "owners": sorted(owners), "limit": limit}
+    rows = conn.execute(_PAGE, params).all()
     # A short page means nothing else up to ``top`` is for this reader.
     cursor = int(rows[-1].seq) if len(rows) == limit else top
     changes = [
-        recordstore.envelope(row)
-        for row in rows
-        if carries(actor, row.collection, row.owner, today, owners)
+        _as_stored(row) for row in rows if carries(actor, row.collection, row.owner, today, owners)
     ]
     sent = {(c["collection"], c["id"]) for c in changes}
     changes.extend(_backfill(conn, actor, today, owners, since, cursor, sent))
@@ -63,12 +102,7 @@ def _backfill(
     next_seq: int,
     sent: set[tuple[str, str]],
 ) -> list[dict[str, Any]]:
-    table = db.backfill
-    due = conn.execute(
-        select(table.c.collection, table.c.record_id).where(
-            table.c.viewer == actor.nip, table.c.due_seq > since, table.c.due_seq <= next_seq
-        )
-    ).all()
+    due = conn.execute(_DUE, {"viewer": actor.nip, "since": since, "next": next_seq}).all()
     found = []
     for collection, record_id in due:
         if (collection, record_id) in sent:

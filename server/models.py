@@ -158,3 +158,14 @@ class ChangesAnswer(Strict):
     next: int
     mark: str = Field(description="opaque: send it back with since=next (docs/protocol2.md)")
     more: bool
+
+
+ReportName = Literal["plans", "curve", "on_track", "training", "follow_up", "objection"]
+
+
+class ReportAnswer(Strict):
+    name: ReportName
+    made_at: str = Field(description="the server's clock when the rows were computed (ISO UTC)")
+    period_id: str
+    unit_id: str | None
+    rows: list[dict[str, Any]]

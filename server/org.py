@@ -14,6 +14,7 @@ from domain.org import Organisation
 from server import db, recordstore
 
 ORG_COLLECTIONS = ("employee", "acting")
+_VERSION = select(func.max(db.records.c.seq)).where(db.records.c.collection.in_(ORG_COLLECTIONS))
 
 
 def load_org(conn: Connection) -> Organisation:
@@ -39,11 +40,12 @@ class OrgCache:
         self._version: int | None = None
         self._org = Organisation()
 
-    def get(self, conn: Connection) -> Organisation:
-        newest = conn.execute(
-            select(func.max(db.records.c.seq)).where(db.records.c.collection.in_(ORG_COLLECTIONS))
-        ).scalar()
-        version = -1 if newest is None else int(newest)
+    def get(self, conn: Connection, version: int | None = None) -> Organisation:
+        """``version``: the newest seq of an org record, when the caller has read it
+        already in this transaction (``server.caller``)."""
+        if version is None:
+            newest = conn.execute(_VERSION).scalar()
+            version = -1 if newest is None else int(newest)
         with self._lock:
             if version == self._version:
                 return self._org

@@ -34,6 +34,7 @@ BINDING_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
 KEY = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$")
 
 SHELL, PLAN, REVIEW, ADMIN = "tui", "tui_plan", "tui_review", "tui_admin"  # label domains
+LISTS = "tui_lists"  # the filter-as-you-type list (tui/widgets/filter_list.py)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -145,6 +146,15 @@ ACTIONS: tuple[Action, ...] = (
         ("confirm.no", "n,escape", "answer(False)", "No"),
     ),
     *_scope(
+        "filter_list",
+        LISTS,
+        ("filter_list.sort", "ctrl+o", "sort", "Sort"),
+        ("filter_list.down", "down", "move(1)", "Next", None, "", False),
+        ("filter_list.up", "up", "move(-1)", "Previous", None, "", False),
+        ("filter_list.page_down", "pagedown", "move(10)", "Page down", None, "", False),
+        ("filter_list.page_up", "pageup", "move(-10)", "Page up", None, "", False),
+    ),
+    *_scope(
         "person_picker",
         SHELL,
         ("person_picker.choose", "enter", "choose", "Choose", None, "", True, True),
@@ -193,7 +203,8 @@ ACTIONS: tuple[Action, ...] = (
     *_scope(
         "plan.team",
         PLAN,
-        ("plan.team_open", "ctrl+e", "open_plan", "Open SKP"),
+        # A priority key: the filter line would take Enter first.
+        ("plan.team_open", "enter", "open_plan", "Open SKP", "Open SKP", "", True, True),
         ("plan.team_back", "escape", "back", "Back"),
         palette=True,
     ),

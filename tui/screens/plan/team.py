@@ -1,11 +1,15 @@
-"""The PPK's list of their subordinates' SKP: those waiting for a decision first."""
+"""The PPK's list of their subordinates' SKP: those waiting for a decision first.
+
+A PPK may have hundreds of staff, so the list filters as they type (name,
+NIP, unit, period, status), sorts by column and counts (FilterList).
+"""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from client.plan import COLLECTIONS, label_of, subordinate_plans
 from client.records import Snapshot
@@ -16,6 +20,9 @@ from tui.actions import bindings, localise
 from tui.sync_worker import SyncDone
 from tui.texts import plan_texts
 from tui.widgets.commands import ScreenCommands
+from tui.widgets.filter_list import Column, FilterList, Row
+
+TEAM_COLLECTIONS = (*COLLECTIONS, "unit")
 
 
 class TeamPlansScreen(Screen[None]):
@@ -29,7 +36,7 @@ class TeamPlansScreen(Screen[None]):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
-        self.view = Snapshot.read(services, COLLECTIONS)
+        self.view = Snapshot.read(services, TEAM_COLLECTIONS)
         self._ = plan_texts(services.lang)
         self.title = self._("Team SKP")
         localise(self, services.lang)
@@ -40,17 +47,27 @@ class TeamPlansScreen(Screen[None]):
         yield Static(
             _("SKP of the employees whose PPK you are"), id="team-title", classes="screen-title"
         )
-        table: DataTable[str] = DataTable(id="team", cursor_type="row", zebra_stripes=True)
-        table.add_column(_("Name"), width=24)
-        table.add_column(_("NIP"), width=18)
-        table.add_column(_("Period"), width=16)
-        table.add_column(_("Status"), width=12)
-        yield table
+        columns = (
+            Column(_("Name"), 18),
+            Column(_("NIP"), 21),
+            Column(_("Unit"), 10),
+            Column(_("Period"), 13),
+            Column(_("Status"), 13),
+        )
+        yield FilterList(
+            columns,
+            self.rows(),
+            noun=_("SKP"),
+            placeholder=_("Type to filter: name, NIP, unit, status…"),
+            lang=self.services.lang,
+            id="team",
+        )
         yield Static("", id="team-empty", classes="empty-state")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.refresh_view(reread=False)
+        self.query_one(FilterList).focus_filter()
+        self.show_empty()
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
@@ -61,35 +78,41 @@ class TeamPlansScreen(Screen[None]):
         if self.is_mounted:
             self.refresh_view()
 
-    def refresh_view(self, *, reread: bool = True) -> None:
+    def rows(self) -> list[Row]:
         _ = self._
-        if reread:
-            self.view = Snapshot.read(self.services, COLLECTIONS)
-        table = self.query_one("#team", DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        for plan in subordinate_plans(self.view):
-            status = str(plan["data"].get("status", ""))
-            table.add_row(
-                self.person_name(plan["owner"]),
-                format_nip(plan["owner"]),
-                self.view.period_name(plan["data"].get("period_id")),
-                label_of(PLAN_STATUS_LABELS, status),
-                key=plan["id"],
+        view = self.view
+        found = [
+            Row(
+                plan["id"],
+                (
+                    view.name_of(plan["owner"]),
+                    format_nip(plan["owner"]),
+                    view.unit_name_of(plan["owner"]),
+                    view.period_name(plan["data"].get("period_id")),
+                    label_of(PLAN_STATUS_LABELS, str(plan["data"].get("status", ""))),
+                ),
             )
-        for nip in self.view.org.team_of(self.services.me):
-            if not self.view.plans_of(nip):
-                table.add_row(
-                    self.person_name(nip), format_nip(nip), "-", _("no SKP yet"), key=f"none:{nip}"
-                )
-        if table.row_count:
-            table.move_cursor(row=min(cursor, table.row_count - 1))
-        empty = self.query_one("#team-empty", Static)
-        empty.display = table.row_count == 0
-        empty.update(_("No employee has you as their atasan in your data."))
+            for plan in subordinate_plans(view)
+        ]
+        found += [
+            Row(
+                f"none:{nip}",
+                (view.name_of(nip), format_nip(nip), view.unit_name_of(nip), "-", _("no SKP yet")),
+            )
+            for nip in view.org.team_of(self.services.me)
+            if not view.plans_of(nip)
+        ]
+        return found
 
-    def person_name(self, nip: str) -> str:
-        return self.view.name_of(nip)
+    def refresh_view(self) -> None:
+        self.view = Snapshot.read(self.services, TEAM_COLLECTIONS)
+        self.query_one(FilterList).set_rows(self.rows())
+        self.show_empty()
+
+    def show_empty(self) -> None:
+        empty = self.query_one("#team-empty", Static)
+        empty.display = not self.query_one(FilterList).rows
+        empty.update(self._("No employee has you as their atasan in your data."))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_plan":
@@ -99,19 +122,16 @@ class TeamPlansScreen(Screen[None]):
     def _chosen_plan_id(self) -> str | None:
         if not self.is_mounted:
             return None
-        table = self.query_one("#team", DataTable)
-        if table.row_count == 0:
-            return None
-        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
-        key = str(row_key.value)
-        return None if key.startswith("none:") else key
+        key = self.query_one(FilterList).highlighted_key
+        return None if key is None or key.startswith("none:") else key
 
-    @on(DataTable.RowSelected)
-    @on(DataTable.RowHighlighted)
-    def _moved(self, event: DataTable.RowSelected | DataTable.RowHighlighted) -> None:
+    @on(FilterList.Highlighted)
+    def _moved(self, _event: FilterList.Highlighted) -> None:
         self.refresh_bindings()
-        if isinstance(event, DataTable.RowSelected):
-            self.action_open_plan()
+
+    @on(FilterList.Chosen)
+    def _chosen(self, _event: FilterList.Chosen) -> None:
+        self.action_open_plan()
 
     def action_open_plan(self) -> None:
         from tui.screens.plan.screen import PlanScreen
