@@ -395,11 +395,28 @@ ACTIONS: tuple[Action, ...] = (
     *_scope(
         "admin",
         ADMIN,
-        ("admin.add", "n", "add_employee", "New", "Kepegawaian: new employee", "Add an employee"),
-        ("admin.edit", "e", "edit_employee", "Edit", "Kepegawaian: edit", "Change the employee"),
+        (
+            "admin.add",
+            "ctrl+n",
+            "add_employee",
+            "New",
+            "Kepegawaian: new employee",
+            "Add an employee",
+        ),
+        # A priority key: the filter line would take Enter first.
+        (
+            "admin.edit",
+            "enter",
+            "edit_employee",
+            "Edit",
+            "Kepegawaian: edit",
+            "Change the employee",
+            True,
+            True,
+        ),
         (
             "admin.move",
-            "m",
+            "ctrl+t",
             "move_employee",
             "Atasan",
             "Kepegawaian: move under another atasan",
@@ -407,7 +424,7 @@ ACTIONS: tuple[Action, ...] = (
         ),
         (
             "admin.deactivate",
-            "d",
+            "ctrl+l",
             "toggle_active",
             "(De)activate",
             "Kepegawaian: deactivate or reactivate",

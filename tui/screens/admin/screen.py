@@ -1,7 +1,8 @@
 """Kepegawaian (ctrl+f): employees, the CSV import and acting officials, for the HR office.
 
-Three tabs. "Pegawai": every employee (active first); add (n), edit (e),
-move under another atasan (m), deactivate or reactivate (d). "Impor CSV":
+"Pegawai": every employee (active first), filtered as you type; add
+(ctrl+n), edit (Enter), move under another atasan (ctrl+t), deactivate or
+reactivate (ctrl+l). "Impor CSV":
 a file path; ctrl+o checks the file with the server's own rules and lists
 every problem by line, writing nothing; ctrl+s imports a file without
 problems. "Plt/Plh": who stands in for whom today, every assignment, and
@@ -35,6 +36,7 @@ from tui.sync_worker import SyncDone
 from tui.texts import admin_ as _
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.filter_list import Column, FilterList, Row
 from tui.widgets.forms import quiet
 from tui.widgets.person_picker import PersonPicker
 
@@ -62,7 +64,18 @@ class AdminScreen(UnitsAndPeriods):
         yield Static("", id="admin-notice", classes="empty-state")
         with TabbedContent(id="admin-tabs"):
             with TabPane(_("Employees"), id=PEOPLE):
-                yield self._table("people", (_("Name"), 22), (_("NIP"), 18), (_("Unit"), 14))
+                yield FilterList(
+                    (
+                        Column(_("Name"), 20),
+                        Column(_("NIP"), 21),
+                        Column(_("Unit"), 14),
+                        Column(_("Position"), 14),
+                    ),
+                    noun=_("employees"),
+                    placeholder=_("Type to filter: name, NIP, unit, position…"),
+                    lang=self.services.lang,
+                    id="people",
+                )
             with TabPane(_("Import CSV"), id=IMPORT):
                 yield quiet(Input(placeholder=_("Path of the CSV file"), id="import-path"))
                 yield Static(_("ctrl+o checks the file; nothing is written."), id="import-summary")
@@ -108,6 +121,8 @@ class AdminScreen(UnitsAndPeriods):
         )
         self.query_one("#admin-tabs").display = self.allowed
         self.refresh_view(reread=False)
+        if self.allowed:
+            self.query_one("#people", FilterList).focus_filter()
 
     def on_sync_done(self, _message: SyncDone) -> None:
         if self.is_mounted:
@@ -118,14 +133,21 @@ class AdminScreen(UnitsAndPeriods):
             self.view = admin.read(self.services)
             self.allowed = admin.may_administer(self.view)
         view = self.view
-        people = self.query_one("#people", DataTable)
-        cursor = people.cursor_row
-        people.clear()
-        for line in admin.employee_lines(view):
-            name = line.name if line.active else _("{name} (inactive)").format(name=line.name)
-            people.add_row(name, format_nip(line.nip), line.unit, key=line.nip)
-        if people.row_count:
-            people.move_cursor(row=min(cursor, people.row_count - 1))
+        self.query_one("#people", FilterList).set_rows(
+            [
+                Row(
+                    line.nip,
+                    (
+                        line.name if line.active else _("{name} (inactive)").format(name=line.name),
+                        format_nip(line.nip),
+                        line.unit,
+                        line.position,
+                    ),
+                )
+                for line in admin.employee_lines(view)
+            ],
+            keep=self._chosen_nip(),
+        )
         today = self.query_one("#acting-today", DataTable)
         today.clear()
         for acting in admin.acting_today(view):
@@ -178,15 +200,16 @@ class AdminScreen(UnitsAndPeriods):
 
     @on(TabbedContent.TabActivated)
     @on(DataTable.RowHighlighted)
+    @on(FilterList.Highlighted)
     def _moved(self) -> None:
         self.refresh_bindings()
 
+    @on(FilterList.Chosen, "#people")
+    def _person_chosen(self) -> None:
+        self.action_edit_employee()
+
     def _chosen_nip(self) -> str | None:
-        table = self.query_one("#people", DataTable)
-        if table.row_count == 0:
-            return None
-        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return str(row_key.value)
+        return self.query_one("#people", FilterList).highlighted_key if self.is_mounted else None
 
     # --- employees -------------------------------------------------------------------
 
