@@ -238,3 +238,51 @@ def save_import(services: Services, source: str) -> SaveResult | ImportPreview:
         if not isinstance(result, Saved):
             return result
     return result
+
+
+# --- a person's whole file, fetched on demand -----------------------------------------
+
+# What the file shows of a person, in this order.
+FILE_COLLECTIONS = (
+    "plan",
+    "plan_item",
+    "progress",
+    "evaluation",
+    "objection",
+    "follow_up",
+    "training",
+)
+
+
+@dataclass(frozen=True)
+class PersonFile:
+    """A person's records by collection (the file's order), or why they could not be fetched."""
+
+    nip: str
+    sections: dict[str, list[Record]] = field(default_factory=dict)
+    error: str | None = None  # in the person's language
+
+
+def fetch_file(services: Services, nip: str) -> PersonFile:
+    """The person's records from the server (GET /records); runs off the UI thread.
+
+    The server gives what the permission table lets this admin read; a
+    failure comes back as ``error`` (sync status words), never raised.
+    """
+    from client.sync_status import error_text
+    from sync.link import LinkError
+    from sync.session import link_for_profile
+
+    link = link_for_profile(services.store)
+    if link is None:
+        return PersonFile(nip, error=error_text("auth"))
+    try:
+        with link:
+            found = link.records(nip)
+    except LinkError as failure:
+        return PersonFile(nip, error=error_text(failure.code))
+    sections: dict[str, list[Record]] = {name: [] for name in FILE_COLLECTIONS}
+    for record in found:
+        if isinstance(record, dict) and record.get("collection") in sections:
+            sections[record["collection"]].append(record)
+    return PersonFile(nip, sections)

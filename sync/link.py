@@ -294,6 +294,15 @@ class Link:
             raise MalformedAnswer("/changes: missing changes, next, more or mark")
         return body
 
+    def records(self, owner: str, collection: str | None = None) -> list[JSON]:
+        """GET /records: the live records about ``owner`` the caller may read, on demand."""
+        params = {"owner": owner, **({"collection": collection} if collection else {})}
+        body = _json_of(self._call("GET", "/records", params=params))
+        found = body.get("records")
+        if not isinstance(found, list):
+            raise MalformedAnswer("/records: no records")
+        return found
+
     # -- evidence files --------------------------------------------------------
 
     def blob_offset(self, sha256: str) -> int | None:

@@ -454,6 +454,14 @@ ACTIONS: tuple[Action, ...] = (
             "Kepegawaian: assign Plt/Plh",
             "Someone stands in for a position holder, with dates and SK",
         ),
+        (
+            "admin.file",
+            "ctrl+g",
+            "open_file",
+            "File",
+            "Kepegawaian: a person's whole file",
+            "SKP, realisasi, evaluations, objections, follow-ups, training",
+        ),
         ("admin.add_unit", "u", "add_unit", "New unit", "Kepegawaian: new unit", "Add a unit"),
         ("admin.unit_head", "h", "unit_head", "Head", "Kepegawaian: unit head", "Choose its head"),
         (
@@ -474,6 +482,7 @@ ACTIONS: tuple[Action, ...] = (
             "Its dates and SKP fill deadline",
         ),
     ),
+    *_scope("admin.file", ADMIN, ("admin.file_back", "escape", "back", "Back")),
     *_scope(
         "admin.form",
         ADMIN,

@@ -26,6 +26,7 @@ from tests.tui.test_year_world import (
     OWNER_PLAN_DATA,
     PLAN,
     PPK,
+    STAFF,
     STAFF_2,
     Device,
     Host,
@@ -205,3 +206,35 @@ async def test_a_plt_approves_an_skp_during_their_dates_and_is_refused_after(
     assert result["status"] == "rejected"
     assert result["error"]["code"] == "forbidden"
     assert live_server.record_of("plan", id=PLAN_2)["data"]["status"] == "submitted"
+
+
+async def test_the_admin_reads_a_persons_whole_file_from_the_server(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    devices = live_bidang(live_server, tmp_path)
+    staff, bkd = devices["staff"], devices["admin"]
+    _submit(staff, PLAN, ITEM_1, dict(ITEMS[0][1]))
+    training = {
+        "title": "Pelatihan Pelayanan Prima",
+        "path": "classical",
+        "jp": 24,
+        "start": "2026-03-02",
+        "end": "2026-03-04",
+    }
+    staff.edit("training", "00000000-0000-4000-8000-0000000d0001", training, STAFF)
+    assert staff.sync().rejected == 0
+    bkd.sync()
+
+    app = Host(lambda: AdminScreen(bkd.services))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, STAFF)
+        await pilot.press("ctrl+g")
+        for _round in range(50):
+            await pilot.pause(0.05)
+            if "Mengambil" not in screen_text(app):
+                break
+        text = screen_text(app)
+        assert "SKP (1)" in text and "Tahunan 2026 · Diajukan" in text
+        assert "Pelatihan Pelayanan Prima · 24 JP · 2026-03-02" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, AdminScreen)

@@ -2,7 +2,7 @@
 
 "Pegawai": every employee (active first), filtered as you type; add
 (ctrl+n), edit (Enter), move under another atasan (ctrl+t), deactivate or
-reactivate (ctrl+l). "Impor CSV":
+reactivate (ctrl+l), their whole file from the server (ctrl+g). "Impor CSV":
 a file path; ctrl+o checks the file with the server's own rules and lists
 every problem by line, writing nothing; ctrl+s imports a file without
 problems. "Plt/Plh": who stands in for whom today, every assignment, and
@@ -41,7 +41,9 @@ from tui.widgets.forms import quiet
 from tui.widgets.person_picker import PersonPicker
 
 PEOPLE, IMPORT, ACTING = "tab-people", "tab-import", "tab-acting"
-PEOPLE_ACTIONS = frozenset({"add_employee", "edit_employee", "move_employee", "toggle_active"})
+PEOPLE_ACTIONS = frozenset(
+    {"add_employee", "edit_employee", "move_employee", "toggle_active", "open_file"}
+)
 
 
 class AdminScreen(UnitsAndPeriods):
@@ -259,6 +261,13 @@ class AdminScreen(UnitsAndPeriods):
             self.view.person_label(nip), fields, self._employee_job, self.services.lang
         )
         self.app.push_screen(dialog, self._after_form)
+
+    def action_open_file(self) -> None:
+        from tui.screens.admin.person_file import PersonFileScreen
+
+        nip = self._chosen_nip()
+        if nip is not None:
+            self.app.push_screen(PersonFileScreen(self.services, self.view, nip))
 
     def action_move_employee(self) -> None:
         nip = self._chosen_nip()
