@@ -212,7 +212,7 @@ def import_writes(view: Snapshot, preview: ImportPreview) -> list[Write]:
         write = unit_write(view, None, {"name": name})
         units[name] = write.record_id
         writes.append(write)
-    for row in preview.rows:
+    for row in _atasan_first(preview.rows):
         current = view.employee(row.nip)
         data = employee_data(row, units[row.unit], current["data"] if current else None)
         if current is not None and current["data"] == data:
@@ -220,6 +220,27 @@ def import_writes(view: Snapshot, preview: ImportPreview) -> list[Write]:
         record_id = current["id"] if current else str(uuid.uuid4())
         writes.append(Write("employee", record_id, row.nip, data))
     return writes
+
+
+def _atasan_first(rows: list[Row]) -> list[Row]:
+    """The rows with each atasan named in the file before their staff: every save is judged
+    against the store as the saves before it left it, and the server takes the pushes in
+    order. The preview has ruled out loops; a row keeps its place among its equals."""
+    in_file = {row.nip: row for row in rows}
+    depth: dict[str, int] = {}
+
+    def depth_of(row: Row) -> int:
+        chain: list[Row] = []
+        current: Row | None = row
+        while current is not None and current.nip not in depth and current not in chain:
+            chain.append(current)
+            current = in_file.get(current.atasan_nip or "")
+        base = depth.get(current.nip, 0) if current is not None else -1
+        for step, link in enumerate(reversed(chain), start=1):
+            depth[link.nip] = base + step
+        return depth[row.nip]
+
+    return sorted(rows, key=depth_of)
 
 
 def save_import(services: Services, source: str) -> SaveResult | ImportPreview:

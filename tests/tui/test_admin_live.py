@@ -238,3 +238,29 @@ async def test_the_admin_reads_a_persons_whole_file_from_the_server(
         assert "Pelatihan Pelayanan Prima · 24 JP · 2026-03-02" in text
         await pilot.press("escape")
         assert isinstance(app.screen, AdminScreen)
+
+
+async def test_a_staff_row_above_its_atasans_row_imports(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    admin = live_bidang(live_server, tmp_path)["admin"]
+    admin.sync()
+    source = tmp_path / "urutan.csv"
+    source.write_text(
+        HEADER
+        + f"{NEW_2},Yusuf Djafar,PNS,Penata (III/c),Analis,Bidang Baru,{NEW_1},\n"
+        + f"{NEW_1},Rizal Tomagola,PNS,Pembina (IV/a),Kepala Bidang,Bidang Baru,{KADIS},\n",
+        encoding="utf-8",
+    )
+    app = Host(lambda: AdminScreen(admin.services))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one(TabbedContent).active = IMPORT
+        await pilot.pause()
+        app.screen.query_one("#import-path").focus()
+        await type_text(pilot, str(source))
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+        assert "Sudah diimpor." in screen_text(app)
+    assert admin.sync().rejected == 0
+    assert live_server.record_of("employee", owner=NEW_2)["data"]["atasan_nip"] == NEW_1
+    assert live_server.record_of("employee", owner=NEW_1)["data"]["atasan_nip"] == KADIS
