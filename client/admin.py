@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from client.records import Record, Snapshot, live
-from client.writes import PROBE_ID, Saved, SaveResult, Write, may, save
+from client.writes import PROBE_ID, SaveResult, Write, may, save_all
 from domain.employee_import import Problem, Row, check_csv, employee_data
 from domain.org import Acting, Organisation
 
@@ -247,18 +247,13 @@ def save_import(services: Services, source: str) -> SaveResult | ImportPreview:
     """Check the file again against the store as it is now, then write it all, or nothing.
 
     Answers the preview when the file has problems now (nothing written), else
-    the last save's result, or the first that was not saved.
+    what ``client.writes.save_all`` answers.
     """
     view = read(services)
     preview = preview_import(view, source, services.lang)
     if not preview.writable:
         return preview
-    result: SaveResult = Saved("")
-    for write in import_writes(view, preview):
-        result = save(services, read(services), write)
-        if not isinstance(result, Saved):
-            return result
-    return result
+    return save_all(services, import_writes(view, preview))
 
 
 # --- a person's whole file, fetched on demand -----------------------------------------

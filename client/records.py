@@ -88,6 +88,25 @@ class Snapshot:
         (domain.references' Lookup)."""
         return self.list(collection, owner=owner, include_deleted=True)
 
+    def take(self, record: Record) -> None:
+        """Hold ``record`` as the current version of its key, as if read: a batch is judged
+        write by write against the records as the writes before it leave them
+        (client.writes.save_all). Whatever was already worked out is updated, not redone."""
+        collection, key = record["collection"], (record["collection"], record["id"])
+        records = self.by_collection[collection]
+        old = self._by_key.get(key)
+        place = next((i for i, r in enumerate(records) if r is old), None) if old else None
+        if place is None:
+            records.append(record)
+        else:
+            records[place] = record
+        self._by_key[key] = record
+        if "org" in self.__dict__ and collection in ORG_COLLECTIONS:
+            self.org.org.apply(record)
+        if "_employees" in self.__dict__ and collection == "employee":
+            nip = record["data"].get("nip") or record.get("owner") or record["id"]
+            self._employees[str(nip)] = record
+
     def _check(self, collection: str) -> None:
         if collection not in self.by_collection:
             raise KeyError(f"{collection} was not read into this snapshot")
