@@ -136,7 +136,7 @@ def _to_evaluate(
         for e in records["evaluation"]
         if e["data"].get("period_id") == period["id"] and e["data"].get("status") == "final"
     }
-    mine_to_judge = set(org.subordinates_of(me))
+    mine_to_judge = set(org.team_of(me))
     return tuple(
         p
         for p in plans
