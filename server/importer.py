@@ -128,8 +128,7 @@ def _write(
     if viewers:
         writer.flush()
         last_seq = writer.seqs.last
-        for viewer in sorted(viewers):
-            visibility.widen(conn, before_org, org, viewer, last_seq)
+        visibility.widen_many(conn, before_org, org, sorted(viewers), last_seq)
     writer.finish()
     return report
 
