@@ -3,7 +3,8 @@
 - my SKP for the period in progress, and its status;
 - what waits for me: submitted plans whose PPK is me, approved plans of my
   subordinates without a final evaluation for the current period, umpan
-  balik on my records that I have not acknowledged.
+  balik on my records that I have not acknowledged, objections I decide as
+  atasan PPK, and the open follow-ups I may read with their next due date.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from client import follow_up, objection
 from client.records import Snapshot
 from domain.org import OrgOnDay
 
@@ -40,6 +42,8 @@ class HomeFacts:
     evaluation_period: Record | None
     to_acknowledge: tuple[Record, ...]  # feedback
     names: dict[str, str]  # NIP -> name, for the people named above
+    to_decide: tuple[objection.Case, ...] = ()  # objections, as atasan PPK
+    follow_ups: tuple[follow_up.Entry, ...] = ()  # open ones, by next due date
 
 
 def _day(value: Any) -> date | None:
@@ -64,7 +68,16 @@ def periods_in_progress(periods: Iterable[Record], today: date) -> list[Record]:
 
 # Everything Beranda reads, in one store read: realisasi, the bulk of a
 # store, is never copied for it.
-COLLECTIONS = ("unit", "period", "plan", "plan_item", "feedback", "evaluation")
+COLLECTIONS = (
+    "unit",
+    "period",
+    "plan",
+    "plan_item",
+    "feedback",
+    "evaluation",
+    "objection",
+    "follow_up",
+)
 
 
 def home_facts(services: Services) -> HomeFacts:
@@ -118,6 +131,8 @@ def home_facts(services: Services) -> HomeFacts:
             if f.get("owner") == me and not f["data"].get("acknowledged_at")
         ),
         names=names,
+        to_decide=tuple(objection.to_decide(view)),
+        follow_ups=tuple(follow_up.open_of(view)),
     )
 
 

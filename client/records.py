@@ -11,6 +11,7 @@ the RHK of a plan.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,6 +34,12 @@ _KIND_ORDER = {"annual": 0, "quarterly": 1, "monthly": 2}
 ORG_COLLECTIONS = ("employee", "acting")
 
 
+# Each store's organisation and the versions of its employee and acting records.
+_ORGS: weakref.WeakKeyDictionary[Any, tuple[tuple[int, ...], Organisation]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def live(records: Iterable[Record]) -> list[Record]:
     return [r for r in records if not r.get("deleted")]
 
@@ -48,13 +55,16 @@ class Snapshot:
     @classmethod
     def read(cls, services: Services, collections: Iterable[str]) -> Snapshot:
         """One store read for every collection named (and those of the organisation)."""
-        from tinydb import where
-
-        wanted = sorted({*collections, *ORG_COLLECTIONS})
-        found: dict[str, RecordList] = {name: [] for name in wanted}
-        for record in services.store.search("records", where("collection").one_of(wanted)):
-            found[record["collection"]].append(record)
-        return cls(me=services.me, now=services.now(), by_collection=found)
+        store = services.store
+        version = store.versions(ORG_COLLECTIONS)  # before the read: never newer than it
+        found = store.collections(sorted({*collections, *ORG_COLLECTIONS}))
+        view = cls(me=services.me, now=services.now(), by_collection=found)
+        cached = _ORGS.get(store)
+        if cached is not None and cached[0] == version:
+            view._organisation = cached[1]
+        else:
+            _ORGS[store] = (version, view.organisation)
+        return view
 
     # --- the Records protocol (store.records' reading half) ----------------------
 
@@ -101,8 +111,12 @@ class Snapshot:
         else:
             records[place] = record
         self._by_key[key] = record
-        if "org" in self.__dict__ and collection in ORG_COLLECTIONS:
-            self.org.org.apply(record)
+        if collection in ORG_COLLECTIONS and self._organisation is not None:
+            if not self._organisation_own:  # the shared one is never applied to (_ORGS)
+                self._organisation = self._organisation.copy()
+                self._organisation_own = True
+            self._organisation.apply(record)
+            self.__dict__.pop("org", None)  # today's view of it, made again when asked
         if "_employees" in self.__dict__ and collection == "employee":
             nip = record["data"].get("nip") or record.get("owner") or record["id"]
             self._employees[str(nip)] = record
@@ -113,11 +127,26 @@ class Snapshot:
 
     # --- the organisation ---------------------------------------------------------
 
+    _organisation: Organisation | None = field(default=None, repr=False, compare=False)
+    _organisation_own: bool = field(default=False, repr=False, compare=False)  # a copy: take()
+
+    @property
+    def organisation(self) -> Organisation:
+        """Who is whose atasan and who stands in for whom, from this snapshot's records.
+
+        Built once per change of the employee and acting records in a store
+        (``_ORGS``), not at every refresh: with thousands of employees it is
+        the biggest part of a screen's re-read. Shared: read it, never apply to it.
+        """
+        if self._organisation is None:
+            people = [*self.by_collection["employee"], *self.by_collection["acting"]]
+            self._organisation = Organisation(people)
+        return self._organisation
+
     @cached_property
     def org(self) -> OrgOnDay:
         """The organisation today, acting officials included (domain.org)."""
-        people = [*self.by_collection["employee"], *self.by_collection["acting"]]
-        return Organisation(people).on(self.now)
+        return self.organisation.on(self.now)
 
     @cached_property
     def actor(self) -> Actor:

@@ -41,28 +41,16 @@ def _instant(value: Any) -> datetime | None:
 
 
 def read_state(services: Services, *, online: bool | None, error: str | None = None) -> SyncState:
-    """One pass over the profile's records, copying only those waiting for a person."""
+    """Counts from the store's index of records waiting for a person: nothing is scanned."""
+    from sync.choices import waiting
+
     store = services.store
-    from tinydb import where
-
-    from sync.choices import in_conflict, settling
-
-    def present(value: Any) -> bool:
-        return bool(value)
-
-    waiting = store.search(
-        "records",
-        where("conflicts").test(present)
-        | where("local_conflict").test(present)
-        | where("rejected").test(present),
-    )
-    settled = settling(store)  # a queued resolution settles them: they wait only for the push
-    me = store.get("meta", "nip")
+    left = waiting(store)
     return SyncState(
         online=online,
-        pending=store.count("outbox"),
-        conflicts=sum(1 for r in waiting if in_conflict(r, settled, me)),
-        rejected=sum(1 for r in waiting if r.get("rejected")),
+        pending=left.pending,
+        conflicts=left.conflicts,
+        rejected=left.rejected,
         last_sync_at=_instant(store.get("meta", "last_sync_at")),
         error=error,
     )

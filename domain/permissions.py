@@ -184,6 +184,18 @@ def can_read(
     )
 
 
+def carried(actor: Actor, collection: str, owner: str | None, org: Org, scope: set[str]) -> bool:
+    """Whether the feed carries a record to ``actor``, whose scope is ``scope`` (OrgOnDay.scope_of).
+
+    The instansi's records always; others when their owner is in scope and the
+    actor may read them (an atasan PPK does not read the second line's
+    training). The server filters its feed by it, the client lets go by it.
+    """
+    if collection in PUBLIC or owner is None:
+        return True
+    return owner in scope and can_read(actor, collection, owner, org)
+
+
 Rule = Callable[[Actor, frozenset[str], WriteAttempt], Denial | None]
 
 

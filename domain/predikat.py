@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from domain.credit_points import credit_percent
 from domain.errors import ValidationError
 from domain.messages import Issue
 from domain.vocab import RATING_LABELS, RATINGS, Predikat, Rating
@@ -48,14 +49,8 @@ def predikat(result_rating: str, behaviour_rating: str) -> Predikat:
 
 
 # Functional staff earn this share of their annual credit-point coefficient
-# (angka kredit) for each predikat (Perban BKN 3/2023; domain.md).
-CREDIT_PERCENT: Mapping[Predikat, int] = {
-    "very_good": 150,
-    "good": 100,
-    "needs_improvement": 75,
-    "poor": 50,
-    "very_poor": 25,
-}
+# (angka kredit) for each predikat: data, in credit_points.toml.
+CREDIT_PERCENT: Mapping[Predikat, int] = credit_percent()  # type: ignore[assignment]
 
 # A predikat this low should lead to a development plan (domain.md,
 # "Competence development"): Butuh Perbaikan or worse.

@@ -12,7 +12,7 @@ line's training).
 from __future__ import annotations
 
 from domain.org import OrgOnDay
-from domain.permissions import PUBLIC, Actor, can_read
+from domain.permissions import Actor, carried
 
 
 def owners_in_scope(nip: str, day: OrgOnDay) -> set[str]:
@@ -27,7 +27,5 @@ def carries(
 
     ``owners``: ``owners_in_scope`` already computed, for a page of many records.
     """
-    if collection in PUBLIC or owner is None:
-        return True
     scope = owners_in_scope(actor.nip, day) if owners is None else owners
-    return owner in scope and can_read(actor, collection, owner, day)
+    return carried(actor, collection, owner, day, scope)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from store import outbox
-from sync.local import JSON, RECORDS, get_meta, items, record_key
+from sync.local import JSON, RECORDS, record_key
 
 
 class NothingToSettle(LookupError):
@@ -151,12 +151,11 @@ class Waiting:
 
 
 def waiting(store: Any) -> Waiting:
-    with store.transaction() as tx:
-        pending = len(outbox.unsynced(tx))
-        settled = settling(tx)
-        me = get_meta(tx, "nip")
-        conflicts = rejected = 0
-        for _, record in items(tx, RECORDS):
-            conflicts += in_conflict(record, settled, me)
-            rejected += bool(record.get("rejected"))
+    """The counts, from the store's index of records waiting for a person (nothing scanned)."""
+    pending = store.count("outbox")
+    settled = settling(store)
+    me = store.get("meta", "nip")
+    attention = store.needing_attention()
+    conflicts = sum(in_conflict(record, settled, me) for record in attention)
+    rejected = sum(bool(record.get("rejected")) for record in attention)
     return Waiting(pending, conflicts, rejected)

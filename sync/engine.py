@@ -18,17 +18,21 @@ import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 import orjson
 
+from domain.deadlines import office_date
 from store import StoreBusy, StoreError, outbox
+from store.bulk import collector_paused
 from sync.blobs import upload_named_blobs
 from sync.link import EpochChanged, HistoryChanged, Link, LinkError, MalformedAnswer, Patience
 from sync.local import JSON, get_meta, lifetime, new_id, now_utc, put_meta, record_key, start_over
 from sync.pull import apply_incoming, is_record
 from sync.results import STATUSES, Tally, apply_result
 from sync.resync import requeue_for_new_lifetime
+from sync.scope import ORG_COLLECTIONS, let_go
 from sync.session import link_for_profile
 
 BATCH_MUTATIONS = 500  # the protocol's cap
@@ -68,6 +72,7 @@ class RoundReport:
     merged: int = 0
     requeued: int = 0  # put back after the server's data was restored
     blobs_sent: int = 0  # evidence files uploaded (whole or the part the server lacked)
+    let_go: int = 0  # records dropped: their owner left the user's scope (sync/scope.py)
     requests: int = 0
     epoch_changed: bool = False  # the server's data was restored: a new epoch or lost history
     # a LinkError code (unreachable, auth, epoch, history, protocol, malformed, ...),
@@ -239,6 +244,7 @@ class SyncEngine:
     ) -> None:
         with self.store.transaction() as tx:
             at = outbox.base_version(tx)
+        org_changed = False
         for _page in range(self.max_pages):
             notify(Progress("pull", report.sent, report.sent, report.received))
             page = self.link.changes(at.cursor, self.page_limit, at.mark)
@@ -248,19 +254,32 @@ class SyncEngine:
             changes = page["changes"]
             if not all(is_record(change) for change in changes):
                 raise MalformedAnswer("/changes: a change is not a record")
-            with self.store.transaction() as tx:
+            with collector_paused(), self.store.transaction() as tx:
                 tag = lifetime(tx)
                 for change in changes:
                     apply_incoming(tx, change, tag, resyncing)
                 outbox.set_base_version(tx, page["next"], page.get("mark"))
                 at = outbox.base_version(tx)
             report.received += len(changes)
+            org_changed = org_changed or any(c["collection"] in ORG_COLLECTIONS for c in changes)
             if not page["more"]:
+                self._let_go(report, org_changed)
                 return
         raise MalformedAnswer(
             f"/changes: still more after {self.max_pages} pages in one round; "
             "the round stopped, and what came is kept"
         )
+
+    def _let_go(self, report: RoundReport, org_changed: bool) -> None:
+        """Drop what left the user's scope: when the organisation or the date changed.
+
+        Both are rare, so an idle round does not walk every record held.
+        """
+        today = office_date(datetime.now(UTC))
+        with self.store.transaction() as tx:
+            if org_changed or get_meta(tx, "scope_day") != today.isoformat():
+                report.let_go += let_go(tx, today)
+                put_meta(tx, "scope_day", today.isoformat())
 
 
 def _check_progress(since: int, page: JSON) -> None:

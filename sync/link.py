@@ -227,7 +227,7 @@ class Link:
         )
         self._http = httpx.Client(
             base_url=self.base_url + API_PREFIX,
-            headers=headers,
+            headers=headers | {"Accept-Encoding": "gzip"},
             timeout=timeout,
             transport=transport,
         )
@@ -302,6 +302,14 @@ class Link:
         if not isinstance(found, list):
             raise MalformedAnswer("/records: no records")
         return found
+
+    def report(self, name: str, period_id: str, unit_id: str | None = None) -> JSON:
+        """GET /reports/<name>: figures the server computed (gzip on the wire when over 1 KB)."""
+        params = {"period_id": period_id} | ({"unit_id": unit_id} if unit_id else {})
+        body = _json_of(self._call("GET", f"/reports/{name}", params=params))
+        if not isinstance(body.get("rows"), list) or not isinstance(body.get("made_at"), str):
+            raise MalformedAnswer(f"/reports/{name}: no rows or made_at")
+        return body
 
     # -- evidence files --------------------------------------------------------
 

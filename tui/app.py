@@ -12,7 +12,7 @@ What every screen can count on:
 - every open screen receives ``tui.sync_worker.SyncDone`` after a sync
   round (handle ``on_sync_done`` to re-read the store);
 - the app's keys (ids in tui/actions.py): ctrl+q quit, F1 Bantuan (the keys of
-  the current screen), ctrl+p the command palette, F2-F7 the areas, F9 sync;
+  the current screen), ctrl+p the command palette, F2-F7 and F10-F12 the areas, F9 sync;
 - ``services.request_sync()`` asks the background worker for a round.
 """
 

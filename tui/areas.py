@@ -1,4 +1,4 @@
-"""The app's areas: one Textual mode each, opened with F2-F7 (no Textual here)."""
+"""The app's areas: one Textual mode each, opened with F2-F12 (no Textual here)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,9 @@ AREAS: tuple[Area, ...] = (
     Area("feedback", "f5", N_("Feedback"), "tui.screens.feedback.screen:FeedbackScreen"),
     Area("evaluation", "f6", N_("Evaluation"), "tui.screens.evaluation.screen:EvaluationScreen"),
     Area("conflicts", "f7", N_("Conflicts"), "tui.screens.conflicts.screen:ConflictsScreen"),
+    Area("objection", "f10", N_("Objections"), "tui.screens.objection.screen:ObjectionScreen"),
+    Area("follow_up", "f11", N_("Follow-up"), "tui.screens.follow_up.screen:FollowUpScreen"),
+    Area("training", "f12", N_("Training"), "tui.screens.training.screen:TrainingScreen"),
     Area(
         "admin",
         "ctrl+f",

@@ -9,7 +9,9 @@ is client.sync_status.run_round).
 While the server answers, rounds come every ``sync_minutes``; while it
 does not, retries back off from 30 seconds up to that same interval. After
 each round the app posts ``SyncDone`` to every open screen so that it can
-re-read the store, and updates the status line (``app.sub_title``).
+re-read the store (``changed`` false after an idle round: nothing to
+re-read), and updates the status line (``app.sub_title``), counted in the
+worker's thread so that the event loop only shows it.
 """
 
 from __future__ import annotations
@@ -38,11 +40,12 @@ if TYPE_CHECKING:
 
 
 class SyncDone(Message):
-    """A sync round ended; the store may hold new records."""
+    """A sync round ended; ``changed``: the store may hold new records (re-read it)."""
 
-    def __init__(self, outcome: RoundOutcome) -> None:
+    def __init__(self, outcome: RoundOutcome, changed: bool = True) -> None:
         super().__init__()
         self.outcome = outcome
+        self.changed = changed
 
 
 SyncRunner = Callable[["Services", Callable[[str], None]], RoundOutcome]
@@ -88,11 +91,14 @@ class SyncWorkerMixin:
         self._sync_round(services)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync")
-    def _sync_round(self: Any, services: Services) -> tuple[Services, RoundOutcome]:
+    def _sync_round(self: Any, services: Services) -> tuple[Services, RoundOutcome, SyncState]:
         def progress(text: str) -> None:
             self.call_from_thread(setattr, self, "sub_title", text)
 
-        return services, self.sync_runner(services, progress)
+        outcome = self.sync_runner(services, progress)
+        # Read here, in the worker's thread: the event loop only shows it.
+        state = read_state(services, online=outcome.online, error=outcome.error)
+        return services, outcome, state
 
     def on_worker_state_changed(self: Any, event: Worker.StateChanged) -> None:
         worker = event.worker
@@ -101,18 +107,24 @@ class SyncWorkerMixin:
             WorkerState.ERROR,
         ):
             return
+        state: SyncState | None = None
         if event.state == WorkerState.ERROR:
             services = self._sync_services
             outcome = RoundOutcome(online=False, report=None, error=str(worker.error))
         else:
-            services, outcome = cast(tuple["Services", RoundOutcome], worker.result)
+            result = cast(tuple["Services", RoundOutcome, SyncState], worker.result)
+            services, outcome, state = result
         if services is None or services is not self._sync_services:
             return  # a round of a profile that was left meanwhile
-        self._after_round(services, outcome)
+        if state is None:
+            state = read_state(services, online=outcome.online, error=outcome.error)
+        self._after_round(services, outcome, state)
 
-    def _after_round(self: Any, services: Services, outcome: RoundOutcome) -> None:
+    def _after_round(
+        self: Any, services: Services, outcome: RoundOutcome, state: SyncState
+    ) -> None:
         self._sync_failures = 0 if outcome.online else self._sync_failures + 1
-        self.sync_state = read_state(services, online=outcome.online, error=outcome.error)
+        self.sync_state = state
         self.sub_title = describe(self.sync_state, services.now())
         report = outcome.report
         summary = round_summary(report) if report is not None else None
@@ -121,13 +133,22 @@ class SyncWorkerMixin:
             self.notify(
                 summary, title=_("Sync"), severity="warning" if needs_person else "information"
             )
+        changed = _store_changed(report)
         for screen in _open_screens(self):
-            screen.post_message(SyncDone(outcome))
+            screen.post_message(SyncDone(outcome, changed))
         if self._sync_again:
             self.request_sync()
             return
         delay = next_delay(outcome.online, self._sync_failures, self._sync_interval)
         self._sync_timer = self.set_timer(delay, self.request_sync)
+
+
+def _store_changed(report: Any | None) -> bool:
+    """Whether a round may have changed the records: an idle one leaves screens as they are."""
+    if report is None:
+        return False
+    moved = report.sent or report.received or report.let_go or report.requeued
+    return bool(moved or report.epoch_changed)
 
 
 def _open_screens(app: Any) -> list[Any]:

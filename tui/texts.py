@@ -17,6 +17,8 @@ DOMAIN = "tui"
 # (Umpan balik, Evaluasi, Konflik), each in a catalogue of its own.
 PLAN_DOMAIN, REVIEW_DOMAIN = "tui_plan", "tui_review"
 ADMIN_DOMAIN = "tui_admin"  # Kepegawaian, the HR office's area
+# The words of the rest of the year: Keberatan, Tindak lanjut, Pelatihan.
+YEAR_DOMAIN = "tui_year"
 
 
 def _(msgid: str) -> str:
@@ -41,3 +43,8 @@ def review_(msgid: str) -> str:
 def admin_(msgid: str) -> str:
     """A word of the Kepegawaian area, in the language of the moment."""
     return translator(ADMIN_DOMAIN)(msgid)
+
+
+def year_(msgid: str) -> str:
+    """A word of the Keberatan, Tindak lanjut and Pelatihan screens, in the language of the moment."""
+    return translator(YEAR_DOMAIN)(msgid)

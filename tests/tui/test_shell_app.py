@@ -40,6 +40,8 @@ async def test_beranda_shows_my_skp_what_waits_and_the_sync(tmp_path: Path) -> N
             "Evaluasi Triwulan IV 2026 untuk ditulis (4): Rizal Syamsuddin, S.Kom., "
             "Hendra Latuconsina, S.T., Wahyuni Bachmid, S.E. dan 1 lainnya",
             "Umpan balik untuk ditanggapi (1)",
+            "Tindak lanjut berjalan (2): Yusuf Abdullah 2026-12-18, "
+            "Irfan Mahmud, S.Sos. 2027-01-29",
         ]
         assert app.sub_title == "Luring · sinkron terakhir 08:00"
 

@@ -275,7 +275,9 @@ class ConflictsScreen(Saving, Screen[None]):
     def _rejected_highlighted(self) -> None:
         self.show_rejected()
 
-    def on_sync_done(self, _message: object) -> None:
+    def on_sync_done(self, message: object) -> None:
+        if not getattr(message, "changed", True):
+            return  # an idle round: nothing new to read
         """The shell's sync round ended: conflicts may have come or gone."""
         self.reload()
 

@@ -187,9 +187,11 @@ class EvaluationScreen(Saving, EvaluationTabs):
     def _choices(self) -> tuple[Any, ...]:
         return (self.result, self.behaviour, dict(self.behaviour_notes), dict(self.item_notes))
 
-    def on_sync_done(self, _message: object) -> None:
+    def on_sync_done(self, message: object) -> None:
         """The shell's sync round ended: re-read, unless the PPK is mid-choice
         (then only what surrounds the choice: realisasi, umpan balik, the curve)."""
+        if not getattr(message, "changed", True):
+            return  # an idle round: nothing new to read
         self.records = Snapshot.read(self.services, facts.COLLECTIONS)
         if self._choices() == self._as_loaded:
             self.load(reread=False)

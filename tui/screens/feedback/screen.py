@@ -175,8 +175,10 @@ class FeedbackScreen(Saving, Screen[None]):
     def _highlighted(self) -> None:
         self.show_detail()
 
-    def on_sync_done(self, _message: object) -> None:
+    def on_sync_done(self, message: object) -> None:
         """The shell's sync round ended: what the PPK or employee did elsewhere shows."""
+        if not getattr(message, "changed", True):
+            return  # an idle round: nothing new to read
         self.refresh_table()
 
     # --- which keys work --------------------------------------------------------

@@ -25,6 +25,8 @@ from client.sync_status import describe, error_text, read_state
 from domain.nip import format_nip
 from domain.vocab import PERIOD_KIND_LABELS, PLAN_STATUS_LABELS
 from tui.actions import bindings, key_for, localise
+from tui.screens.follow_up import text as follow_up_text
+from tui.screens.objection import text as objection_text
 from tui.sync_worker import SyncDone
 from tui.texts import _
 
@@ -71,8 +73,11 @@ class HomeScreen(Screen[None]):
     def on_screen_suspend(self) -> None:
         self._fresh = False
 
-    def on_sync_done(self, _message: SyncDone) -> None:
-        self.refresh_facts()
+    def on_sync_done(self, message: SyncDone) -> None:
+        if message.changed:
+            self.refresh_facts()
+        else:
+            self._show_sync()  # an idle round: only when it ended is new
 
     def refresh_facts(self) -> None:
         facts = home_facts(self.services)
@@ -149,6 +154,10 @@ class HomeScreen(Screen[None]):
         if facts.to_acknowledge:
             text = _("Umpan balik to acknowledge ({n})").format(n=len(facts.to_acknowledge))
             lines.append((text, "feedback"))
+        if facts.to_decide:
+            lines.append((objection_text.home_line(facts.to_decide, facts.names), "objection"))
+        if facts.follow_ups:
+            lines.append((follow_up_text.home_line(facts.follow_ups, facts.names), "follow_up"))
         state = getattr(self.app, "sync_state", None)
         if state is not None and (state.conflicts or state.rejected):
             text = _("Conflicts or rejections to settle ({n})")

@@ -334,7 +334,9 @@ class PlanScreen(PlanOwnerActions, PlanItemActions, PlanReviewActions, Saving, S
         }
         return attachments, {k: v for k, v in expectations.items() if v}
 
-    def on_sync_done(self, _message: SyncDone) -> None:
+    def on_sync_done(self, message: SyncDone) -> None:
+        if not getattr(message, "changed", True):
+            return  # an idle round: nothing new to read
         if self.is_mounted:
             self.refresh_view()
 

@@ -73,7 +73,9 @@ class TeamPlansScreen(Screen[None]):
         if self.is_mounted:
             self.refresh_view()
 
-    def on_sync_done(self, _message: SyncDone) -> None:
+    def on_sync_done(self, message: SyncDone) -> None:
+        if not getattr(message, "changed", True):
+            return  # an idle round: nothing new to read
         """A sync round may have brought new records."""
         if self.is_mounted:
             self.refresh_view()

@@ -97,8 +97,10 @@ class ProgressScreen(Screen[None]):
         elif self.is_mounted:
             self.refresh_view()
 
-    def on_sync_done(self, _message: SyncDone) -> None:
+    def on_sync_done(self, message: SyncDone) -> None:
         """A sync round may have brought new records."""
+        if not getattr(message, "changed", True):
+            return  # an idle round: nothing new to read
         if self.is_mounted:
             self.refresh_view()
 
