@@ -20,6 +20,8 @@ def test_a_refused_write_stores_none_of_the_batch(tmp_path: Path) -> None:
     assert isinstance(result, Issues)
     assert "atasan" in " ".join(result.messages).lower()
     assert services.store.records.outbox() == []
+    # the organisation the store's snapshots share was not touched by the batch's checks
+    assert admin.read(services).org.atasan_of(SUPERIOR.nip) == HEAD.nip
 
 
 def test_a_later_write_is_judged_with_the_earlier_ones(tmp_path: Path) -> None:
