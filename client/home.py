@@ -128,7 +128,9 @@ def home_facts(services: Services) -> HomeFacts:
         to_approve=tuple(
             p
             for p in plans
-            if p["data"].get("status") == "submitted" and p["data"].get("ppk_nip") == me
+            # an acting official (Plt/Plh) approves what waits for the holder, while it runs
+            if p["data"].get("status") == "submitted"
+            and view.org.acts_as(me, str(p["data"].get("ppk_nip")))
         ),
         to_evaluate=_to_evaluate(me, view.org, plans, records, evaluation_period),
         evaluation_period=evaluation_period,
@@ -182,7 +184,7 @@ def _to_evaluate(
         for e in records["evaluation"]
         if e["data"].get("period_id") == period["id"] and e["data"].get("status") == "final"
     }
-    mine_to_judge = set(org.subordinates_of(me))
+    mine_to_judge = set(org.team_of(me))
     return tuple(
         p
         for p in plans

@@ -55,7 +55,7 @@ def plan_for_period(view: Snapshot, owner: str, period_id: str) -> Record | None
 
 def subordinate_plans(view: Snapshot) -> list[Record]:
     """Plans whose owner has me as atasan: what I approve or return as PPK."""
-    team = set(view.org.subordinates_of(view.me))
+    team = set(view.org.team_of(view.me))
     found = [p for p in view.list("plan") if p["owner"] in team]
     waiting_first = {"submitted": 0, "returned": 1, "draft": 2, "approved": 3}
     return sorted(found, key=lambda p: (waiting_first.get(p["data"].get("status"), 9), p["owner"]))

@@ -98,6 +98,29 @@ class Snapshot:
         (domain.references' Lookup)."""
         return self.list(collection, owner=owner, include_deleted=True)
 
+    def take(self, record: Record) -> None:
+        """Hold ``record`` as the current version of its key, as if read: a batch is judged
+        write by write against the records as the writes before it leave them
+        (client.writes.save_all). Whatever was already worked out is updated, not redone."""
+        collection, key = record["collection"], (record["collection"], record["id"])
+        records = self.by_collection[collection]
+        old = self._by_key.get(key)
+        place = next((i for i, r in enumerate(records) if r is old), None) if old else None
+        if place is None:
+            records.append(record)
+        else:
+            records[place] = record
+        self._by_key[key] = record
+        if collection in ORG_COLLECTIONS and self._organisation is not None:
+            if not self._organisation_own:  # the shared one is never applied to (_ORGS)
+                self._organisation = self._organisation.copy()
+                self._organisation_own = True
+            self._organisation.apply(record)
+            self.__dict__.pop("org", None)  # today's view of it, made again when asked
+        if "_employees" in self.__dict__ and collection == "employee":
+            nip = record["data"].get("nip") or record.get("owner") or record["id"]
+            self._employees[str(nip)] = record
+
     def _check(self, collection: str) -> None:
         if collection not in self.by_collection:
             raise KeyError(f"{collection} was not read into this snapshot")
@@ -105,6 +128,7 @@ class Snapshot:
     # --- the organisation ---------------------------------------------------------
 
     _organisation: Organisation | None = field(default=None, repr=False, compare=False)
+    _organisation_own: bool = field(default=False, repr=False, compare=False)  # a copy: take()
 
     @property
     def organisation(self) -> Organisation:

@@ -18,12 +18,13 @@ permission's reason) or ``Failed`` (the store could not write: the disk is
 full, another Kinerja holds the profile's lock): never an exception. It
 runs off the UI thread (the store may wait up to 30 s for its lock); steps 1
 and 2 alone are ``check``, which screens also use to show a field
-read-only before anyone types in vain.
+read-only before anyone types in vain. ``save_all`` does the same for many
+writes at once (a CSV import): every one is checked before any is stored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -217,3 +218,46 @@ def save(
         return Failed(failure.message(services.lang))
     services.request_sync()
     return Saved(write.record_id, snapshot)
+
+
+def save_all(services: Services, writes: Sequence[Write]) -> SaveResult:
+    """Check every write, then store them all; the first refusal stores none.
+
+    Each write is judged against one snapshot as the writes before it leave
+    it (a new unit, then the employees in it): one store read for the batch,
+    not one a write. Answers ``Saved`` with the last write's id.
+    """
+    from store.errors import StoreError
+
+    if not writes:
+        return Saved("")
+    try:
+        view = Snapshot.read(services, sorted({c for w in writes for c in sources(w.collection)}))
+        for write in writes:
+            before = view.get(write.collection, write.record_id)
+            refused = check(write, view, services.lang, before if before is not None else {})
+            if refused is not None:
+                return refused
+            view.take(_as_saved(write, before))
+        for write in writes:
+            if write.data is None:
+                services.store.records.delete(write.collection, write.record_id, by=services.me)
+            else:
+                services.store.records.edit(
+                    write.collection,
+                    write.record_id,
+                    dict(write.data),
+                    owner=write.owner,
+                    by=services.me,
+                )
+    except StoreError as failure:
+        return Failed(failure.message(services.lang))
+    services.request_sync()
+    return Saved(writes[-1].record_id)
+
+
+def _as_saved(write: Write, before: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The record as the write leaves it, for the checks of the writes after it."""
+    record = dict(before or {"collection": write.collection, "id": write.record_id})
+    record.update(owner=write.owner, deleted=write.data is None, data=dict(write.data or {}))
+    return record

@@ -1,8 +1,7 @@
 """``kinerja-server import-employees``: employees and units from the BKD's CSV.
 
-The header is ``nip,name,kind,rank,position,unit,atasan_nip,roles`` (unit by
-name, created when new; roles separated by ``;``). Every row is checked
-first; if any is bad nothing is imported and every bad row is reported with
+The file is read and checked by ``domain.employee_import`` (the Kepegawaian
+area's preview uses the same code). Every row is checked first; if any is bad nothing is imported and every bad row is reported with
 its line number. Imported employees and units are ordinary records: each
 write gets a seq, reaches clients through the feed, and is kept in the
 history as an action of the import (``updated_by`` is null: no one person
@@ -11,46 +10,26 @@ wrote it).
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from domain.i18n import language
-from domain.nip import is_valid_nip
+from domain.employee_import import Problem, Row, employee_data, read_rows, row_problems
 from domain.org import Organisation
-from domain.references import Change, reference_issues
-from domain.validation import validate_data
 from server import db, recordstore, visibility
-from server.messages import _, text
 from server.org import load_org
 
-HEADER = ("nip", "name", "kind", "rank", "position", "unit", "atasan_nip", "roles")
-KINDS = ("PNS", "PPPK")
-ROLES = ("admin",)
+__all__ = ["ImportRefused", "ImportReport", "Row", "import_csv", "import_rows"]
+
 IMPORT_AUTHOR = recordstore.Author(by="kinerja-server import-employees")
-
-
-@dataclass(frozen=True)
-class Row:
-    line: int
-    nip: str
-    name: str
-    kind: str
-    rank: str
-    position: str
-    unit: str
-    atasan_nip: str | None
-    roles: tuple[str, ...]
 
 
 @dataclass
 class ImportReport:
-    problems: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     created: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -58,118 +37,9 @@ class ImportReport:
 
 
 class ImportRefused(Exception):
-    def __init__(self, problems: list[tuple[int, str]]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__(problems)
         self.problems = problems
-
-
-def read_rows(source: str) -> tuple[list[Row], list[tuple[int, str]]]:
-    """The rows of a CSV text and the problems found in them, by line number."""
-    reader = csv.reader(io.StringIO(source))
-    header = next(reader, None)
-    if header is None or tuple(cell.strip().lower() for cell in header) != HEADER:
-        return [], [(1, text(_("The header must be: {header}")).format(header=",".join(HEADER)))]
-    rows: list[Row] = []
-    problems: list[tuple[int, str]] = []
-    for cells in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) != len(HEADER):
-            problems.append(
-                (
-                    line,
-                    text(_("Expected {expected} columns, found {found}.")).format(
-                        expected=len(HEADER), found=len(cells)
-                    ),
-                )
-            )
-            continue
-        values = dict(zip(HEADER, (cell.strip() for cell in cells), strict=True))
-        roles = tuple(role.strip() for role in values["roles"].split(";") if role.strip())
-        rows.append(
-            Row(
-                line=line,
-                nip=values["nip"].replace(" ", ""),
-                name=values["name"],
-                kind=values["kind"].upper(),
-                rank=values["rank"],
-                position=values["position"],
-                unit=values["unit"],
-                atasan_nip=values["atasan_nip"].replace(" ", "") or None,
-                roles=roles,
-            )
-        )
-    return rows, problems
-
-
-def row_problems(
-    rows: list[Row], org: Organisation, employees: Mapping[str, Mapping[str, Any]]
-) -> list[tuple[int, str]]:
-    """Every problem of every row, judged against the organisation as the file would leave it
-    (so an atasan further down the file is known, and a loop through it is seen)."""
-    problems: list[tuple[int, str]] = []
-    after = org.copy()
-    for row in rows:
-        after.apply(
-            {"collection": "employee", "owner": row.nip, "data": _employee_data(row, "", None)}
-        )
-    seen: dict[str, int] = {}
-    for row in rows:
-        reasons: list[str] = []
-        if row.kind not in KINDS:
-            reasons.append(text(_("Kind must be PNS or PPPK, not '{kind}'.")).format(kind=row.kind))
-        elif not is_valid_nip(row.nip, row.kind):
-            reasons.append(text(_("NIP '{nip}' is not a valid NIP.")).format(nip=row.nip))
-        if row.nip in seen:
-            reasons.append(
-                text(_("NIP {nip} is also on line {line}.")).format(nip=row.nip, line=seen[row.nip])
-            )
-        seen.setdefault(row.nip, row.line)
-        for name, value in (
-            ("name", row.name),
-            ("rank", row.rank),
-            ("position", row.position),
-            ("unit", row.unit),
-        ):
-            if not value:
-                reasons.append(text(_("The column {column} is empty.")).format(column=name))
-        for role in row.roles:
-            if role not in ROLES:
-                reasons.append(text(_("Unknown role '{role}' (allowed: admin).")).format(role=role))
-        if not reasons:
-            data = _employee_data(row, str(uuid.uuid4()), None)
-            before = employees.get(row.nip)
-            change = Change("employee", row.nip, row.nip, before and before["data"], data)
-            issues = validate_data("employee", data) or reference_issues(change, _Nothing(), after)
-            reasons.extend(issue.message(language()) for issue in issues)
-        problems.extend((row.line, reason) for reason in reasons)
-    return problems
-
-
-class _Nothing:
-    """The records an employee row may name: none (its NIP rules use the organisation)."""
-
-    def get(self, collection: str, record_id: str) -> Mapping[str, Any] | None:
-        return None
-
-    def owned_by(self, collection: str, owner: str) -> list[Mapping[str, Any]]:
-        return []
-
-
-def _employee_data(row: Row, unit_id: str, before: Mapping[str, Any] | None) -> dict[str, Any]:
-    data = dict(before or {"active": True})
-    data.update(
-        nip=row.nip,
-        name=row.name,
-        kind=row.kind,
-        rank=row.rank,
-        position=row.position,
-        unit_id=unit_id,
-        atasan_nip=row.atasan_nip,
-        roles=list(row.roles),
-    )
-    return data
 
 
 def import_csv(engine: Engine, source: str) -> ImportReport:
@@ -219,9 +89,11 @@ def _write(
             )
             units[row.unit] = unit["id"]
             report.units_created += 1
+    before_org = org.copy()
+    changes: list[tuple[dict[str, Any] | None, dict[str, Any]]] = []
     for row in rows:
         current = employees.get(row.nip)
-        data = _employee_data(row, units[row.unit], None if current is None else current["data"])
+        data = employee_data(row, units[row.unit], None if current is None else current["data"])
         if current is not None and current["data"] == data:
             report.unchanged += 1
             continue
@@ -237,7 +109,6 @@ def _write(
                 updated_at=db.now().isoformat(),
             )
             report.updated += 1
-        before_org = org.copy()
         stored = writer.save(
             record,
             existed=current is not None,
@@ -247,9 +118,17 @@ def _write(
             op="upsert",
         )
         org.apply(stored)
-        visibility.note_employee_change(
-            conn, before_org, org, None if current is None else current["data"], data, stored["seq"]
-        )
+        changes.append((None if current is None else current["data"], data))
+    # The backfill of the whole file at once, at its last seq: the file commits as one
+    # transaction, so no pull sees a seq in between, and judging each row against the
+    # organisation as the rows before it left it (a copy per row) made the import quadratic.
+    viewers = {
+        v for before, after in changes for v in visibility.viewers_of_change(org, before, after)
+    }
+    if viewers:
+        writer.flush()
+        last_seq = writer.seqs.last
+        visibility.widen_many(conn, before_org, org, sorted(viewers), last_seq)
     writer.finish()
     return report
 

@@ -46,10 +46,18 @@ def note_employee_change(
     due_seq: int,
 ) -> int:
     """Record the backfill one employee change causes; returns how many rows."""
+    viewers = viewers_of_change(after_org, before, after)
+    return sum(widen(conn, before_org, after_org, viewer, due_seq) for viewer in viewers)
+
+
+def viewers_of_change(
+    after_org: Organisation, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
+) -> set[str]:
+    """Whose scope an employee change from ``before`` to ``after`` may widen."""
     old_atasan, old_roles, old_active = _watched(before)
     new_atasan, new_roles, new_active = _watched(after)
     if after is None or not isinstance(after.get("nip"), str) or not new_active:
-        return 0
+        return set()
     nip = after["nip"]
     today = after_org.on(db.now())
     viewers: set[str] = set()
@@ -60,32 +68,58 @@ def note_employee_change(
         }
     if new_roles - old_roles or (new_roles and not old_active):
         viewers.add(nip)  # a new role may open records already in their scope
-    return sum(widen(conn, before_org, after_org, viewer, due_seq) for viewer in viewers)
+    return viewers
 
 
 def widen(
     conn: Connection, before_org: Organisation, after_org: Organisation, viewer: str, due_seq: int
 ) -> int:
     """Backfill for ``viewer`` what ``after_org`` carries to them and ``before_org`` did not."""
+    return widen_many(conn, before_org, after_org, [viewer], due_seq)
+
+
+def widen_many(
+    conn: Connection,
+    before_org: Organisation,
+    after_org: Organisation,
+    viewers: Iterable[str],
+    due_seq: int,
+) -> int:
+    """``widen`` for several viewers, with one look-up of the records their scopes name
+    (an import widens hundreds: a query each was a scan each while the table grew
+    within the transaction, where the database's statistics still saw it empty)."""
     moment = db.now()
     before_day, after_day = before_org.on(moment), after_org.on(moment)
-    before_actor = Actor(nip=viewer, roles=before_org.roles_of(viewer))
-    after_actor = Actor(nip=viewer, roles=after_org.roles_of(viewer))
-    before_owners = owners_in_scope(viewer, before_day)
-    after_owners = owners_in_scope(viewer, after_day)
-    candidates: list[tuple[str, str, str]] = []
-    owners = sorted(after_owners)
-    for start in range(0, len(owners), CHUNK):  # within the databases' limits on bound values
-        found = conn.execute(_KEYS.where(db.records.c.owner.in_(owners[start : start + CHUNK])))
-        candidates.extend((c, i, o) for c, i, o in found)
-    newly = [
-        (collection, record_id)
-        for collection, record_id, owner in candidates
-        if carries(after_actor, collection, owner, after_day, after_owners)
-        and not carries(before_actor, collection, owner, before_day, before_owners)
-    ]
-    _due(conn, viewer, newly, due_seq)
-    return len(newly)
+    scopes = {
+        viewer: (owners_in_scope(viewer, before_day), owners_in_scope(viewer, after_day))
+        for viewer in viewers
+    }
+    by_owner = _keys_by_owner(conn, {o for _before, after in scopes.values() for o in after})
+    rows = 0
+    for viewer, (before_owners, after_owners) in scopes.items():
+        before_actor = Actor(nip=viewer, roles=before_org.roles_of(viewer))
+        after_actor = Actor(nip=viewer, roles=after_org.roles_of(viewer))
+        newly = [
+            (collection, record_id)
+            for owner in after_owners
+            for collection, record_id in by_owner.get(owner, ())
+            if carries(after_actor, collection, owner, after_day, after_owners)
+            and not carries(before_actor, collection, owner, before_day, before_owners)
+        ]
+        _due(conn, viewer, newly, due_seq)
+        rows += len(newly)
+    return rows
+
+
+def _keys_by_owner(conn: Connection, owners: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """(collection, id) of every record about each of ``owners``."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    ordered = sorted(owners)
+    for start in range(0, len(ordered), CHUNK):  # within the databases' limits on bound values
+        rows = conn.execute(_KEYS.where(db.records.c.owner.in_(ordered[start : start + CHUNK])))
+        for collection, record_id, owner in rows:
+            found.setdefault(owner, []).append((collection, record_id))
+    return found
 
 
 def _due(conn: Connection, viewer: str, keys: Iterable[tuple[str, str]], due_seq: int) -> None:

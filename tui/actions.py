@@ -36,6 +36,7 @@ KEY = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$")
 # gettext domains of the labels
 SHELL, PLAN, REVIEW, YEAR = "tui", "tui_plan", "tui_review", "tui_year"
 MONITORING, DOCUMENTS = "tui_monitoring", "tui_documents"
+ADMIN = "tui_admin"  # Kepegawaian (tui/screens/admin)
 LISTS = "tui_lists"  # the filter-as-you-type list (tui/widgets/filter_list.py)
 TAB_KEYS = ("alt+1", "alt+2", "alt+3", "alt+4")  # the tabs of a screen, in order
 
@@ -612,6 +613,103 @@ ACTIONS: tuple[Action, ...] = (
             ("conflicts", "tab-conflicts", "Conflicts"),
             ("rejected", "tab-rejected", "Rejected"),
         ),
+    ),
+    *_scope(
+        "admin",
+        ADMIN,
+        (
+            "admin.add",
+            "ctrl+n",
+            "add_employee",
+            "New",
+            "Kepegawaian: new employee",
+            "Add an employee",
+        ),
+        # A priority key: the filter line would take Enter first.
+        (
+            "admin.edit",
+            "enter",
+            "edit_employee",
+            "Edit",
+            "Kepegawaian: edit",
+            "Change the employee",
+            True,
+            True,
+        ),
+        (
+            "admin.move",
+            "ctrl+t",
+            "move_employee",
+            "Atasan",
+            "Kepegawaian: move under another atasan",
+            "Choose the employee's new atasan",
+        ),
+        (
+            "admin.deactivate",
+            "ctrl+l",
+            "toggle_active",
+            "(De)activate",
+            "Kepegawaian: deactivate or reactivate",
+            "An inactive employee keeps their records but holds no role",
+        ),
+        (
+            "admin.preview",
+            "ctrl+o",
+            "preview_import",
+            "Check file",
+            "Kepegawaian: check a CSV file",
+            "List every problem of the file; nothing is written",
+        ),
+        (
+            "admin.import",
+            "ctrl+s",
+            "run_import",
+            "Import",
+            "Kepegawaian: import the checked file",
+            "Write every row of a file without problems",
+        ),
+        (
+            "admin.assign",
+            "a",
+            "assign_acting",
+            "Assign Plt/Plh",
+            "Kepegawaian: assign Plt/Plh",
+            "Someone stands in for a position holder, with dates and SK",
+        ),
+        (
+            "admin.file",
+            "ctrl+g",
+            "open_file",
+            "File",
+            "Kepegawaian: a person's whole file",
+            "SKP, realisasi, evaluations, objections, follow-ups, training",
+        ),
+        ("admin.add_unit", "u", "add_unit", "New unit", "Kepegawaian: new unit", "Add a unit"),
+        ("admin.unit_head", "h", "unit_head", "Head", "Kepegawaian: unit head", "Choose its head"),
+        (
+            "admin.unit_ratings",
+            "r",
+            "unit_ratings",
+            "Rating",
+            "Kepegawaian: organisation rating",
+            "The unit's rating for each period",
+        ),
+        ("admin.add_period", "p", "add_period", "New period", "Kepegawaian: new period", ""),
+        (
+            "admin.edit_period",
+            "t",
+            "edit_period",
+            "Edit period",
+            "Kepegawaian: edit period",
+            "Its dates and SKP fill deadline",
+        ),
+    ),
+    *_scope("admin.file", ADMIN, ("admin.file_back", "escape", "back", "Back")),
+    *_scope(
+        "admin.form",
+        ADMIN,
+        ("admin.form_save", "ctrl+s", "save", "Save"),
+        ("admin.form_cancel", "escape", "dismiss(False)", "Cancel"),
     ),
 )
 

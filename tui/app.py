@@ -33,7 +33,7 @@ from textual.widget import AwaitMount
 from client.services import Services
 from client.sync_status import describe, read_state, run_round
 from tui.actions import bindings, key_help, keys_not_now, localise
-from tui.areas import AREA_BY_ID, AREAS
+from tui.areas import AREA_BY_ID, AREAS, is_for
 from tui.settings import Settings, load_settings
 from tui.sync_worker import SyncRunner, SyncWorkerMixin
 from tui.texts import _
@@ -197,6 +197,11 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         area = AREA_BY_ID[area_id]
         services = self.services
         if services is None:
+            return None
+        if not is_for(area, services):
+            self.notify(
+                _("{area} is not for your account.").format(area=_(area.label)), severity="warning"
+            )
             return None
         if area_id not in self._modes:
             try:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tui.texts import N_
+
+if TYPE_CHECKING:
+    from client.services import Services
 
 
 @dataclass(frozen=True)
@@ -13,6 +18,9 @@ class Area:
     key: str
     label: str  # an English msgid
     target: str  # "package.module:ClassName"
+    # "package.module:function" answering, from a person's Services, whether the
+    # area is theirs (the permission table's verdict); None: everyone's
+    audience: str | None = None
 
 
 AREAS: tuple[Area, ...] = (
@@ -28,5 +36,20 @@ AREAS: tuple[Area, ...] = (
     Area(
         "monitoring", "ctrl+r", N_("Monitoring"), "tui.screens.monitoring.screen:MonitoringScreen"
     ),
+    Area(
+        "admin",
+        "ctrl+f",
+        N_("Personnel"),
+        "tui.screens.admin.screen:AdminScreen",
+        "client.admin:shown_to",
+    ),
 )
 AREA_BY_ID = {area.id: area for area in AREAS}
+
+
+def is_for(area: Area, services: Services) -> bool:
+    """Whether ``area`` is open to ``services``' person (its audience's answer)."""
+    if area.audience is None:
+        return True
+    module_name, _sep, name = area.audience.partition(":")
+    return bool(getattr(importlib.import_module(module_name), name)(services))

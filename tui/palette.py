@@ -14,7 +14,7 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 from tui.actions import BY_SCOPE, key_for
-from tui.areas import AREAS
+from tui.areas import AREAS, is_for
 from tui.texts import _
 from tui.themes import ANSI, DEFAULT
 
@@ -26,6 +26,8 @@ def shell_commands(app: KinerjaApp, screen: Screen[Any]) -> Iterator[SystemComma
     """The areas, the app's own actions of the registry that work now, and the themes."""
     if app.services is not None:
         for area in AREAS:
+            if not is_for(area, app.services):
+                continue
             yield SystemCommand(
                 _("Open {area}").format(area=_(area.label)),
                 _("Go to the {area} area ({key})").format(

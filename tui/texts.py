@@ -16,6 +16,7 @@ DOMAIN = "tui"
 # The words of the Rencana and Realisasi screens, and of the review screens
 # (Umpan balik, Evaluasi, Konflik), each in a catalogue of its own.
 PLAN_DOMAIN, REVIEW_DOMAIN = "tui_plan", "tui_review"
+ADMIN_DOMAIN = "tui_admin"  # Kepegawaian, the HR office's area
 # The words of the rest of the year: Keberatan, Tindak lanjut, Pelatihan.
 YEAR_DOMAIN = "tui_year"
 
@@ -37,6 +38,11 @@ def plan_texts(lang: str | None) -> Callable[[str], str]:
 def review_(msgid: str) -> str:
     """A word of the review screens, in the language of the moment."""
     return translator(REVIEW_DOMAIN)(msgid)
+
+
+def admin_(msgid: str) -> str:
+    """A word of the Kepegawaian area, in the language of the moment."""
+    return translator(ADMIN_DOMAIN)(msgid)
 
 
 def year_(msgid: str) -> str:

@@ -36,7 +36,9 @@ async def test_beranda_shows_my_skp_what_waits_and_the_sync(tmp_path: Path) -> N
         waiting = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
         assert waiting == [
             "SKP untuk disetujui (1): Siti Marasabessy, S.E.",
-            "Evaluasi Triwulan IV 2026 untuk ditulis (1): Rizal Syamsuddin, S.Kom.",
+            # hers, and the team of the Kepala Bidang she stands in for (Plt)
+            "Evaluasi Triwulan IV 2026 untuk ditulis (4): Rizal Syamsuddin, S.Kom., "
+            "Hendra Latuconsina, S.T., Wahyuni Bachmid, S.E. dan 1 lainnya",
             "Umpan balik belum dibaca (1)",
             "Tindak lanjut berjalan (2): Yusuf Abdullah 2026-12-18, "
             "Irfan Mahmud, S.Sos. 2027-01-29",

@@ -65,6 +65,7 @@ class PersonPicker(ModalScreen[str | None]):
         choices: Sequence[PersonChoice],
         current: str | None = None,
         lang: str | None = None,
+        *,
         title: str | None = None,
     ) -> None:
         super().__init__()

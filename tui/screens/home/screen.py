@@ -201,12 +201,12 @@ class HomeScreen(ExportsList, Screen[None]):
         self.query_one("#home-sync", Static).update(text)
 
     def _areas_text(self) -> str:
-        from tui.areas import AREAS
+        from tui.areas import AREAS, is_for
 
         shown = [
             f"[b]{key_for(self, f'nav.{area.id}') or area.key}[/b] {_(area.label)}"
             for area in AREAS
-            if area.id != "home"
+            if area.id != "home" and is_for(area, self.services)
         ]
         return "  ".join(shown)
 

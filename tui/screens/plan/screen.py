@@ -148,7 +148,7 @@ class PlanScreen(
         if action == "pick_plan":
             return not self.pushed and bool(self.view.plans_of(self.services.me))
         if action == "team":
-            return not self.pushed and bool(self.view.org.subordinates_of(self.services.me))
+            return not self.pushed and bool(self.view.org.team_of(self.services.me))
         if action == "back":
             return self.pushed
         if action == "show_tab":

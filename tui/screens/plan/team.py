@@ -102,7 +102,7 @@ class TeamPlansScreen(ExportsList, Screen[None]):
                 f"none:{nip}",
                 (view.name_of(nip), format_nip(nip), view.unit_name_of(nip), "-", _("no SKP yet")),
             )
-            for nip in view.org.subordinates_of(self.services.me)
+            for nip in view.org.team_of(self.services.me)
             if not view.plans_of(nip)
         ]
         return found
