@@ -1,0 +1,86 @@
+"""The sign-in and sign-out requests: a checked NIP and password become a session cookie."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from aiohttp import web
+
+from sync.link import BadCredentials, LinkError, TooManyAttempts
+from sync.signin import ProfileInUse
+from web import signin_page
+from web.profiles import clean_nip, person_home, sign_in_person
+from web.sessions import COOKIE, LIFETIME_S, Sessions
+from web.texts import _
+
+
+class SignIn:
+    def __init__(self, sessions: Sessions, root: Path, api_url: str, *, secure: bool) -> None:
+        self.sessions = sessions
+        self.root = root
+        self.api_url = api_url
+        self.secure = secure
+
+    async def page(self, request: web.Request) -> web.Response:
+        return _html(signin_page.render())
+
+    async def submit(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        typed, password = str(form.get("nip", "")), str(form.get("password", ""))
+        nip = clean_nip(typed)
+        if nip is None:
+            return _refused(_("A NIP is 18 digits; check the one you typed."), typed, 400)
+        if not password:
+            return _refused(_("Type your password."), nip, 400)
+        try:
+            # sign_in speaks httpx and writes the profile: off the event loop
+            session = await asyncio.to_thread(
+                sign_in_person, self.root, self.api_url, nip, password
+            )
+        except BadCredentials:
+            return _refused(_("Wrong NIP or password."), nip, 401)
+        except TooManyAttempts as busy:
+            wait = round(busy.retry_after) if busy.retry_after is not None else 60
+            text = _("Too many failed attempts; wait {seconds} seconds and try again.")
+            return _refused(text.format(seconds=wait), nip, 429)
+        except ProfileInUse:
+            text = _(
+                "Your profile on this service holds another server's data; "
+                "ask the administrator to check the service's --server address."
+            )
+            return _refused(text, nip, 409)
+        except LinkError:
+            text = _("The central server cannot be reached now; try again in a moment.")
+            return _refused(text, nip, 503)
+        session_id = self.sessions.open(session.nip, session.name, person_home(self.root, nip))
+        response = _see_other("/")
+        response.set_cookie(
+            COOKIE,
+            session_id,
+            max_age=int(LIFETIME_S),
+            path="/",
+            httponly=True,
+            samesite="Strict",
+            secure=self.secure,
+        )
+        return response
+
+    async def sign_out(self, request: web.Request) -> web.Response:
+        # The profile and its token stay: work not yet sent goes at the next sign-in.
+        self.sessions.close(request.cookies.get(COOKIE))
+        response = _see_other("/login")
+        response.del_cookie(COOKIE, path="/")
+        return response
+
+
+def _see_other(path: str) -> web.Response:
+    return web.Response(status=303, headers={"Location": path})
+
+
+def _html(body: str, status: int = 200) -> web.Response:
+    return web.Response(text=body, status=status, content_type="text/html", charset="utf-8")
+
+
+def _refused(problem: str, nip: str, status: int) -> web.Response:
+    return _html(signin_page.render(problem, nip), status)
