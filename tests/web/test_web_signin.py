@@ -72,16 +72,23 @@ def test_the_sign_in_page_speaks_indonesian_and_refuses_a_wrong_password(
     assert not (web.folder / "web" / "people" / NIP).exists()
 
 
+def sign_in(web: WebProcess) -> tuple[httpx.Response, str]:
+    """Signs NIP in through the form; the answer and the session cookie."""
+    with web.client() as client:
+        answer = client.post("/login", data={"nip": f" {NIP} ", "password": DEFAULT_PASSWORD})
+        assert answer.status_code == 303 and answer.headers["location"] == "/"
+        return answer, client.cookies["kinerja_web"]
+
+
 def test_a_signed_in_person_gets_the_app_on_their_own_profile(
     web: WebProcess, live_server: LiveServer
 ) -> None:
-    with httpx.Client(base_url=web.url, timeout=60) as client:
-        answer = client.post("/login", data={"nip": f" {NIP} ", "password": DEFAULT_PASSWORD})
-        assert answer.status_code == 303 and answer.headers["location"] == "/"
-        set_cookie = answer.headers["set-cookie"]
-        assert "HttpOnly" in set_cookie and "SameSite=Strict" in set_cookie
-        assert "Secure" not in set_cookie  # plain http on loopback: a Secure cookie never returns
-        cookie = client.cookies["kinerja_web"]
+    answer, cookie = sign_in(web)
+    set_cookie = answer.headers["set-cookie"]
+    assert "HttpOnly" in set_cookie and "SameSite=Strict" in set_cookie
+    assert "Secure" not in set_cookie  # plain http on loopback: a Secure cookie never returns
+    with web.client() as client:
+        client.cookies.set("kinerja_web", cookie)
         page = client.get("/")
         assert page.status_code == 200
         assert f"Kinerja: {NAME} ({NIP})" in page.text
@@ -97,11 +104,11 @@ def test_a_signed_in_person_gets_the_app_on_their_own_profile(
     assert stat.S_IMODE((home / "session.json").stat().st_mode) == 0o600
     assert live_server.client(saved.token).get("/hello").status_code == 200
 
-    screen = asyncio.run(_app_output(web.url.replace("http", "ws") + "/ws", cookie))
+    screen = asyncio.run(app_output(web.url.replace("http", "ws") + "/ws", cookie))
     assert NAME in screen
 
 
-async def _app_output(url: str, cookie: str) -> str:
+async def app_output(url: str, cookie: str) -> str:
     """What the app draws until the person's name shows (or 90 s pass)."""
     seen = b""
     async with (

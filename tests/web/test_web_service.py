@@ -1,0 +1,91 @@
+"""``kinerja-server web`` as deployed: TLS, its help, its refusals, signing out, offline."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.server.test_serving import _self_signed
+from tests.support.live_server import ROOT, LiveServer
+from tests.web.running import WebProcess
+from tests.web.test_web_signin import NAME, NIP, app_output, sign_in
+
+
+def _web(folder: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KINERJA_SERVER_HOME": str(folder)}
+    env.pop("KINERJA_LANG", None)
+    env.pop("LANG", None)
+    env.pop("LC_ALL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "server.cli", "web", *flags],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+
+def test_under_tls_the_cookie_is_secure_and_the_app_speaks_wss(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    live_server.account(NIP, NAME)
+    cert, key = _self_signed(tmp_path)
+    web = WebProcess.start(
+        tmp_path / "svc", live_server.base_url, "--certfile", str(cert), "--keyfile", str(key),
+        cafile=cert,
+    )  # fmt: skip
+    try:
+        answer, cookie = sign_in(web)
+        assert "Secure" in answer.headers["set-cookie"]
+        with web.client() as client:
+            client.cookies.set("kinerja_web", cookie)
+            assert f"wss://127.0.0.1:{web.port}/ws" in client.get("/").text
+    finally:
+        web.stop()
+
+
+def test_help_speaks_indonesian_and_bad_flags_are_refused_in_one_line(tmp_path: Path) -> None:
+    shown = _web(tmp_path, "--help")
+    assert shown.returncode == 0 and "peramban" in shown.stdout and "--server" in shown.stdout
+    for flags, words in (
+        (("--server", "http://10.1.2.3:8080/api/v1"), "tanpa enkripsi"),
+        (("--server", "ftp://x"), "bukan alamat server"),
+        (("--keyfile", str(tmp_path / "k.pem")), "--keyfile memerlukan --certfile"),
+        (("--certfile", str(tmp_path / "tidak-ada.pem")), "tidak dapat dipakai"),
+    ):
+        refused = _web(tmp_path, *flags)
+        assert refused.returncode == 1, flags
+        assert words in refused.stderr and len(refused.stderr.splitlines()) == 1, refused.stderr
+
+
+def test_signing_out_ends_the_session(live_server: LiveServer, tmp_path: Path) -> None:
+    live_server.account(NIP, NAME)
+    web = WebProcess.start(tmp_path / "svc", live_server.base_url)
+    try:
+        _answer, cookie = sign_in(web)
+        with web.client() as client:
+            client.cookies.set("kinerja_web", cookie)
+            assert client.get("/").status_code == 200
+            assert client.get("/logout").headers["location"] == "/login"
+        with web.client() as client:
+            client.cookies.set("kinerja_web", cookie)  # the old cookie is worth nothing now
+            assert client.get("/").status_code == 303
+            assert client.get("/static/js/textual.js").status_code == 401
+    finally:
+        web.stop()
+
+
+def test_the_app_opens_offline_once_the_central_server_is_gone(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    live_server.account(NIP, NAME)
+    web = WebProcess.start(tmp_path / "svc", live_server.base_url)
+    try:
+        _answer, cookie = sign_in(web)
+        ws_url = web.url.replace("http", "ws") + "/ws"
+        assert NAME in asyncio.run(app_output(ws_url, cookie))  # first run: synced
+        live_server.stop()
+        # offline-first: the person's profile holds what the app needs
+        assert NAME in asyncio.run(app_output(ws_url, cookie))
+    finally:
+        web.stop()
