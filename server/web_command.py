@@ -57,11 +57,20 @@ def add_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--keyfile", type=Path, default=None, help=_("the private key of --certfile (PEM)")
     )
+    parser.add_argument(
+        "--forwarded-allow-ips",
+        metavar="IPS",
+        default="",
+        help=_(
+            "addresses of the reverse proxies whose X-Forwarded-For is believed, separated by commas; by default nobody's"
+        ),
+    )
 
 
 def as_argv(args: argparse.Namespace) -> list[str]:
     """The parsed flags written out again, for the web process."""
     argv = ["--host", args.host, "--port", str(args.port), "--server", args.server]
+    argv += ["--forwarded-allow-ips", args.forwarded_allow_ips]
     for flag, path in (("--certfile", args.certfile), ("--keyfile", args.keyfile)):
         if path is not None:
             argv += [flag, str(path)]

@@ -87,7 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     service = KinerjaWeb(
-        api_url=api_url, root=root, host=args.host, port=args.port, ssl_context=context
+        api_url=api_url,
+        root=root,
+        host=args.host,
+        port=args.port,
+        ssl_context=context,
+        proxies=frozenset(a.strip() for a in args.forwarded_allow_ips.split(",") if a.strip()),
     )
     try:
         service.serve_until_stopped()

@@ -48,8 +48,12 @@ def _prepare(folder: Path) -> bool:
     return new
 
 
-def sign_in_person(root: Path, api_url: str, nip: str, password: str) -> Session:
+def sign_in_person(
+    root: Path, api_url: str, nip: str, password: str, browser_address: str
+) -> Session:
     """Sign ``nip`` in at the API and keep the token in their profile folder.
+
+    ``browser_address`` goes to the API as X-Forwarded-For, for its sign-in brake.
 
     Raises what ``sync.signin.sign_in`` raises. A first attempt that fails
     leaves no folder behind, so wrong guesses fill no disk.
@@ -61,7 +65,7 @@ def sign_in_person(root: Path, api_url: str, nip: str, password: str) -> Session
             store = open_store(home)
         except StoreDamaged as damaged:
             store = damaged.store
-        session = sign_in(store, api_url, nip, password)
+        session = sign_in(store, api_url, nip, password, on_behalf_of=browser_address)
     except BaseException:
         if new:
             shutil.rmtree(home, ignore_errors=True)

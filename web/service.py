@@ -24,7 +24,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from web.sessions import COOKIE, BrowserSession, Sessions
-from web.signin import SignIn
+from web.signin import SignIn, over_https
 from web.texts import _, lang
 
 log = logging.getLogger("kinerja.web")
@@ -58,12 +58,13 @@ class KinerjaWeb(Server):
         host: str,
         port: int,
         ssl_context: ssl.SSLContext | None = None,
+        proxies: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(APP_COMMAND, host=host, port=port, title="Kinerja")
         self.templates_path = TEMPLATES
         self.ssl_context = ssl_context
         self.sessions = Sessions()
-        self.sign_in = SignIn(self.sessions, root, api_url, secure=ssl_context is not None)
+        self.sign_in = SignIn(self.sessions, root, api_url, proxies)
         self.api_url = api_url
 
     async def _make_app(self) -> web.Application:
@@ -109,7 +110,7 @@ class KinerjaWeb(Server):
 
     async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
         person: BrowserSession = request[PERSON]
-        scheme = "wss" if request.secure else "ws"
+        scheme = "wss" if over_https(request) else "ws"
         context = {
             "font_size": to_int(request.query.get("fontsize", "16"), 16),
             "app_websocket_url": f"{scheme}://{request.host}/ws",

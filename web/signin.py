@@ -15,12 +15,38 @@ from web.sessions import COOKIE, LIFETIME_S, Sessions
 from web.texts import _
 
 
+def over_https(request: web.Request) -> bool:
+    """Whether the browser talks HTTPS: to this process, or to a proxy in front of it.
+
+    X-Forwarded-Proto is believed from anyone: it only makes the cookie
+    stricter and the app page's websocket address wss, for the asker alone.
+    """
+    return request.secure or request.headers.get("X-Forwarded-Proto", "").lower() == "https"
+
+
+def browser_address(request: web.Request, proxies: frozenset[str]) -> str:
+    """The browser's address: the last X-Forwarded-For entry when a named proxy
+    sent the request (the one its proxy saw), else the peer's own."""
+    peer = request.remote or ""
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    if peer in proxies and forwarded.strip():
+        return forwarded.split(",")[-1].strip()
+    return peer
+
+
 class SignIn:
-    def __init__(self, sessions: Sessions, root: Path, api_url: str, *, secure: bool) -> None:
+    """Sign-in, sign-out. The API's sign-in brake sees each browser's address
+    (sent as X-Forwarded-For), so run ``serve --forwarded-allow-ips`` with this
+    service's address: otherwise 20 wrong passwords typed by anyone in a
+    browser stop everyone's browser sign-in for 15 minutes."""
+
+    def __init__(
+        self, sessions: Sessions, root: Path, api_url: str, proxies: frozenset[str]
+    ) -> None:
         self.sessions = sessions
         self.root = root
         self.api_url = api_url
-        self.secure = secure
+        self.proxies = proxies
 
     async def page(self, request: web.Request) -> web.Response:
         return _html(signin_page.render())
@@ -36,7 +62,12 @@ class SignIn:
         try:
             # sign_in speaks httpx and writes the profile: off the event loop
             session = await asyncio.to_thread(
-                sign_in_person, self.root, self.api_url, nip, password
+                sign_in_person,
+                self.root,
+                self.api_url,
+                nip,
+                password,
+                browser_address(request, self.proxies),
             )
         except BadCredentials:
             return _refused(_("Wrong NIP or password."), nip, 401)
@@ -62,7 +93,7 @@ class SignIn:
             path="/",
             httponly=True,
             samesite="Strict",
-            secure=self.secure,
+            secure=over_https(request),
         )
         return response
 

@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.server.serving import Served
 from tests.server.test_serving import _self_signed
-from tests.support.live_server import ROOT, LiveServer
+from tests.support.live_server import DEFAULT_PASSWORD, ROOT, LiveServer, make_nip
 from tests.web.running import WebProcess
 from tests.web.test_web_signin import NAME, NIP, app_output, sign_in
 
@@ -89,3 +90,48 @@ def test_the_app_opens_offline_once_the_central_server_is_gone(
         assert NAME in asyncio.run(app_output(ws_url, cookie))
     finally:
         web.stop()
+
+
+def test_behind_a_tls_proxy_the_cookie_is_secure_and_the_app_speaks_wss(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    live_server.account(NIP, NAME)
+    web = WebProcess.start(tmp_path / "svc", live_server.base_url)
+    try:
+        with web.client() as client:
+            client.headers["X-Forwarded-Proto"] = "https"
+            answer = client.post("/login", data={"nip": NIP, "password": DEFAULT_PASSWORD})
+            assert "Secure" in answer.headers["set-cookie"]
+            client.cookies.set("kinerja_web", answer.cookies["kinerja_web"])
+            assert f"wss://127.0.0.1:{web.port}/ws" in client.get("/").text
+    finally:
+        web.stop()
+
+
+def test_the_sign_in_brake_counts_each_browser_not_the_service(tmp_path: Path) -> None:
+    # the API believes the web service's X-Forwarded-For, the web service its proxy's
+    api = Served.start(tmp_path / "api", "--forwarded-allow-ips", "127.0.0.1")
+    api.account(NIP, NAME, password=DEFAULT_PASSWORD)
+    web = WebProcess.start(tmp_path / "svc", api.base_url, "--forwarded-allow-ips", "127.0.0.1")
+    try:
+        guesser = {"X-Forwarded-For": "10.9.8.7"}
+        with web.client() as client:
+            # one machine trying a password on many NIPs: its address is stopped
+            for n in range(100, 120):
+                wrong = client.post(
+                    "/login", data={"nip": make_nip(n), "password": "tebakan"}, headers=guesser
+                )
+                assert wrong.status_code == 401
+            stopped = client.post(
+                "/login", data={"nip": NIP, "password": DEFAULT_PASSWORD}, headers=guesser
+            )
+            assert stopped.status_code == 429 and "Terlalu banyak" in stopped.text
+            owner = client.post(
+                "/login",
+                data={"nip": NIP, "password": DEFAULT_PASSWORD},
+                headers={"X-Forwarded-For": "10.1.1.1"},
+            )
+            assert owner.status_code == 303  # the owner, in another browser, is not locked out
+    finally:
+        web.stop()
+        api.stop()
