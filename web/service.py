@@ -32,6 +32,8 @@ log = logging.getLogger("kinerja.web")
 # the same app `kinerja` opens, with the same interpreter as this service
 APP_COMMAND = shlex.join([sys.executable, "-m", "tui.cli"])
 TEMPLATES = Path(__file__).parent / "templates"
+# an app is a process of about 60 MB: a few tabs each, not a tab left to multiply
+APPS_PER_PERSON = 3
 PERSON = "kinerja.person"  # where the middleware leaves the signed-in person
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -66,6 +68,7 @@ class KinerjaWeb(Server):
         self.sessions = Sessions()
         self.sign_in = SignIn(self.sessions, root, api_url, proxies)
         self.api_url = api_url
+        self.running: dict[str, int] = {}  # apps open a NIP
 
     async def _make_app(self) -> web.Application:
         sessions = self.sessions
@@ -135,6 +138,17 @@ class KinerjaWeb(Server):
         if origin is not None and urlsplit(origin).netloc != request.host:
             raise web.HTTPForbidden()
         person: BrowserSession = request[PERSON]
+        if self.running.get(person.nip, 0) >= APPS_PER_PERSON:
+            raise web.HTTPTooManyRequests()
+        self.running[person.nip] = self.running.get(person.nip, 0) + 1
+        try:
+            return await self._run_app(request, person)
+        finally:
+            self.running[person.nip] -= 1
+            if not self.running[person.nip]:
+                del self.running[person.nip]
+
+    async def _run_app(self, request: web.Request, person: BrowserSession) -> web.WebSocketResponse:
         websocket = web.WebSocketResponse(heartbeat=15)
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)

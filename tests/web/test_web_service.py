@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import aiohttp
+
 from tests.server.serving import Served
 from tests.server.test_serving import _self_signed
 from tests.support.live_server import DEFAULT_PASSWORD, ROOT, LiveServer, make_nip
@@ -135,3 +137,51 @@ def test_the_sign_in_brake_counts_each_browser_not_the_service(tmp_path: Path) -
     finally:
         web.stop()
         api.stop()
+
+
+async def _apps_open_at_once(url: str, cookie: str) -> tuple[list[int], int, int]:
+    """Statuses of three apps, of a fourth while they run, and of one after one ends."""
+    async with aiohttp.ClientSession(cookies={"kinerja_web": cookie}) as session:
+        sockets = [await session.ws_connect(url) for _ in range(3)]
+        opened = [101 for _ in sockets]
+        try:
+            async with session.ws_connect(url):
+                fourth = 101
+        except aiohttp.WSServerHandshakeError as refused:
+            fourth = refused.status
+        await sockets.pop().close()
+        again = 0
+        for _wait in range(60):  # an app counts until its process has ended
+            try:
+                async with session.ws_connect(url):
+                    again = 101
+                    break
+            except aiohttp.WSServerHandshakeError as refused:
+                again = refused.status
+                await asyncio.sleep(0.25)
+        for socket in sockets:
+            await socket.close()
+    return opened, fourth, again
+
+
+async def _from_another_site(url: str, cookie: str) -> int:
+    async with aiohttp.ClientSession(cookies={"kinerja_web": cookie}) as session:
+        try:
+            async with session.ws_connect(url, origin="https://jahat.example"):
+                return 101
+        except aiohttp.WSServerHandshakeError as refused:
+            return refused.status
+
+
+def test_a_person_runs_a_few_apps_at_once_and_no_other_site_opens_one(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    live_server.account(NIP, NAME)
+    web = WebProcess.start(tmp_path / "svc", live_server.base_url)
+    try:
+        _answer, cookie = sign_in(web)
+        ws_url = web.url.replace("http", "ws") + "/ws"
+        assert asyncio.run(_apps_open_at_once(ws_url, cookie)) == ([101] * 3, 429, 101)
+        assert asyncio.run(_from_another_site(ws_url, cookie)) == 403
+    finally:
+        web.stop()
