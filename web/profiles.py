@@ -13,10 +13,13 @@ from pathlib import Path
 
 from domain.nip import nip_issues
 from store import StoreDamaged, open_store
+from sync.link import Patience
 from sync.session import Session
 from sync.signin import sign_in
 
 FOLDER_MODE = 0o700
+# a person waits at the sign-in page: a short try, then the page says why
+PATIENCE = Patience(connect=5.0, read=30.0, attempts=2, total=20.0)
 
 
 def web_home(server_home: Path) -> Path:
@@ -65,7 +68,9 @@ def sign_in_person(
             store = open_store(home)
         except StoreDamaged as damaged:
             store = damaged.store
-        session = sign_in(store, api_url, nip, password, on_behalf_of=browser_address)
+        session = sign_in(
+            store, api_url, nip, password, on_behalf_of=browser_address, patience=PATIENCE
+        )
     except BaseException:
         if new:
             shutil.rmtree(home, ignore_errors=True)

@@ -15,7 +15,6 @@ import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 import jinja2
@@ -24,7 +23,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from web.sessions import COOKIE, BrowserSession, Sessions
-from web.signin import SignIn, over_https
+from web.signin import SignIn, from_another_site, over_https
 from web.texts import _, lang
 
 log = logging.getLogger("kinerja.web")
@@ -132,10 +131,7 @@ class KinerjaWeb(Server):
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        # SameSite=Strict keeps the cookie off other sites' requests; the Origin
-        # check is the same rule for browsers that would send it anyway.
-        origin = request.headers.get("Origin")
-        if origin is not None and urlsplit(origin).netloc != request.host:
+        if from_another_site(request):
             raise web.HTTPForbidden()
         person: BrowserSession = request[PERSON]
         if self.running.get(person.nip, 0) >= APPS_PER_PERSON:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from aiohttp import web
 
@@ -22,6 +23,15 @@ def over_https(request: web.Request) -> bool:
     stricter and the app page's websocket address wss, for the asker alone.
     """
     return request.secure or request.headers.get("X-Forwarded-Proto", "").lower() == "https"
+
+
+def from_another_site(request: web.Request) -> bool:
+    """Whether a browser says the request comes from another site's page.
+
+    SameSite=Strict keeps the session cookie off such requests already; this
+    also stops a page elsewhere from signing a browser in as someone else."""
+    origin = request.headers.get("Origin")
+    return origin is not None and urlsplit(origin).netloc != request.host
 
 
 def browser_address(request: web.Request, proxies: frozenset[str]) -> str:
@@ -52,6 +62,8 @@ class SignIn:
         return _html(signin_page.render())
 
     async def submit(self, request: web.Request) -> web.Response:
+        if from_another_site(request):
+            raise web.HTTPForbidden()
         form = await request.post()
         typed, password = str(form.get("nip", "")), str(form.get("password", ""))
         nip = clean_nip(typed)

@@ -6,13 +6,14 @@ import asyncio
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import aiohttp
 
 from tests.server.serving import Served
 from tests.server.test_serving import _self_signed
-from tests.support.live_server import DEFAULT_PASSWORD, ROOT, LiveServer, make_nip
+from tests.support.live_server import DEFAULT_PASSWORD, ROOT, LiveServer, _free_port, make_nip
 from tests.web.running import WebProcess
 from tests.web.test_web_signin import NAME, NIP, app_output, sign_in
 
@@ -183,5 +184,26 @@ def test_a_person_runs_a_few_apps_at_once_and_no_other_site_opens_one(
         ws_url = web.url.replace("http", "ws") + "/ws"
         assert asyncio.run(_apps_open_at_once(ws_url, cookie)) == ([101] * 3, 429, 101)
         assert asyncio.run(_from_another_site(ws_url, cookie)) == 403
+    finally:
+        web.stop()
+
+
+def test_an_unreachable_central_server_and_a_foreign_form_are_said_plainly(
+    tmp_path: Path,
+) -> None:
+    gone = f"http://127.0.0.1:{_free_port()}/api/v1"  # nothing listens there
+    web = WebProcess.start(tmp_path / "svc", gone)
+    try:
+        with web.client() as client:
+            started = time.monotonic()
+            answer = client.post("/login", data={"nip": NIP, "password": DEFAULT_PASSWORD})
+            assert answer.status_code == 503 and "tidak dapat dihubungi" in answer.text
+            assert time.monotonic() - started < 30
+            foreign = client.post(
+                "/login",
+                data={"nip": NIP, "password": DEFAULT_PASSWORD},
+                headers={"Origin": "https://jahat.example"},
+            )
+            assert foreign.status_code == 403 and "set-cookie" not in foreign.headers
     finally:
         web.stop()
