@@ -69,8 +69,6 @@ def _tls(certfile: Path | None, keyfile: Path | None) -> ssl.SSLContext | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from web.service import KinerjaWeb  # textual-serve and aiohttp once the flags are good
-
     args = build_parser().parse_args(argv)
     os.umask(0o077)  # profiles, stores and tokens: the service user's alone
     try:
@@ -85,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"kinerja-server web: {error}", file=sys.stderr)
         return 1
+    from web.service import KinerjaWeb  # textual-serve and aiohttp once the flags are good
+
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     service = KinerjaWeb(
         api_url=api_url,
