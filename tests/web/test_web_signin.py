@@ -132,3 +132,23 @@ async def app_output(url: str, cookie: str) -> str:
             else:
                 break
     return seen.decode(errors="replace")
+
+
+def test_two_people_each_get_their_own_page_and_profile(
+    web: WebProcess, live_server: LiveServer
+) -> None:
+    other_nip, other_name = make_nip(8, female=True), "Hasna Tidore"
+    live_server.account(other_nip, other_name)
+    _answer, mine = sign_in(web)
+    with web.client() as client:
+        answer = client.post("/login", data={"nip": other_nip, "password": DEFAULT_PASSWORD})
+        theirs = answer.cookies["kinerja_web"]
+    assert mine != theirs
+    for cookie, nip, name in ((mine, NIP, NAME), (theirs, other_nip, other_name)):
+        with web.client() as client:
+            client.cookies.set("kinerja_web", cookie)
+            page = client.get("/").text
+            assert f"Kinerja: {name} ({nip})" in page
+            assert client.get("/download/not-theirs").status_code == 404
+        saved = load_session(web.folder / "web" / "people" / nip)
+        assert saved is not None and saved.nip == nip
