@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from server import backup, doctor
+from server import backup, doctor, web_command
 from server.config import server_home
 from server.failure import Failure
 from server.ops_text import _
@@ -70,6 +70,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     checking.add_argument(
         "--workers", type=int, default=1, metavar="N", help=_("the --workers serve is given")
     )
+    web_command.add_command(commands)
 
 
 def cmd_backup(url: str, args: argparse.Namespace) -> None:
@@ -122,4 +123,5 @@ COMMANDS: dict[str, Callable[[str, argparse.Namespace], None]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "doctor": cmd_doctor,
+    "web": web_command.cmd_web,
 }

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -205,7 +205,10 @@ def _json_of(response: httpx.Response) -> JSON:
 
 
 class Link:
-    """One server, one token; blocking calls, each retried with backoff."""
+    """One server, one token; blocking calls, each retried with backoff.
+
+    ``headers`` go with every request (the web service's X-Forwarded-For).
+    """
 
     def __init__(
         self,
@@ -215,19 +218,22 @@ class Link:
         patience: Patience | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         # people paste either the server's address or its API root
         self.base_url = base_url.rstrip("/").removesuffix(API_PREFIX)
         self.patience = patience or Patience()
         self.requests_made = 0
         self._sleep = sleep
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        sent = dict(headers or {})
+        if token:
+            sent["Authorization"] = f"Bearer {token}"
         timeout = httpx.Timeout(
             self.patience.read, connect=self.patience.connect, pool=self.patience.connect
         )
         self._http = httpx.Client(
             base_url=self.base_url + API_PREFIX,
-            headers=headers | {"Accept-Encoding": "gzip"},
+            headers=sent | {"Accept-Encoding": "gzip"},
             timeout=timeout,
             transport=transport,
         )

@@ -106,17 +106,23 @@ def sign_in(
     patience: Patience | None = None,
     replace_server: bool = False,
     insecure_http: bool = False,
+    on_behalf_of: str | None = None,
 ) -> Session:
     """Check the address and the profile, open a session and keep it.
 
     Raises UnsafeServerUrl, ProfileInUse or a LinkError (ProtocolMismatch for
     a server of another protocol). ``replace_server`` accepts a new address
     for the same server (the demo's runs on a new port each time);
-    ``insecure_http`` allows http to another computer.
+    ``insecure_http`` allows http to another computer. ``on_behalf_of`` is
+    the address of the person signing in through a service in front of the
+    server (``kinerja-server web``), sent as X-Forwarded-For: a server that
+    believes that service counts failed sign-ins per person's address, not
+    every browser's together as the service's.
     """
     check_server_url(url, insecure_http=insecure_http)
     check_profile(store, url, nip, replace_server=replace_server)
-    with Link(url, patience=patience or Patience(attempts=3, total=60.0)) as link:
+    headers = {"X-Forwarded-For": on_behalf_of} if on_behalf_of else None
+    with Link(url, patience=patience or Patience(attempts=3, total=60.0), headers=headers) as link:
         link.hello()
         answer = link.open_session(nip, password)
     user = answer.get("user") or {}
