@@ -37,7 +37,7 @@ from tui.areas import AREA_BY_ID, AREAS
 from tui.settings import Settings, load_settings
 from tui.sync_worker import SyncRunner, SyncWorkerMixin
 from tui.texts import _
-from tui.themes import ANSI_THEME, DEFAULT_THEME, choose_theme
+from tui.themes import ANSI_THEME, DEFAULT_THEME, PLAIN, PLAIN_THEME, choose_theme, plain_filters
 
 if TYPE_CHECKING:
     from tui.widgets.person_picker import PeopleSwitch
@@ -62,7 +62,11 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
     # Beranda's stylesheet (beside it) is loaded with the app's: it is always
     # the first screen, and a screen's own CSS_PATH would restyle everything
     # once more when it first shows.
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/home/home.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        "nocolor.tcss",
+        "screens/home/home.tcss",
+    ]
     ENABLE_COMMAND_PALETTE = True
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {HOLDING_MODE: Screen}
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("app"))
@@ -97,7 +101,10 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         self.on_first_screen: Callable[[], None] | None = None
         self.register_theme(DEFAULT_THEME)
         self.register_theme(ANSI_THEME)
-        self.theme = choose_theme(self.settings.theme)
+        self.register_theme(PLAIN_THEME)
+        if self.no_color:
+            self._filters = plain_filters(self._filters)
+        self.theme = PLAIN if self.no_color else choose_theme(self.settings.theme)
         self.set_keymap(self.settings.keymap)
 
     def on_mount(self) -> None:
