@@ -19,6 +19,7 @@ What every screen can count on:
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
@@ -36,8 +37,8 @@ from tui.actions import bindings, key_help, localise
 from tui.areas import AREA_BY_ID, AREAS
 from tui.settings import Settings, load_settings
 from tui.sync_worker import SyncRunner, SyncWorkerMixin
+from tui.terminal import fit_to_terminal
 from tui.texts import _
-from tui.themes import ANSI_THEME, DEFAULT_THEME, PLAIN, PLAIN_THEME, choose_theme, plain_filters
 
 if TYPE_CHECKING:
     from tui.widgets.person_picker import PeopleSwitch
@@ -99,12 +100,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         # Called once the first screen a person can use is on show (the
         # startup benchmark exits there).
         self.on_first_screen: Callable[[], None] | None = None
-        self.register_theme(DEFAULT_THEME)
-        self.register_theme(ANSI_THEME)
-        self.register_theme(PLAIN_THEME)
-        if self.no_color:
-            self._filters = plain_filters(self._filters)
-        self.theme = PLAIN if self.no_color else choose_theme(self.settings.theme)
+        fit_to_terminal(self, self.settings.theme, os.environ)
         self.set_keymap(self.settings.keymap)
 
     def on_mount(self) -> None:

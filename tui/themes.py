@@ -7,8 +7,9 @@ KINERJA_THEME=ansi, ``theme = "ansi"`` in settings.toml, or automatically
 when NO_COLOR is set or the terminal says it has few colours. Screens use
 theme variables only ($primary, $error, ...), so every look works everywhere.
 
-With NO_COLOR (https://no-color.org) the app sends no colour at all: text
-and background are the terminal's own, and what colour showed (the cursor
+With NO_COLOR (https://no-color.org), and on a terminal without colours
+(vt100), the app sends no colour at all: text and background are the
+terminal's own, and what colour showed (the cursor
 row, the active tab, the focused field) is shown by reverse and bold
 (``plain_filters`` below, and tui/nocolor.tcss).
 """
@@ -133,19 +134,25 @@ class NoColourMarks(LineFilter):
 @lru_cache(1024)
 def plain_style(style: Style) -> Style:
     marked = style.bgcolor is not None and not style.bgcolor.is_default and not style.reverse
-    return style + (MARKED if marked else DEFAULT_COLOURS)
+    return style.without_color + MARKED if marked else style.without_color
 
 
-DEFAULT_COLOURS = Style(color="default", bgcolor="default")
-MARKED = Style(color="default", bgcolor="default", reverse=True, bold=True)
+MARKED = Style(reverse=True, bold=True)
 
 
 def plain_filters(filters: list[LineFilter]) -> list[LineFilter]:
-    """``filters`` with Textual's NO_COLOR filter replaced by ours."""
-    return [NoColourMarks() if isinstance(f, Monochrome | NoColor) else f for f in filters]
+    """``filters`` with Textual's NO_COLOR filter, if any, replaced by ours."""
+    kept = [f for f in filters if not isinstance(f, Monochrome | NoColor)]
+    return [*kept, NoColourMarks()]
+
+
+def without_colour(environ: Mapping[str, str]) -> bool:
+    """NO_COLOR is set, or the terminal has no colours (a vt100)."""
+    return "NO_COLOR" in environ or environ.get("TERM", "") in MONOCHROME_TERMS
 
 
 FEW_COLOUR_TERMS = ("linux", "vt100", "vt220", "ansi", "dumb", "cons25")
+MONOCHROME_TERMS = ("vt100", "vt102", "vt220", "dumb")
 
 
 def choose_theme(setting: str | None, environ: Mapping[str, str] | None = None) -> str:
