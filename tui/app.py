@@ -33,12 +33,13 @@ from textual.widget import AwaitMount
 
 from client.services import Services
 from client.sync_status import describe, read_state, run_round
-from tui.actions import bindings, key_help, localise
+from tui.actions import bindings, key_for, key_help, localise
 from tui.areas import AREA_BY_ID, AREAS
+from tui.builtins import NoMatchPalette, localise_textual
 from tui.settings import Settings, load_settings
 from tui.sync_worker import SyncRunner, SyncWorkerMixin
 from tui.terminal import fit_to_terminal
-from tui.texts import _
+from tui.texts import _, terminal_
 
 if TYPE_CHECKING:
     from tui.widgets.person_picker import PeopleSwitch
@@ -90,6 +91,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         """
         super().__init__()
         localise(self)
+        localise_textual()
         self.animation_level = "none"
         self.home = home
         self.services = services
@@ -225,7 +227,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
     def action_command_palette(self) -> None:
         if CommandPalette.is_open(cast(App[object], self)):
             return
-        palette = CommandPalette(placeholder=_("Search for a command…"), id="--command-palette")
+        palette = NoMatchPalette(placeholder=_("Search for a command…"), id="--command-palette")
         self.push_screen(palette)
 
         def steady_cursor() -> None:  # no blinking over SSH
@@ -237,6 +239,14 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         from tui.palette import shell_commands
 
         yield from shell_commands(self, screen)
+
+    def action_help_quit(self) -> None:
+        # Textual's ctrl+c notice, in the person's language.
+        key = key_for(self.screen, "app.quit") or "ctrl+q"
+        self.notify(
+            terminal_("Press [b]{key}[/b] to quit the app").format(key=key),
+            title=terminal_("Do you want to quit?"),
+        )
 
     def action_sync_now(self) -> None:
         self.request_sync()

@@ -35,3 +35,12 @@ def plan_texts(lang: str | None) -> Callable[[str], str]:
 def review_(msgid: str) -> str:
     """A word of the review screens, in the language of the moment."""
     return translator(REVIEW_DOMAIN)(msgid)
+
+
+TERMINAL_DOMAIN = "tui_terminal"
+
+
+def terminal_(msgid: str) -> str:
+    """A word of the shell's terminal-wide mechanisms (Textual's own words,
+    the unsaved-changes dialog, drafts), in the language of the moment."""
+    return translator(TERMINAL_DOMAIN)(msgid)
