@@ -34,6 +34,7 @@ BINDING_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
 KEY = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$")
 
 SHELL, PLAN, REVIEW = "tui", "tui_plan", "tui_review"  # gettext domains of the labels
+TERMINAL = "tui_terminal"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -145,6 +146,13 @@ ACTIONS: tuple[Action, ...] = (
         ("confirm.no", "n,escape", "answer(False)", "No"),
     ),
     *_scope(
+        "unsaved",
+        TERMINAL,
+        ("unsaved.save", "s,ctrl+s", "answer('save')", "Save"),
+        ("unsaved.discard", "d", "answer('discard')", "Discard"),
+        ("unsaved.stay", "escape", "answer('stay')", "Stay"),
+    ),
+    *_scope(
         "person_picker",
         SHELL,
         ("person_picker.choose", "enter", "choose", "Choose", None, "", True, True),
@@ -203,7 +211,7 @@ ACTIONS: tuple[Action, ...] = (
         ("plan.item_save", "ctrl+s", "save", "Save RHK"),
         ("plan.item_add_indicator", "ctrl+n", "add_indicator", "Add IKI"),
         ("plan.item_remove_indicator", "ctrl+l", "remove_indicator", "Remove IKI"),
-        ("plan.item_cancel", "escape", "dismiss(False)", "Close"),
+        ("plan.item_cancel", "escape", "leave", "Close"),
     ),
     *_scope(
         "progress",
@@ -219,7 +227,7 @@ ACTIONS: tuple[Action, ...] = (
         ("progress.save", "ctrl+s", "save", "Save realisasi"),
         ("progress.add_evidence", "ctrl+n", "add_evidence", "Add evidence"),
         ("progress.remove_evidence", "ctrl+l", "remove_evidence", "Remove evidence"),
-        ("progress.cancel", "escape", "dismiss(False)", "Close"),
+        ("progress.cancel", "escape", "leave", "Close"),
     ),
     *_scope(
         "feedback",
@@ -271,7 +279,7 @@ ACTIONS: tuple[Action, ...] = (
         "feedback.form",
         REVIEW,
         ("feedback.save", "ctrl+s", "save", "Save"),
-        ("feedback.cancel", "escape", "cancel", "Cancel"),
+        ("feedback.cancel", "escape", "leave", "Cancel"),
     ),
     *_scope(
         "evaluation",

@@ -190,7 +190,22 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
     # -- areas ----------------------------------------------------------------
 
     def action_open_area(self, area_id: str) -> None:
-        self.open_area(area_id)
+        if not self._asked_before_leaving(lambda: self.open_area(area_id)):
+            self.open_area(area_id)
+
+    async def action_quit(self) -> None:
+        if not self._asked_before_leaving(self.exit):
+            self.exit()
+
+    def _asked_before_leaving(self, then: Callable[[], object]) -> bool:
+        """An open form with unsaved changes asks first (tui/widgets/unsaved.py)."""
+        from tui.widgets.unsaved import unsaved_form
+
+        form = unsaved_form(self)
+        if form is None:
+            return False
+        form.ask_before_leaving(then)
+        return True
 
     def open_area(self, area_id: str) -> AwaitMount | None:
         """Switch to an area, importing its screen the first time."""

@@ -32,6 +32,7 @@ from tui.actions import bindings, localise
 from tui.texts import plan_texts
 from tui.widgets.forms import ErrorLabel, FieldScroll, quiet, show_in_rows
 from tui.widgets.saving import Saving
+from tui.widgets.unsaved import GuardedForm
 
 
 class IndicatorRow(Vertical):
@@ -119,10 +120,11 @@ class IndicatorRow(Vertical):
         return without_none(found)
 
 
-class ItemEditor(Saving, ModalScreen[Snapshot | bool]):
+class ItemEditor(GuardedForm, Saving, ModalScreen[Snapshot | bool]):
     """Edits one plan_item; dismissed with the records read again once saved, else False."""
 
     BINDINGS = bindings("plan.item")
+    LEFT_WITH = False
 
     def __init__(
         self,

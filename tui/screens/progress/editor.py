@@ -19,6 +19,7 @@ from tui.actions import bindings, localise
 from tui.texts import plan_texts
 from tui.widgets.forms import ErrorLabel, FieldScroll, quiet, show_in_rows
 from tui.widgets.saving import Saving
+from tui.widgets.unsaved import GuardedForm
 
 
 class EvidenceRow(Vertical):
@@ -56,13 +57,14 @@ class EvidenceRow(Vertical):
         return {"label": label, "url": url} if label or url else None
 
 
-class ProgressEditor(Saving, ModalScreen[Snapshot | bool]):
+class ProgressEditor(GuardedForm, Saving, ModalScreen[Snapshot | bool]):
     """Writes the one progress record of an RHK for a period (new, or edited).
 
     Dismissed with the records read again after the save (a Snapshot), or False.
     """
 
     BINDINGS = bindings("progress.editor")
+    LEFT_WITH = False
 
     def __init__(
         self,
