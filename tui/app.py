@@ -117,6 +117,14 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
             self.call_after_refresh(self._first_screen_shown)
         else:
             self._show_profile(self.services)
+            self._tell_of_drafts()
+
+    def _tell_of_drafts(self) -> None:
+        from tui.widgets.unsaved import drafts_notice
+
+        notice = drafts_notice(self.home)
+        if notice is not None:
+            self.notify(notice, severity="warning", timeout=30)
 
     def _first_screen_shown(self) -> None:
         hook, self.on_first_screen = self.on_first_screen, None

@@ -12,11 +12,13 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from client import drafts
 from demo.office import SUPERIOR
 from tests.tui.shell_world import shell_app, signed_in
 from tui.app import KinerjaApp
 from tui.screens.progress.editor import ProgressEditor
-from tui.widgets.unsaved import UnsavedDialog
+from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.unsaved import UnsavedDialog, field_values
 
 SIZE = (80, 24)
 
@@ -126,3 +128,66 @@ async def test_another_area_with_changes_asks_and_stay_keeps_the_form(tmp_path: 
         await pilot.press("d")
         await pilot.pause()
         assert app.current_mode == "home"
+
+
+async def test_a_draft_survives_a_crash_and_is_offered_back(tmp_path: Path) -> None:
+    services = signed_in(tmp_path)
+    app = shell_app(tmp_path, services)
+    async with app.run_test(size=SIZE) as pilot:
+        before = progress_values(app)
+        editor = await open_realisasi(pilot)
+        await pilot.press("ctrl+u", *"42")
+        editor.query_one("#note", Input).focus()
+        await pilot.press(*"catatan lapangan")
+        await pilot.pause(0.8)  # the draft is written half a second after typing
+    # The app ended without the form being saved or discarded (the run
+    # stops as a killed process would): the draft is in the profile folder.
+    [draft] = drafts.waiting(tmp_path)
+    assert draft.fields[0] == "42" and "catatan lapangan" in draft.fields
+
+    again = shell_app(tmp_path, signed_in(tmp_path))
+    async with again.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        notices = [n.message for n in again._notifications]
+        assert any("Belum disimpan saat Kinerja tertutup" in n for n in notices)
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(again.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        editor = again.screen
+        assert isinstance(editor, ProgressEditor)
+        assert editor.query_one("#note", Input).value == "catatan lapangan"
+        assert editor.query_one("#value-0", Input).value == "42"
+        assert list(field_values(editor)) == draft.fields
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert 42 in first_values(again)
+        assert progress_values(again) != before
+    assert drafts.waiting(tmp_path) == []  # saved: the draft is gone
+
+
+async def test_a_draft_refused_is_dropped(tmp_path: Path) -> None:
+    app = shell_app(tmp_path, signed_in(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_realisasi(pilot)
+        await pilot.press("ctrl+u", *"42")
+        await pilot.pause(0.8)
+    again = shell_app(tmp_path, signed_in(tmp_path))
+    async with again.run_test(size=SIZE) as pilot:
+        await open_realisasi_after_offer(pilot, "n")
+        assert again.screen.query_one("#value-0", Input).value != "42"
+    assert drafts.waiting(tmp_path) == []
+
+
+async def open_realisasi_after_offer(pilot: Pilot[str], answer: str) -> None:
+    await pilot.press("f4")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ConfirmDialog)
+    await pilot.press(answer)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ProgressEditor)

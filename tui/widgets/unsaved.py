@@ -5,11 +5,19 @@ and leaving it with changes (Escape, ctrl+q, another area: tui/app.py asks
 ``unsaved_form``) shows the one ``UnsavedDialog``. "Save" runs the form's own
 save and, once the form closed saved, goes on with the leaving; "discard"
 closes it; "stay" goes back to the fields.
+
+A form that names its draft (``draft_key``) also keeps what is typed in
+the profile folder (client/drafts.py) half a second after each change, so
+a crash or a dropped SSH session loses nothing: opened again, the form
+offers the draft back; at start the app lists the drafts waiting.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, ComposeResult
@@ -18,10 +26,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Select, Static, TextArea
 
+from client import drafts
 from tui.actions import bindings, localise
 from tui.texts import terminal_
 
 SAVE, DISCARD, STAY = "save", "discard", "stay"
+DRAFT_AFTER_SECONDS = 0.5
 
 
 class UnsavedDialog(ModalScreen[str]):
@@ -83,6 +93,21 @@ def field_values(screen: Screen[Any]) -> tuple[object, ...]:
     return tuple(found)
 
 
+def put_field_values(screen: Screen[Any], values: list[object]) -> bool:
+    """Fill ``screen``'s fields with ``values`` (as ``field_values`` read them)."""
+    fields = list(screen.query("Input, TextArea, Select"))
+    if len(fields) != len(values):
+        return False  # the form changed shape since: better nothing than a wrong field
+    for field, value in zip(fields, values, strict=True):
+        if isinstance(field, Input):
+            field.value = str(value)
+        elif isinstance(field, TextArea):
+            field.load_text(str(value))
+        elif isinstance(field, Select):
+            field.value = value
+    return True
+
+
 class GuardedForm(_Base):
     """Mixed into a form (a screen): leaving it with changes asks first.
 
@@ -104,6 +129,71 @@ class GuardedForm(_Base):
 
     def _remember_fields(self) -> None:
         self._as_opened = field_values(self)
+        self._offer_draft()
+
+    # -- drafts (client/drafts.py) --------------------------------------------
+
+    def draft_key(self) -> str | None:
+        """Which form on which record, for its draft; None keeps no draft."""
+        return None
+
+    def draft_title(self) -> str:
+        return str(self.title or "")
+
+    def _drafts_home(self) -> tuple[Path, str] | None:
+        home, key = getattr(self.app, "home", None), self.draft_key()
+        return (home, key) if isinstance(home, Path) and key else None
+
+    def _offer_draft(self) -> None:
+        where = self._drafts_home()
+        draft = drafts.find(*where) if where else None
+        if where is None or draft is None:
+            return
+        from tui.widgets.dialogs import ConfirmDialog
+
+        question = terminal_(
+            "A draft of this form from {time} was not saved. Put it back in the fields?"
+        ).format(time=draft.written_at[:16].replace("T", " "))
+
+        def answered(yes: bool | None) -> None:
+            if yes and put_field_values(self, draft.fields):
+                return  # kept until the form is saved or discarded
+            drafts.drop(*where)
+
+        self.app.push_screen(ConfirmDialog(question, getattr(self, "lang", None)), answered)
+
+    # Textual calls these beside any the form has (each class's handler runs).
+    def on_input_changed(self) -> None:
+        self._field_changed()
+
+    def on_text_area_changed(self) -> None:
+        self._field_changed()
+
+    def on_select_changed(self) -> None:
+        self._field_changed()
+
+    def _field_changed(self) -> None:
+        if self._drafts_home() is None or self._as_opened is None:
+            return
+        timer = getattr(self, "_draft_timer", None)
+        if timer is not None:
+            timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_AFTER_SECONDS, self._keep_draft)
+
+    def _keep_draft(self) -> None:
+        where = self._drafts_home()
+        if where is None or not self.is_attached:
+            return
+        home, key = where
+        if not self.has_changes:
+            drafts.drop(home, key)
+            return
+        draft = drafts.Draft(
+            key, self.draft_title(), list(field_values(self)), datetime.now().isoformat()
+        )
+        # A full or read-only disk: the form itself still holds everything.
+        with suppress(OSError):
+            drafts.keep(home, draft)
 
     @property
     def has_changes(self) -> bool:
@@ -134,11 +224,29 @@ class GuardedForm(_Base):
         raise NotImplementedError
 
     def dismiss(self, result: Any = None) -> Any:
+        # Saved or discarded: the draft has done its job.
+        where = self._drafts_home()
+        if where is not None:
+            timer = getattr(self, "_draft_timer", None)
+            if timer is not None:
+                timer.stop()
+            drafts.drop(*where)
         then, self._after_saved = self._after_saved, None
         done = super().dismiss(result)
         if then is not None:
             self.app.call_later(then)
         return done
+
+
+def drafts_notice(home: Path) -> str | None:
+    """What the app says at start about drafts a crash left, if any."""
+    waiting = drafts.waiting(home)
+    if not waiting:
+        return None
+    titles = "; ".join(draft.title for draft in waiting)
+    return terminal_(
+        "Not saved before Kinerja closed: {titles}. Open the form again to get it back."
+    ).format(titles=titles)
 
 
 def unsaved_form(app: App[Any]) -> GuardedForm | None:

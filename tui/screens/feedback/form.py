@@ -102,6 +102,12 @@ class FeedbackForm(GuardedForm, ModalScreen[dict[str, Any] | None]):
             quiet(field)
         quiet(self.query_one(TextArea)).focus()
 
+    def draft_key(self) -> str:
+        return f"feedback-{self.existing.get('id', 'new')}-{self.period_id}-{self.form_title}"
+
+    def draft_title(self) -> str:
+        return self.form_title
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 

@@ -135,6 +135,14 @@ class ProgressEditor(GuardedForm, Saving, ModalScreen[Snapshot | bool]):
         first = self.query(Input).first()
         first.focus()
 
+    def draft_key(self) -> str:
+        return f"progress-{self.item['id']}-{self.period_id}"
+
+    def draft_title(self) -> str:
+        return self._("Realisasi {period}: {rhk}").format(
+            period=self.view.period_name(self.period_id), rhk=self.item["data"].get("text", "")
+        )
+
     def rows(self) -> list[EvidenceRow]:
         return list(self.query(EvidenceRow))
 
