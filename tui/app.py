@@ -36,6 +36,7 @@ from client.sync_status import describe, read_state, run_round
 from tui.actions import bindings, key_for, key_help, localise
 from tui.areas import AREA_BY_ID, AREAS
 from tui.builtins import NoMatchPalette, localise_textual
+from tui.key_order import KeysInOrder
 from tui.settings import Settings, load_settings
 from tui.sync_worker import SyncRunner, SyncWorkerMixin
 from tui.terminal import fit_to_terminal
@@ -59,7 +60,7 @@ def load_screen_class(target: str) -> Callable[[Services], Screen[Any]]:
     return cast(Callable[[Services], Screen[Any]], found)
 
 
-class KinerjaApp(SyncWorkerMixin, App[str]):
+class KinerjaApp(KeysInOrder, SyncWorkerMixin, App[str]):
     TITLE = "Kinerja"
     # Beranda's stylesheet (beside it) is loaded with the app's: it is always
     # the first screen, and a screen's own CSS_PATH would restyle everything
