@@ -14,14 +14,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Select, Static
 
+from client.numbers import format_number, parse_number
 from client.plan import (
     COLLECTIONS,
     Gate,
     Record,
     atasan_items,
-    format_number,
     new_id,
-    parse_number,
     without_none,
 )
 from client.records import Snapshot

@@ -10,7 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
-from client.plan import Record, format_number, new_id, parse_number, target_of, without_none
+from client.numbers import format_number, parse_number
+from client.plan import Record, new_id, target_of, without_none
 from client.progress import COLLECTIONS
 from client.records import Snapshot
 from client.services import Services

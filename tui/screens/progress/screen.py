@@ -8,7 +8,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
-from client.plan import Record, format_number, indicator_summary, label_of
+from client.numbers import format_number
+from client.plan import Record, indicator_summary, label_of
 from client.progress import (
     COLLECTIONS,
     approved_plans,
