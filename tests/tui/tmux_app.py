@@ -43,10 +43,17 @@ class TmuxApp:
         line = shlex.join([sys.executable, "-m", "tui.cli"]) + "; echo EXIT=$?; sleep 60"
         assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in exports.items())
         width, height = size
-        self.tmux(
-            "new-session", "-d", "-s", "app", "-x", str(width), "-y", str(height),
-            "-c", str(ROOT), f"env -i {assignments} sh -c {shlex.quote(line)}",
-        )  # fmt: skip
+        for attempt in range(5):  # a server just killed may still hold its socket
+            try:
+                self.tmux(
+                    "new-session", "-d", "-s", "app", "-x", str(width), "-y", str(height),
+                    "-c", str(ROOT), f"env -i {assignments} sh -c {shlex.quote(line)}",
+                )  # fmt: skip
+                return
+            except subprocess.CalledProcessError:
+                if attempt == 4:
+                    raise
+                time.sleep(0.5)
 
     def screen(self, *, escapes: bool = False) -> str:
         return self.tmux("capture-pane", "-p", "-t", "app", *(("-e",) if escapes else ()))
