@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from client.numbers import format_number
 from client.records import Snapshot
 from store import new_id
 
@@ -128,8 +129,7 @@ def target_text(indicator: Mapping[str, Any]) -> str:
     target = indicator.get("target")
     if target is None:
         return "-"
-    number = int(target) if float(target).is_integer() else target
-    return f"{number} {indicator.get('unit') or ''}".strip()
+    return f"{format_number(target)} {indicator.get('unit') or ''}".strip()
 
 
 def realisasi_text(progress: Rec | None, index: int, indicator: Mapping[str, Any]) -> str:
@@ -139,8 +139,7 @@ def realisasi_text(progress: Rec | None, index: int, indicator: Mapping[str, Any
     value = values[index] if index < len(values) else None
     if value is None:
         return "-"
-    number = int(value) if float(value).is_integer() else value
-    return f"{number} {indicator.get('unit') or ''}".strip()
+    return f"{format_number(value)} {indicator.get('unit') or ''}".strip()
 
 
 def evaluation_data(

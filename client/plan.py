@@ -9,11 +9,11 @@ anyone types in vain.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from client.numbers import format_number
 from client.records import Snapshot
 from client.writes import PROBE_ID, Write, may
 from store import new_id
@@ -87,36 +87,6 @@ def new_plan_data(period_id: str, ppk_nip: str, approach: str = "quantitative") 
         "expectations": {},
         "attachments": {key: [] for key in ATTACHMENT_KEYS},
     }
-
-
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
-
-
-def parse_number(text: str) -> float | int | str | None:
-    """A typed number ("120", "99,5") as a number; empty as None.
-
-    Anything else is returned as typed, so that domain.validation reports it
-    in its own words ("Target must be a number ...") beside the field.
-    """
-    stripped = text.strip()
-    if not stripped:
-        return None
-    if not _NUMBER.match(stripped):
-        return stripped
-    value = float(stripped.replace(",", "."))
-    return (
-        int(value) if value.is_integer() and "." not in stripped and "," not in stripped else value
-    )
-
-
-def format_number(value: object, lang: str = "id") -> str:
-    """A number as people here write it: "2,5" in Indonesian, "2.5" in English."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = str(value)
-    return text.replace(".", ",") if lang == "id" and isinstance(value, float) else text
 
 
 def target_of(indicator: Mapping[str, Any], lang: str = "id") -> str:

@@ -8,26 +8,10 @@ English, "120") becomes a number cell, a date text a date cell
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from typing import Any
 
+from client.numbers import typed
 from sync.commands.xlsx import Table, tables_xlsx_bytes
-
-_NUMBER = {
-    "id": re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?|-?\d+(,\d+)?"),
-    "en": re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?"),
-}
-
-
-def typed(text: str, lang: str) -> Any:
-    """``text`` as a number when it reads as one in ``lang``, else as it is."""
-    shown = text.strip()
-    if not _NUMBER["en" if lang == "en" else "id"].fullmatch(shown):
-        return shown
-    thousands, decimal = (",", ".") if lang == "en" else (".", ",")
-    plain = shown.replace(thousands, "").replace(decimal, ".")
-    return float(plain) if "." in plain else int(plain)
 
 
 def workbook(

@@ -78,7 +78,7 @@ class Steps:
             self.out.flush()
 
     def seconds(self, value: float) -> str:
-        from client.plan import format_number
+        from client.numbers import format_number
         from domain.i18n import language
 
         shown = format_number(round(value, 1), language())

@@ -37,6 +37,7 @@ KEY = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$")
 SHELL, PLAN, REVIEW, YEAR = "tui", "tui_plan", "tui_review", "tui_year"
 MONITORING, DOCUMENTS = "tui_monitoring", "tui_documents"
 ADMIN = "tui_admin"  # Kepegawaian (tui/screens/admin)
+TERMINAL = "tui_terminal"
 LISTS = "tui_lists"  # the filter-as-you-type list (tui/widgets/filter_list.py)
 TAB_KEYS = ("alt+1", "alt+2", "alt+3", "alt+4")  # the tabs of a screen, in order
 
@@ -169,6 +170,13 @@ ACTIONS: tuple[Action, ...] = (
         ("filter_list.page_up", "pageup", "move(-10)", "Page up", None, "", False),
     ),
     *_scope(
+        "unsaved",
+        TERMINAL,
+        ("unsaved.save", "s,ctrl+s", "answer('save')", "Save"),
+        ("unsaved.discard", "d", "answer('discard')", "Discard"),
+        ("unsaved.stay", "escape", "answer('stay')", "Stay"),
+    ),
+    *_scope(
         "person_picker",
         SHELL,
         ("person_picker.choose", "enter", "choose", "Choose", None, "", True, True),
@@ -233,7 +241,7 @@ ACTIONS: tuple[Action, ...] = (
         ("plan.item_save", "ctrl+s", "save", "Save RHK"),
         ("plan.item_add_indicator", "ctrl+n", "add_indicator", "Add IKI"),
         ("plan.item_remove_indicator", "ctrl+l", "remove_indicator", "Remove IKI"),
-        ("plan.item_cancel", "escape", "dismiss(False)", "Close"),
+        ("plan.item_cancel", "escape", "leave", "Close"),
     ),
     *_scope(
         "progress",
@@ -290,7 +298,7 @@ ACTIONS: tuple[Action, ...] = (
         ("progress.save", "ctrl+s", "save", "Save realisasi"),
         ("progress.add_evidence", "ctrl+n", "add_evidence", "Add evidence"),
         ("progress.remove_evidence", "ctrl+l", "remove_evidence", "Remove evidence"),
-        ("progress.cancel", "escape", "dismiss(False)", "Close"),
+        ("progress.cancel", "escape", "leave", "Close"),
     ),
     *_scope(
         "progress.editor",
@@ -379,7 +387,7 @@ ACTIONS: tuple[Action, ...] = (
         "feedback.form",
         REVIEW,
         ("feedback.save", "ctrl+s", "save", "Save"),
-        ("feedback.cancel", "escape", "cancel", "Cancel"),
+        ("feedback.cancel", "escape", "leave", "Cancel"),
     ),
     *_scope(
         "evaluation",

@@ -19,6 +19,7 @@ What every screen can count on:
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
@@ -32,12 +33,14 @@ from textual.widget import AwaitMount
 
 from client.services import Services
 from client.sync_status import describe, read_state, run_round
-from tui.actions import bindings, key_help, keys_not_now, localise
+from tui.actions import bindings, key_for, key_help, keys_not_now, localise
 from tui.areas import AREA_BY_ID, AREAS, is_for
+from tui.builtins import NoMatchPalette, localise_textual
+from tui.key_order import KeysInOrder
 from tui.settings import Settings, load_settings
 from tui.sync_worker import SyncRunner, SyncWorkerMixin
-from tui.texts import _
-from tui.themes import ANSI_THEME, DEFAULT_THEME, choose_theme
+from tui.terminal import fit_to_terminal
+from tui.texts import _, terminal_
 
 if TYPE_CHECKING:
     from tui.widgets.person_picker import PeopleSwitch
@@ -57,12 +60,16 @@ def load_screen_class(target: str) -> Callable[[Services], Screen[Any]]:
     return cast(Callable[[Services], Screen[Any]], found)
 
 
-class KinerjaApp(SyncWorkerMixin, App[str]):
+class KinerjaApp(KeysInOrder, SyncWorkerMixin, App[str]):
     TITLE = "Kinerja"
     # Beranda's stylesheet (beside it) is loaded with the app's: it is always
     # the first screen, and a screen's own CSS_PATH would restyle everything
     # once more when it first shows.
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/home/home.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        "nocolor.tcss",
+        "screens/home/home.tcss",
+    ]
     ENABLE_COMMAND_PALETTE = True
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {HOLDING_MODE: Screen}
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("app"))
@@ -85,6 +92,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         """
         super().__init__()
         localise(self)
+        localise_textual()
         self.animation_level = "none"
         self.home = home
         self.services = services
@@ -95,9 +103,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         # Called once the first screen a person can use is on show (the
         # startup benchmark exits there).
         self.on_first_screen: Callable[[], None] | None = None
-        self.register_theme(DEFAULT_THEME)
-        self.register_theme(ANSI_THEME)
-        self.theme = choose_theme(self.settings.theme)
+        fit_to_terminal(self, self.settings.theme, os.environ)
         self.set_keymap(self.settings.keymap)
 
     def on_mount(self) -> None:
@@ -112,6 +118,14 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
             self.call_after_refresh(self._first_screen_shown)
         else:
             self._show_profile(self.services)
+            self._tell_of_drafts()
+
+    def _tell_of_drafts(self) -> None:
+        from tui.widgets.unsaved import drafts_notice
+
+        notice = drafts_notice(self.home)
+        if notice is not None:
+            self.notify(notice, severity="warning", timeout=30)
 
     def _first_screen_shown(self) -> None:
         hook, self.on_first_screen = self.on_first_screen, None
@@ -185,7 +199,22 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
     # -- areas ----------------------------------------------------------------
 
     def action_open_area(self, area_id: str) -> None:
-        self.open_area(area_id)
+        if not self._asked_before_leaving(lambda: self.open_area(area_id)):
+            self.open_area(area_id)
+
+    async def action_quit(self) -> None:
+        if not self._asked_before_leaving(self.exit):
+            self.exit()
+
+    def _asked_before_leaving(self, then: Callable[[], object]) -> bool:
+        """An open form with unsaved changes asks first (tui/widgets/unsaved.py)."""
+        from tui.widgets.unsaved import unsaved_form
+
+        form = unsaved_form(self)
+        if form is None:
+            return False
+        form.ask_before_leaving(then)
+        return True
 
     def action_go_home(self) -> None:
         """Escape on an area's own screen: back to Beranda (it did nothing on F3/F4)."""
@@ -233,7 +262,7 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
     def action_command_palette(self) -> None:
         if CommandPalette.is_open(cast(App[object], self)):
             return
-        palette = CommandPalette(placeholder=_("Search for a command…"), id="--command-palette")
+        palette = NoMatchPalette(placeholder=_("Search for a command…"), id="--command-palette")
         self.push_screen(palette)
 
         def steady_cursor() -> None:  # no blinking over SSH
@@ -245,6 +274,14 @@ class KinerjaApp(SyncWorkerMixin, App[str]):
         from tui.palette import shell_commands
 
         yield from shell_commands(self, screen)
+
+    def action_help_quit(self) -> None:
+        # Textual's ctrl+c notice, in the person's language.
+        key = key_for(self.screen, "app.quit") or "ctrl+q"
+        self.notify(
+            terminal_("Press [b]{key}[/b] to quit the app").format(key=key),
+            title=terminal_("Do you want to quit?"),
+        )
 
     def action_sync_now(self) -> None:
         self.request_sync()

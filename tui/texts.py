@@ -48,3 +48,12 @@ def admin_(msgid: str) -> str:
 def year_(msgid: str) -> str:
     """A word of the Keberatan, Tindak lanjut and Pelatihan screens, in the language of the moment."""
     return translator(YEAR_DOMAIN)(msgid)
+
+
+TERMINAL_DOMAIN = "tui_terminal"
+
+
+def terminal_(msgid: str) -> str:
+    """A word of the shell's terminal-wide mechanisms (Textual's own words,
+    the unsaved-changes dialog, drafts), in the language of the moment."""
+    return translator(TERMINAL_DOMAIN)(msgid)

@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from client.spreadsheet import typed
+from client.numbers import typed
 from tests.tui.test_plan_world import (
     PPK,
     STAFF,

@@ -22,6 +22,7 @@ from client.feedback import dialog_text, feedback_data, parse_dialog
 from tui.actions import bindings, localise
 from tui.texts import review_ as _
 from tui.widgets.forms import quiet
+from tui.widgets.unsaved import GuardedForm
 
 WHOLE_PLAN = "__plan__"
 
@@ -34,7 +35,7 @@ def _is_date(text: str) -> bool:
     return True
 
 
-class FeedbackForm(ModalScreen[dict[str, Any] | None]):
+class FeedbackForm(GuardedForm, ModalScreen[dict[str, Any] | None]):
     DEFAULT_CSS = """
     FeedbackForm { align: center middle; }
     FeedbackForm > Vertical {
@@ -46,6 +47,7 @@ class FeedbackForm(ModalScreen[dict[str, Any] | None]):
     FeedbackForm .field-error { color: $error; height: auto; }
     """
     BINDINGS = bindings("feedback.form")
+    LEFT_WITH = None
 
     def __init__(
         self,
@@ -99,6 +101,12 @@ class FeedbackForm(ModalScreen[dict[str, Any] | None]):
         for field in self.query(Input):
             quiet(field)
         quiet(self.query_one(TextArea)).focus()
+
+    def draft_key(self) -> str:
+        return f"feedback-{self.existing.get('id', 'new')}-{self.period_id}-{self.form_title}"
+
+    def draft_title(self) -> str:
+        return self.form_title
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -15,15 +15,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Select, Static
 
+from client.numbers import format_number, parse_number
 from client.on_demand import approved_items, can_fetch, fetch_owned
 from client.plan import (
     COLLECTIONS,
     Gate,
     Record,
     atasan_items,
-    format_number,
     new_id,
-    parse_number,
     without_none,
 )
 from client.records import Snapshot
@@ -34,6 +33,7 @@ from tui.actions import bindings, localise
 from tui.texts import plan_texts
 from tui.widgets.forms import ErrorLabel, FieldScroll, quiet, show_in_rows
 from tui.widgets.saving import Saving
+from tui.widgets.unsaved import GuardedForm
 
 
 class IndicatorRow(Vertical):
@@ -121,10 +121,11 @@ class IndicatorRow(Vertical):
         return without_none(found)
 
 
-class ItemEditor(Saving, ModalScreen[Snapshot | bool]):
+class ItemEditor(GuardedForm, Saving, ModalScreen[Snapshot | bool]):
     """Edits one plan_item; dismissed with the records read again once saved, else False."""
 
     BINDINGS = bindings("plan.item")
+    LEFT_WITH = False
 
     def __init__(
         self,

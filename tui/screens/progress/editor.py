@@ -13,7 +13,8 @@ from textual.widgets import Footer, Input, Label, Static
 
 from client.evidence import EvidenceProblem, attach, budget_text, describe
 from client.evidence import texts as document_texts
-from client.plan import Record, format_number, new_id, parse_number, target_of, without_none
+from client.numbers import format_number, parse_number
+from client.plan import Record, new_id, target_of, without_none
 from client.progress import COLLECTIONS
 from client.records import Snapshot
 from client.services import Services
@@ -23,6 +24,7 @@ from tui.texts import plan_texts
 from tui.widgets.file_picker import FilePicker
 from tui.widgets.forms import ErrorLabel, FieldScroll, quiet, show_in_rows
 from tui.widgets.saving import Saving
+from tui.widgets.unsaved import GuardedForm
 
 
 class EvidenceRow(Vertical):
@@ -70,13 +72,14 @@ class EvidenceRow(Vertical):
         return {"label": label, "url": url} if label or url else None
 
 
-class ProgressEditor(Saving, ModalScreen[Snapshot | bool]):
+class ProgressEditor(GuardedForm, Saving, ModalScreen[Snapshot | bool]):
     """Writes the one progress record of an RHK for a period (new, or edited).
 
     Dismissed with the records read again after the save (a Snapshot), or False.
     """
 
     BINDINGS = bindings("progress.editor")
+    LEFT_WITH = False
 
     def __init__(
         self,
@@ -147,6 +150,14 @@ class ProgressEditor(Saving, ModalScreen[Snapshot | bool]):
     def on_mount(self) -> None:
         first = self.query(Input).first()
         first.focus()
+
+    def draft_key(self) -> str:
+        return f"progress-{self.item['id']}-{self.period_id}"
+
+    def draft_title(self) -> str:
+        return self._("Realisasi {period}: {rhk}").format(
+            period=self.view.period_name(self.period_id), rhk=self.item["data"].get("text", "")
+        )
 
     def rows(self) -> list[EvidenceRow]:
         return list(self.query(EvidenceRow))

@@ -9,7 +9,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from client.evidence import texts as document_texts
-from client.plan import Record, format_number, indicator_summary, label_of
+from client.numbers import format_number
+from client.plan import Record, indicator_summary, label_of
 from client.progress import (
     COLLECTIONS,
     approved_plans,

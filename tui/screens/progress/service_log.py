@@ -25,7 +25,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Select, Static
 
 from client.evidence import EvidenceProblem, attach, texts
-from client.plan import Record, format_number, new_id
+from client.numbers import format_number
+from client.plan import Record, new_id
 from client.progress import COLLECTIONS
 from client.records import Snapshot
 from client.servicelog.log import LogError, LogSpec, Preview, preview
