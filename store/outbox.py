@@ -137,6 +137,11 @@ def unsynced(source: Reader) -> list[JSON]:
     return sorted(source.all(OUTBOX).values(), key=lambda entry: entry.get("order", 0))
 
 
+def pending_count(store: Any) -> int:
+    """How many entries wait for the server, counted without copying them (a Store)."""
+    return int(store.count(OUTBOX))
+
+
 def of_record(source: Reader, collection: str, record_id: str) -> list[JSON]:
     return [e for e in unsynced(source) if e["collection"] == collection and e["id"] == record_id]
 

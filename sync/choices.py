@@ -152,7 +152,7 @@ class Waiting:
 
 def waiting(store: Any) -> Waiting:
     """The counts, from the store's index of records waiting for a person (nothing scanned)."""
-    pending = store.count("outbox")
+    pending = outbox.pending_count(store)
     settled = settling(store)
     me = store.get("meta", "nip")
     attention = store.needing_attention()

@@ -49,6 +49,7 @@ ASCII_FOR = {
     "→": ">",
     "↑": "^",
     "↓": "v",
+    "⚠": "!",
 }
 # The console draws these lines and blocks, but not the ones above them.
 CONSOLE_FOR = {

@@ -16,6 +16,7 @@ from tests.tui.shell_world import shell_app, signed_in
 from tests.tui.terminal_cells import Cell, cells, screen_ansi
 from tui.app import KinerjaApp
 from tui.areas import AREAS
+from tui.widgets.rows_view import RowsView
 
 SIZE = (80, 24)
 # Each area, F1 on the last one, the command palette.
@@ -79,6 +80,10 @@ async def test_no_color_sends_no_colour_and_shows_the_cursor_reversed(
             assert coloured[:3] == [], key
             focused = app.focused
             assert focused is not None, key
+            if focused.has_class("filter-input"):
+                # A filter list keeps the focus on its filter line; its cursor
+                # is the highlighted row below it.
+                focused = focused.parent.query_one(RowsView)  # type: ignore[union-attr]
             if not getattr(focused, "row_count", getattr(focused, "option_count", 1)):
                 continue  # an empty list has no cursor to show
             rows = range(focused.region.y, focused.region.bottom)
