@@ -45,6 +45,9 @@ async def test_every_key_f1_shows_is_in_the_readme_as_f1_shows_it(
             table = app.screen.query_one("#help-keys", DataTable)
             for index in range(table.row_count):
                 key, label, binding_id = (str(cell) for cell in table.get_row_at(index))
+                # F1 also lists the keys that don't apply at this moment, marked so;
+                # the README lists the key with its plain label.
+                label = label.removesuffix(" (not now)")
                 assert (binding_id, label) in in_readme, f"F1 on {area.id}: {binding_id} {label}"
                 default = registry[binding_id].key.split(",")[0]
                 assert key == app.get_key_display(Binding(default, "")), binding_id
