@@ -140,6 +140,14 @@ class GuardedForm(_Base):
     def draft_title(self) -> str:
         return str(self.title or "")
 
+    def draft_fields(self) -> list[object]:
+        """What the draft keeps: each field's value in order, unless the form knows better."""
+        return list(field_values(self))
+
+    def put_draft(self, fields: list[object]) -> bool:
+        """Put a draft's ``fields`` back; False when they no longer fit the form."""
+        return put_field_values(self, fields)
+
     def _drafts_home(self) -> tuple[Path, str] | None:
         home, key = getattr(self.app, "home", None), self.draft_key()
         return (home, key) if isinstance(home, Path) and key else None
@@ -156,7 +164,7 @@ class GuardedForm(_Base):
         ).format(time=draft.written_at[:16].replace("T", " "))
 
         def answered(yes: bool | None) -> None:
-            if yes and put_field_values(self, draft.fields):
+            if yes and self.put_draft(draft.fields):
                 return  # kept until the form is saved or discarded
             drafts.drop(*where)
 
@@ -189,7 +197,7 @@ class GuardedForm(_Base):
             drafts.drop(home, key)
             return
         draft = drafts.Draft(
-            key, self.draft_title(), list(field_values(self)), datetime.now().isoformat()
+            key, self.draft_title(), self.draft_fields(), datetime.now().isoformat()
         )
         # A full or read-only disk: the form itself still holds everything.
         with suppress(OSError):
