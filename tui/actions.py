@@ -186,13 +186,13 @@ ACTIONS: tuple[Action, ...] = (
         "note",
         SHELL,
         ("note.save", "ctrl+s", "save", "Save"),
-        ("note.cancel", "escape", "cancel", "Cancel"),
+        ("note.cancel", "escape", "leave", "Cancel"),
     ),
     *_scope(
         "field_edit",
         REVIEW,
         ("conflicts.edit_save", "enter", "save", "Save", None, "", True, True),
-        ("conflicts.edit_cancel", "escape", "cancel", "Cancel"),
+        ("conflicts.edit_cancel", "escape", "leave", "Cancel"),
     ),
     *_scope(
         "plan",
