@@ -128,8 +128,12 @@ class GuardedForm(_Base):
         self.call_after_refresh(self._remember_fields)
 
     def _remember_fields(self) -> None:
-        self._as_opened = field_values(self)
+        self.remember_as_opened()
         self._offer_draft()
+
+    def remember_as_opened(self) -> None:
+        """What the fields hold now is no change (a field the form itself added)."""
+        self._as_opened = field_values(self)
 
     # -- drafts (client/drafts.py) --------------------------------------------
 

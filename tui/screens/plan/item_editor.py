@@ -176,6 +176,7 @@ class ItemEditor(GuardedForm, Saving, ModalScreen[Snapshot | bool]):
             and not atasan_items(view, plan["owner"], plan["data"]["period_id"])
             and can_fetch(services)
         )
+        self._draft_parent: str | None = None  # a draft's link, for a picker still coming
         localise(self, services.lang)
 
     def compose(self) -> ComposeResult:
@@ -258,14 +259,20 @@ class ItemEditor(GuardedForm, Saving, ModalScreen[Snapshot | bool]):
                 else _("The atasan has no approved SKP for this period yet: link it later.")
             )
             return
+        offered = [(str(c["data"].get("text", c["id"]))[:70], c["id"]) for c in items]
+        linked = self._draft_parent if self._draft_parent in {c["id"] for c in items} else None
         picker = Select(
-            [(str(c["data"].get("text", c["id"]))[:70], c["id"]) for c in items],
+            offered,
+            value=linked or Select.NULL,
             prompt=_("Atasan's RHK: not linked yet"),
             compact=True,
             id="parent",
         )
+        unchanged = not self.has_changes
         self.query_one(".dialog-body", Vertical).mount(picker, before=missing)
         missing.remove()
+        if unchanged:  # the picker came from the server, not from the user
+            self.call_after_refresh(self.remember_as_opened)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "add_indicator", "remove_indicator"):
@@ -305,6 +312,8 @@ class ItemEditor(GuardedForm, Saving, ModalScreen[Snapshot | bool]):
             return False
         self.query_one("#text", Input).value = str(found.get("text") or "")
         parent = found.get("parent_item_id")
+        # The atasan's RHK may still be on its way from the server: linked when it comes.
+        self._draft_parent = parent if isinstance(parent, str) else None
         for picker in self.query("#parent").results(Select):
             # A link to an RHK no longer offered is left as the form has it.
             with suppress(InvalidSelectValueError):
