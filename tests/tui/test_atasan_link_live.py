@@ -7,14 +7,18 @@ RHK.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Select, Static
 
+from client.on_demand import fetch_owned
 from sync.local import put_meta
 from sync.session import Session, save_session
 from tests.support.live_server import LiveServer, mutation
+from tests.tui.test_plan_drafts import ProfileHost
 from tests.tui.test_plan_flow import SIZE
 from tests.tui.test_plan_sync import Person, office
 from tests.tui.test_plan_world import (
@@ -26,6 +30,7 @@ from tests.tui.test_plan_world import (
     records,
     type_text,
 )
+from tui.screens.plan import item_editor
 from tui.screens.plan.item_editor import ItemEditor
 from tui.screens.plan.screen import PlanScreen
 
@@ -129,3 +134,57 @@ async def test_an_atasan_skp_not_yet_approved_is_not_offered(
         assert not editor.query("#parent")
         words = str(editor.query_one("#parent-missing", Static).render())
         assert words == "Atasan belum punya SKP yang disetujui untuk periode ini: tautkan nanti."
+
+
+async def test_the_fetched_picker_is_no_change_of_the_user(
+    live_server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow_fetch(*args: Any) -> Any:
+        time.sleep(0.5)  # a slow link: the picker comes after the form is on screen
+        return fetch_owned(*args)
+
+    monkeypatch.setattr(item_editor, "fetch_owned", slow_fetch)
+    office(live_server)
+    atasan_skp(live_server, "approved")
+    staff = signed_in_staff(live_server, tmp_path / "staff")
+    app = Host(lambda: PlanScreen(staff.services))
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_new_rhk(pilot)
+        assert editor.query("#parent")
+        assert not editor.has_changes  # nothing typed: Escape closes at once
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ItemEditor)
+
+
+async def test_a_drafts_link_waits_for_the_fetched_picker(
+    live_server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office(live_server)
+    atasan_skp(live_server, "approved")
+    home = tmp_path / "staff"
+    staff = signed_in_staff(live_server, home)
+    app = ProfileHost(lambda: PlanScreen(staff.services), home)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_new_rhk(pilot)
+        await type_text(pilot, "Berkas izin diverifikasi")
+        editor.query_one("#parent", Select).value = ATASAN_ITEM
+        await pilot.pause(0.8)  # the draft is written; then the session drops
+
+    def slow_fetch(*args: Any) -> Any:
+        time.sleep(0.5)  # the draft is back in the fields before the picker comes
+        return fetch_owned(*args)
+
+    monkeypatch.setattr(item_editor, "fetch_owned", slow_fetch)
+    app = ProfileHost(lambda: PlanScreen(staff.services), home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("y")  # put the draft back
+        for worker in [w for w in app.workers if w.group == "on_demand"]:
+            await worker.wait()
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ItemEditor)
+        assert editor.query_one("#parent", Select).value == ATASAN_ITEM
+        assert editor.has_changes

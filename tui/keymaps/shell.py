@@ -104,12 +104,12 @@ ACTIONS: tuple[Action, ...] = (
         "note",
         SHELL,
         ("note.save", "ctrl+s", "save", "Save"),
-        ("note.cancel", "escape", "cancel", "Cancel"),
+        ("note.cancel", "escape", "leave", "Cancel"),
     ),
     *scope_rows(
         "field_edit",
         REVIEW,
         ("conflicts.edit_save", "enter", "save", "Save", None, "", True, True),
-        ("conflicts.edit_cancel", "escape", "cancel", "Cancel"),
+        ("conflicts.edit_cancel", "escape", "leave", "Cancel"),
     ),
 )

@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, Static, TextArea
 from tui.actions import bindings, localise
 from tui.texts import _
 from tui.widgets.forms import ErrorLabel, quiet
+from tui.widgets.unsaved import GuardedForm
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -53,12 +54,13 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class NoteDialog(ModalScreen[str | None]):
+class NoteDialog(GuardedForm, ModalScreen[str | None]):
     """A note, written beside what it is about; returns it, or None when cancelled.
 
     ``required`` is the message shown when the note is left empty (the PPK's
     reason for returning an SKP); without it an empty note is a valid answer
-    (it removes an evaluation note).
+    (it removes an evaluation note). A note can be long (the reason an SKP
+    goes back): leaving it typed asks first, as every form does.
     """
 
     DEFAULT_CSS = """
@@ -72,6 +74,7 @@ class NoteDialog(ModalScreen[str | None]):
     NoteDialog TextArea { height: 6; }
     """
     BINDINGS: ClassVar[list[BindingType]] = list(bindings("note"))
+    LEFT_WITH = None
 
     def __init__(
         self,
@@ -110,6 +113,3 @@ class NoteDialog(ModalScreen[str | None]):
             self.query_one("#note-error", ErrorLabel).show(self.required)
             return
         self.dismiss(text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

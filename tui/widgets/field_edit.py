@@ -2,7 +2,8 @@
 
 Text fields are edited as text; numbers, lists and maps as JSON (the way
 they travel in protocol.md), checked as you type. Returns ``(value,)`` or
-None when cancelled, so that a field can be set to null.
+None when cancelled, so that a field can be set to null. Leaving a value
+typed by hand asks first (tui/widgets/unsaved.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from textual.widgets import Footer, Input, Static
 from tui.actions import bindings, localise
 from tui.texts import review_ as _
 from tui.widgets.forms import quiet
+from tui.widgets.unsaved import GuardedForm
 
 
 def _is_json(text: str) -> bool:
@@ -38,7 +40,7 @@ def shown(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class FieldEditDialog(ModalScreen[tuple[Any] | None]):
+class FieldEditDialog(GuardedForm, ModalScreen[tuple[Any] | None]):
     DEFAULT_CSS = """
     FieldEditDialog { align: center middle; }
     FieldEditDialog > Vertical {
@@ -48,6 +50,7 @@ class FieldEditDialog(ModalScreen[tuple[Any] | None]):
     FieldEditDialog #field-error { color: $error; height: auto; }
     """
     BINDINGS = bindings("field_edit")
+    LEFT_WITH = None
 
     def __init__(self, label: str, value: Any) -> None:
         super().__init__()
@@ -82,6 +85,3 @@ class FieldEditDialog(ModalScreen[tuple[Any] | None]):
             self.query_one("#field-error", Static).update(
                 _("Not valid JSON: fix it, or press escape to leave it as it was.")
             )
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -128,8 +128,12 @@ class GuardedForm(_Base):
         self.call_after_refresh(self._remember_fields)
 
     def _remember_fields(self) -> None:
-        self._as_opened = field_values(self)
+        self.remember_as_opened()
         self._offer_draft()
+
+    def remember_as_opened(self) -> None:
+        """What the fields hold now is no change (a field the form itself added)."""
+        self._as_opened = field_values(self)
 
     # -- drafts (client/drafts.py) --------------------------------------------
 
@@ -139,6 +143,14 @@ class GuardedForm(_Base):
 
     def draft_title(self) -> str:
         return str(self.title or "")
+
+    def draft_fields(self) -> list[object]:
+        """What the draft keeps: each field's value in order, unless the form knows better."""
+        return list(field_values(self))
+
+    def put_draft(self, fields: list[object]) -> bool:
+        """Put a draft's ``fields`` back; False when they no longer fit the form."""
+        return put_field_values(self, fields)
 
     def _drafts_home(self) -> tuple[Path, str] | None:
         home, key = getattr(self.app, "home", None), self.draft_key()
@@ -156,7 +168,7 @@ class GuardedForm(_Base):
         ).format(time=draft.written_at[:16].replace("T", " "))
 
         def answered(yes: bool | None) -> None:
-            if yes and put_field_values(self, draft.fields):
+            if yes and self.put_draft(draft.fields):
                 return  # kept until the form is saved or discarded
             drafts.drop(*where)
 
@@ -189,7 +201,7 @@ class GuardedForm(_Base):
             drafts.drop(home, key)
             return
         draft = drafts.Draft(
-            key, self.draft_title(), list(field_values(self)), datetime.now().isoformat()
+            key, self.draft_title(), self.draft_fields(), datetime.now().isoformat()
         )
         # A full or read-only disk: the form itself still holds everything.
         with suppress(OSError):

@@ -7,6 +7,7 @@ nothing while anything is wrong; each message appears beside its field.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from textual import work
@@ -14,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Select, Static
+from textual.widgets.select import InvalidSelectValueError
 
 from client.numbers import format_number, parse_number
 from client.on_demand import approved_items, can_fetch, fetch_owned
@@ -120,6 +122,28 @@ class IndicatorRow(Vertical):
             found["unit"] = self.query_one(".unit", Input).value.strip() or None
         return without_none(found)
 
+    def typed(self) -> dict[str, object]:
+        """What the row holds as typed, a target not yet a number too (for a draft)."""
+        aspect = self.query_one(".aspect", Select).value
+        names = ("target-text",) if self.qualitative else ("target", "unit")
+        found: dict[str, object] = {
+            "aspect": aspect if isinstance(aspect, str) else None,
+            "indicator": self.query_one(".iki", Input).value,
+        }
+        for name in names:
+            found[name.replace("-", "_")] = self.query_one(f".{name}", Input).value
+        return found
+
+
+def _draft_indicator(found: object) -> dict[str, Any] | None:
+    """One indicator of a draft as a row takes it, or None when it is not one."""
+    if not isinstance(found, dict):
+        return None
+    typed = {k: str(v) for k, v in found.items() if isinstance(v, str)}
+    if typed.get("aspect") not in ASPECTS:
+        typed.pop("aspect", None)
+    return typed
+
 
 class ItemEditor(GuardedForm, Saving, ModalScreen[Snapshot | bool]):
     """Edits one plan_item; dismissed with the records read again once saved, else False."""
@@ -152,6 +176,7 @@ class ItemEditor(GuardedForm, Saving, ModalScreen[Snapshot | bool]):
             and not atasan_items(view, plan["owner"], plan["data"]["period_id"])
             and can_fetch(services)
         )
+        self._draft_parent: str | None = None  # a draft's link, for a picker still coming
         localise(self, services.lang)
 
     def compose(self) -> ComposeResult:
@@ -234,19 +259,72 @@ class ItemEditor(GuardedForm, Saving, ModalScreen[Snapshot | bool]):
                 else _("The atasan has no approved SKP for this period yet: link it later.")
             )
             return
+        offered = [(str(c["data"].get("text", c["id"]))[:70], c["id"]) for c in items]
+        linked = self._draft_parent if self._draft_parent in {c["id"] for c in items} else None
         picker = Select(
-            [(str(c["data"].get("text", c["id"]))[:70], c["id"]) for c in items],
+            offered,
+            value=linked or Select.NULL,
             prompt=_("Atasan's RHK: not linked yet"),
             compact=True,
             id="parent",
         )
+        unchanged = not self.has_changes
         self.query_one(".dialog-body", Vertical).mount(picker, before=missing)
         missing.remove()
+        if unchanged:  # the picker came from the server, not from the user
+            self.call_after_refresh(self.remember_as_opened)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "add_indicator", "remove_indicator"):
             return self.editable
         return True
+
+    # -- draft (tui/widgets/unsaved.py): the rows come and go as the user works,
+    # so the draft is the RHK itself, as typed, and the rows are rebuilt from it.
+
+    def draft_key(self) -> str | None:
+        if not self.editable:
+            return None
+        which = self.item["id"] if self.item else f"new-{self.kind}-{self.plan['id']}"
+        return f"plan-item-{which}"
+
+    def draft_title(self) -> str:
+        heading = self._("RHK utama") if self.kind == "main" else self._("RHK tambahan")
+        text = self.query_one("#text", Input).value.strip()
+        return f"{heading}: {text}" if text else heading
+
+    def draft_fields(self) -> list[object]:
+        parent = self.query_one("#parent", Select).value if self.query("#parent") else None
+        return [
+            {
+                "text": self.query_one("#text", Input).value,
+                "parent_item_id": parent if isinstance(parent, str) else None,
+                "indicators": [row.typed() for row in self.rows()],
+            }
+        ]
+
+    def put_draft(self, fields: list[object]) -> bool:
+        found = fields[0] if len(fields) == 1 else None
+        if not isinstance(found, dict) or not isinstance(found.get("indicators"), list):
+            return False  # not an RHK draft: better nothing than wrong fields
+        indicators = [_draft_indicator(i) for i in found["indicators"]]
+        if not indicators or None in indicators:
+            return False
+        self.query_one("#text", Input).value = str(found.get("text") or "")
+        parent = found.get("parent_item_id")
+        # The atasan's RHK may still be on its way from the server: linked when it comes.
+        self._draft_parent = parent if isinstance(parent, str) else None
+        for picker in self.query("#parent").results(Select):
+            # A link to an RHK no longer offered is left as the form has it.
+            with suppress(InvalidSelectValueError):
+                picker.value = parent if isinstance(parent, str) else Select.NULL
+        self.call_later(self._rebuild_rows, indicators)
+        return True
+
+    async def _rebuild_rows(self, indicators: list[dict[str, Any]]) -> None:
+        scroll = self.query_one("#indicators", FieldScroll)
+        await scroll.remove_children()
+        await scroll.mount_all([self._row(indicator) for indicator in indicators])
 
     def rows(self) -> list[IndicatorRow]:
         return list(self.query(IndicatorRow))
