@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from client import follow_up, objection
 from client.records import Snapshot
-from domain.deadlines import objection_open
+from domain.deadlines import objection_open, office_day
 from domain.org import OrgOnDay
 
 if TYPE_CHECKING:
@@ -54,10 +54,7 @@ class HomeFacts:
 
 
 def _day(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    return office_day(value)
 
 
 def periods_in_progress(periods: Iterable[Record], today: date) -> list[Record]:

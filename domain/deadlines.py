@@ -23,6 +23,18 @@ def office_date(moment: date | datetime) -> date:
     return moment
 
 
+def office_day(value: object) -> date | None:
+    """The day in Sofifi of a stored date ("2026-03-02") or instant
+    ("2026-03-01T20:00:00+00:00" is 2 March); None when it is neither."""
+    text = str(value or "")
+    try:
+        if len(text) > 10:
+            return office_date(datetime.fromisoformat(text))
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def skp_deadline(year: int) -> date:
     """The SKP of ``year`` is due by the end of January of that year (domain.md)."""
     return date(year, 1, 31)

@@ -21,6 +21,7 @@ from client import admin
 from client.admin import FILE_COLLECTIONS, PersonFile
 from client.records import Record, Snapshot
 from client.services import Services
+from domain.deadlines import office_day
 from domain.vocab import (
     EVALUATION_STATUS_LABELS,
     FOLLOW_UP_KIND_LABELS,
@@ -61,7 +62,8 @@ def line_of(view: Snapshot, record: Record) -> str:
         return f"{period} · {predikat} · {_label(EVALUATION_STATUS_LABELS, data.get('status'))}"
     if collection == "objection":
         state = _("decided") if data.get("decision") else _("awaiting the atasan PPK")
-        return f"{str(data.get('filed_at', ''))[:10]} · {state}"
+        filed = office_day(data.get("filed_at"))
+        return f"{filed.isoformat() if filed else '-'} · {state}"
     if collection == "follow_up":
         kind = _label(FOLLOW_UP_KIND_LABELS, data.get("kind"))
         return (

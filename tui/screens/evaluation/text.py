@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from client import evaluation as facts
+from domain.deadlines import office_date
 from domain.i18n import translator
 from domain.vocab import (
     BERAKHLAK_GUIDES,
@@ -20,6 +21,7 @@ from domain.vocab import (
     PREDIKAT_LABELS,
     PREDIKATS,
 )
+from domain.write_facts import finalised_at
 
 Rec = Mapping[str, Any]
 
@@ -60,8 +62,11 @@ def verdict(
         _("Predikat: {label}").format(label=PREDIKAT_LABELS.get(predikat, "-") if predikat else "-")  # type: ignore[call-overload]
     ]
     data = evaluation["data"] if evaluation else {}
+    final_at = finalised_at(evaluation) if evaluation else None
     if data.get("status") == "final":
-        parts.append(_("Final since {day}").format(day=str(data.get("finalised_at", ""))[:10]))
+        # The server's moment, as a day of Sofifi's calendar (WIT), not of UTC.
+        day = office_date(final_at).isoformat() if final_at else "-"
+        parts.append(_("Final since {day}").format(day=day))
     elif evaluation:
         parts.append(_("Draft"))
     else:

@@ -25,6 +25,7 @@ from client.conflicts import discard
 from client.feedback import FeedbackEntry, entries
 from client.records import Snapshot
 from client.writes import Saved, Write, save
+from domain.deadlines import office_day
 from tui.actions import bindings, localise
 from tui.screens.feedback.form import FeedbackForm
 from tui.texts import review_ as _
@@ -128,7 +129,8 @@ class FeedbackScreen(ExportsList, Saving, Screen[None]):
                 if found.dialog_on
                 else _("Umpan balik")
             )
-            read = (found.acknowledged_at or "")[:10] or _("not yet")
+            read_on = office_day(found.acknowledged_at)
+            read = read_on.isoformat() if read_on else _("not yet")
             table.add_row(
                 self._item_text(found.plan_item_id)[:22],
                 kind,

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from domain.deadlines import office_day
 from domain.reports import curve_messages
 from domain.vocab import (
     FOLLOW_UP_KIND_LABELS,
@@ -55,8 +56,8 @@ class View:
 
 def _day(value: Any) -> str:
     """An ISO date or instant as DD-MM-YYYY, as people write dates here."""
-    text = str(value or "")[:10]
-    return "-".join(reversed(text.split("-"))) if len(text) == 10 else "-"
+    day = office_day(value)
+    return day.strftime("%d-%m-%Y") if day else "-"
 
 
 def _number(value: Any) -> str:

@@ -7,10 +7,12 @@ from the screen so that it only arranges widgets and reacts to keys.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from client import objection as model
 from client.records import Snapshot
+from domain.deadlines import office_day
 from domain.vocab import (
     BERAKHLAK_LABELS,
     OBJECTION_OUTCOME_LABELS,
@@ -121,7 +123,7 @@ def details(records: Snapshot, case: model.Case, *, deciding: bool) -> str:
         lines.append(
             _("Decided by {who} on {day}: {outcome}. {note}").format(
                 who=records.name_of(decision.get("decided_by")),
-                day=str(decision.get("decided_at", ""))[:10],
+                day=_iso(office_day(decision.get("decided_at"))),
                 outcome=_label(OBJECTION_OUTCOME_LABELS, decision.get("outcome")),
                 note=decision.get("note", ""),
             )
@@ -137,3 +139,7 @@ def home_line(waiting: Sequence[model.Case], names: Mapping[str, str]) -> str:
     """Beranda's line: the objections waiting for my decision as atasan PPK."""
     who = ", ".join(names.get(c.owner, c.owner) for c in waiting[:3])
     return _("Keberatan to decide ({n}): {who}").format(n=len(waiting), who=who)
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else "-"
