@@ -81,19 +81,38 @@ def test_postgresql_settings_the_connections_workers_need_and_the_clock(
 ) -> None:
     url = pg_server.new_database()
     assert run("init", "--db", url).returncode == 0
-    fsync = (
-        "FIX   PostgreSQL has fsync = off: a crash could lose what clients were told was saved."
-        " Set fsync = on in postgresql.conf."
-    )  # the test cluster runs without fsync (tests/support/pg.py): the doctor sees it
-    status, lines, _err = _doctor(url, tmp_path, "--workers", "2")
-    assert status == 1 and _fixes(lines) == [fsync]
-    assert "OK    The clock agrees with the database server's." in lines
-    status, lines, _err = _doctor(url, tmp_path, "--workers", "8")  # the test cluster allows 200
-    assert _fixes(lines) == [
-        fsync,
-        "FIX   PostgreSQL allows 200 connections; 8 worker(s) may open 365:"
-        " set max_connections = 365 or more.",
+    # The cluster is the throwaway one (fsync off, 200 connections: tests/support/pg.py)
+    # or the one CI installs (fsync on, Debian's 100): the doctor must say what it has.
+    with psycopg.connect(pg_server.admin_url, autocommit=True) as conn:
+        settings = {
+            name: str(conn.execute(sql.SQL("SHOW {}").format(sql.Identifier(name))).fetchone()[0])  # type: ignore[index]
+            for name in ("fsync", "synchronous_commit", "max_connections")
+        }
+    unsafe = [
+        f"FIX   PostgreSQL has {name} = {settings[name]}: a crash could lose what clients"
+        f" were told was saved. Set {name} = on in postgresql.conf."
+        for name in ("fsync", "synchronous_commit")
+        if settings[name] != "on"
     ]
+    most = int(settings["max_connections"])
+
+    def connections(workers: int) -> list[str]:
+        needed = workers * 45 + 5  # server.db.make_engine's pool, and a margin
+        if most >= needed:
+            return []
+        return [
+            f"FIX   PostgreSQL allows {most} connections; {workers} worker(s) may open"
+            f" {needed}: set max_connections = {needed} or more."
+        ]
+
+    status, lines, _err = _doctor(url, tmp_path, "--workers", "1")
+    assert _fixes(lines) == unsafe + connections(1)
+    assert status == (1 if unsafe + connections(1) else 0)
+    assert "OK    The clock agrees with the database server's." in lines
+    workers = most // 45 + 1  # more than this cluster can serve
+    status, lines, _err = _doctor(url, tmp_path, "--workers", str(workers))
+    assert status == 1 and _fixes(lines) == unsafe + connections(workers)
+    assert connections(workers)
     name = str(make_url(url).database)
     with psycopg.connect(pg_server.admin_url, autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
