@@ -117,6 +117,17 @@ class Organisation:
         else:
             self._acting[key] = acting
 
+    def __eq__(self, other: object) -> bool:
+        """The same people with the same atasan, roles and units, and the same assignments."""
+        if not isinstance(other, Organisation):
+            return NotImplemented
+        return self._held() == other._held()
+
+    __hash__ = None  # type: ignore[assignment]  # it changes with each record applied
+
+    def _held(self) -> tuple[object, ...]:
+        return (self._atasan, self._roles, self._names, self._units, self._active, self._acting)
+
     def copy(self) -> Organisation:
         twin = Organisation()
         twin._atasan = dict(self._atasan)

@@ -83,6 +83,8 @@ def create_app(
     if settle:
         settle_epoch(engine, mark)
     server = Server(engine, timedelta(days=token_days), mark)
+    with db.reading(engine) as conn:
+        server.orgs.get(conn)  # before the first request: none waits for the organisation
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -277,10 +279,13 @@ def _routes(server: Server) -> APIRouter:
 
 
 def _page(conn: Connection, caller: Caller, since: int, mark: str, limit: int) -> JsonResponse:
-    if since > 0 and mark and not _holds(conn, since, mark):
+    # A client up to date sends back the newest mark: it needs no query of its own.
+    newest = since == caller.top and mark == caller.top_mark
+    if since > 0 and mark and not newest and not _holds(conn, since, mark):
         raise _history_lost()
     page = feed.pull(conn, caller.nip, since, limit, caller.org, caller.top)
-    page["mark"] = marks.mark_of(conn, page["next"])
+    ends = page["next"]
+    page["mark"] = caller.top_mark if ends == caller.top else marks.mark_of(conn, ends)
     return JsonResponse({"epoch": caller.epoch, **page})
 
 

@@ -48,7 +48,7 @@ class Server:
         if found.nip is None or not org.is_active(found.nip):
             raise unauthorized()
         note_nip(found.nip)
-        return Caller(found.nip, org, found.epoch, found.top)
+        return Caller(found.nip, org, found.epoch, found.top, found.top_mark)
 
     def nip_of(self, conn: Connection, token: str) -> str:
         """The NIP signed in with ``token``, checked in the request's own transaction."""
@@ -61,6 +61,7 @@ class Caller:
     org: Organisation  # shared: copy it before changing
     epoch: str
     top: int  # the newest seq in this transaction's snapshot
+    top_mark: str  # its mark
 
 
 def _unauthorized() -> ApiError:

@@ -41,6 +41,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     create_engine,
     event,
     insert,
@@ -409,8 +410,12 @@ def current_seq(conn: Connection) -> int:
     return int(conn.execute(select(sequence.c.value).where(sequence.c.id == 1)).scalar_one())
 
 
+# Built once: every hello asks it.
+_META = select(meta.c.value).where(meta.c.key == bindparam("key"))
+
+
 def get_meta(conn: Connection, key: str) -> str | None:
-    value = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar_one_or_none()
+    value = conn.execute(_META, {"key": key}).scalar_one_or_none()
     return None if value is None else str(value)
 
 

@@ -76,10 +76,13 @@ def pull(
     conn: Connection, nip: str, since: int, limit: int, org: Organisation, top: int | None = None
 ) -> dict[str, Any]:
     """``top``: the newest seq, when already read in this transaction (``server.caller``)."""
+    top = db.current_seq(conn) if top is None else top
+    if since >= top:
+        # Nothing above the cursor, and no backfill is due in an empty range.
+        return {"changes": [], "next": top, "more": False}
     actor = Actor(nip=nip, roles=org.roles_of(nip))
     today = org.on(db.now())
     owners = owners_in_scope(nip, today)
-    top = db.current_seq(conn) if top is None else top
     params = {"since": since, "top": top, "owners": sorted(owners), "limit": limit}
     rows = conn.execute(_PAGE, params).all()
     # A short page means nothing else up to ``top`` is for this reader.

@@ -38,8 +38,12 @@ def mark_of(conn: Connection, seq: int) -> str:
     """The mark naming change ``seq`` (``""`` for 0, before any change)."""
     if seq == 0:
         return ""
-    stamp = conn.execute(_STAMP, {"seq": seq}).scalar_one_or_none()
-    return f"{seq}.{stamp or ''}"
+    return mark_with(seq, conn.execute(_STAMP, {"seq": seq}).scalar_one_or_none())
+
+
+def mark_with(seq: int, stamp: str | None) -> str:
+    """The mark naming change ``seq`` whose history row has ``stamp``."""
+    return f"{seq}.{stamp or ''}" if seq else ""
 
 
 def holds(conn: Connection, since: int, mark: str) -> bool:

@@ -7,8 +7,9 @@ it is read from the employee and acting records and cached.
 from __future__ import annotations
 
 import threading
+from typing import Any
 
-from sqlalchemy import Connection, ScalarSelect, select
+from sqlalchemy import Connection, ScalarSelect, bindparam, select
 
 from domain.org import Organisation
 from server import db, recordstore
@@ -51,17 +52,40 @@ def load_org(conn: Connection) -> Organisation:
     return org
 
 
+_WRITTEN = (
+    select(db.records)
+    .where(
+        db.records.c.collection.in_(ORG_COLLECTIONS),
+        db.records.c.seq > bindparam("after"),
+        db.records.c.seq <= bindparam("upto"),
+    )
+    .order_by(db.records.c.seq)
+)
+
+
+def _written_between(conn: Connection, after: int, upto: int) -> list[dict[str, Any]]:
+    """The org records written after seq ``after`` up to ``upto``, oldest first."""
+    rows = conn.execute(_WRITTEN, {"after": after, "upto": upto})
+    return [recordstore.envelope(row) for row in rows]
+
+
 class OrgCache:
-    """The organisation, read again only when an employee or acting record has changed.
+    """The organisation, brought up to date only when an employee or acting record has changed.
 
     Every request needs it (the caller's roles, the permission checks); an
     instansi has thousands of employees, so it is kept between requests and
-    checked against the newest seq of an employee record, in the caller's
-    own transaction. The org handed out is shared: copy it before changing.
+    checked against the newest seq of an org record, in the caller's own
+    transaction. A change applies only the org records written since the
+    cached version (rebuilding 10,000 employees took 250 ms a change); a
+    version older than the cached one means the database was restored, and
+    the organisation is read whole. One thread brings it up to date while
+    the others wait for its answer, so a cold start is not paid once per
+    handler thread. The org handed out is shared: copy it before changing.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._updating = threading.Lock()
         self._version: int | None = None
         self._org = Organisation()
 
@@ -73,7 +97,19 @@ class OrgCache:
         with self._lock:
             if version == self._version:
                 return self._org
-        org = load_org(conn)
-        with self._lock:
-            self._version, self._org = version, org
-        return org
+        with self._updating:
+            with self._lock:
+                cached, org = self._version, self._org
+            if version == cached:
+                return org
+            if cached is None or version < cached:
+                org = load_org(conn)
+            else:
+                org = org.copy()
+                for record in _written_between(conn, cached, version):
+                    org.apply(record)
+            with self._lock:
+                # A reader of an older snapshot does not take the cache back.
+                if self._version is None or version >= self._version:
+                    self._version, self._org = version, org
+            return org
