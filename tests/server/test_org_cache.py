@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import Connection
 
 from domain.deadlines import office_date
-from server import db, org
+from domain.org import Organisation
+from server import db, org, recordstore
 from server.org import OrgCache
 from tests.server.office import ADMIN, KEPALA, PPK, STAFF, STRANGER, Office
 from tests.support.live_server import LiveServer
@@ -26,7 +27,7 @@ def _acting(nip: str, for_nip: str) -> dict[str, Any]:
 
 def _employee(office: Office, nip: str) -> dict[str, Any]:
     with db.reading(office.server.engine) as conn:
-        [record] = [r for r in org.recordstore.of_collection(conn, "employee") if r["owner"] == nip]
+        [record] = [r for r in recordstore.of_collection(conn, "employee") if r["owner"] == nip]
     return record
 
 
@@ -48,7 +49,7 @@ def test_each_org_change_is_applied_on_top_of_the_cached_organisation(
     full_reads: list[Connection] = []
     counting = org.load_org
 
-    def counted(conn: Connection) -> Any:
+    def counted(conn: Connection) -> Organisation:
         full_reads.append(conn)
         return counting(conn)
 
@@ -85,7 +86,12 @@ def test_a_version_older_than_the_cached_one_reads_the_organisation_whole(
         newest = orgs.get(conn)
     full_reads: list[Connection] = []
     counting = org.load_org
-    monkeypatch.setattr(org, "load_org", lambda conn: full_reads.append(conn) or counting(conn))
+
+    def counted(conn: Connection) -> Organisation:
+        full_reads.append(conn)
+        return counting(conn)
+
+    monkeypatch.setattr(org, "load_org", counted)
     with db.reading(engine) as conn:
         older = orgs.get(conn, version)
         assert full_reads == [conn]
