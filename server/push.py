@@ -113,14 +113,14 @@ class Batch:
         # Every write up to ``seen`` is committed, so the reads below see it;
         # a write committed later has a higher seq, which ``changed_since`` finds.
         seen = db.current_seq(self.conn)
-        self.org = self._orgs.get(self.conn).copy()
+        self.org = self._orgs.get(self.conn)  # shared: copied by _store before a change
         self._load_firsts(mutation_ids)
         records = recordstore.read_many(self.conn, keys)
         self.writer = recordstore.Writer(self.conn, self._author)  # takes the sequence row
         if self.writer.seqs.start != seen:
             changed = recordstore.changed_since(self.conn, seen, keys)
             if any(record["collection"] in ORG_COLLECTIONS for record in changed):
-                self.org = self._orgs.get(self.conn).copy()
+                self.org = self._orgs.get(self.conn)
             mine = [record for record in changed if (record["collection"], record["id"]) in records]
             if mine:
                 # Whoever wrote these records may have taken one of our mutations too (a retry).
@@ -237,7 +237,7 @@ class Batch:
             ],
             "data": dict(current["data"]) if deleting and current else dict(mutation["data"]),
         }
-        before_org = self.org.copy() if mutation["collection"] in ORG_COLLECTIONS else None
+        before_org = self.org if mutation["collection"] in ORG_COLLECTIONS else None
         stored = self.writer.save(
             record,
             existed=current is not None,
@@ -247,6 +247,8 @@ class Batch:
             op=mutation["op"],
         )
         if before_org is not None:
+            # Copied on write: the organisation of the cache is shared by every request.
+            self.org = before_org.copy()
             self.org.apply(stored)
             if mutation["collection"] == "acting":
                 acting.note_acting_change(self.conn, before_org, self.org, stored)
