@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from client import person_file
 from client.home import periods_in_progress
 from client.records import Snapshot, live
 from client.reports import TEAM_COLLECTIONS
@@ -34,16 +35,6 @@ Record = dict[str, Any]
 VIEWS = ("plans", "curve", "on_track", "training", "follow_up", "objection")
 # The views whose rows are units; the others' rows are people.
 UNIT_VIEWS = frozenset({"plans", "curve"})
-# What a person's file is read from, and what the on-demand fetch brings.
-PERSON_COLLECTIONS = (
-    "plan",
-    "plan_item",
-    "progress",
-    "evaluation",
-    "objection",
-    "follow_up",
-    "training",
-)
 PLAN_STATES = ("draft", "submitted", "approved", "returned", "missing")
 
 
@@ -114,8 +105,9 @@ def _below(units: Sequence[Record], tops: set[str]) -> set[str]:
 
 
 def read_team(services: Services) -> Snapshot:
-    """The records a PPK's team dashboard is computed from, in one store read."""
-    return Snapshot.read(services, {*TEAM_COLLECTIONS, *PERSON_COLLECTIONS})
+    """The records a PPK's team dashboard is computed from, and its people's files
+    (client.person_file), in one store read."""
+    return Snapshot.read(services, {*TEAM_COLLECTIONS, *person_file.COLLECTIONS})
 
 
 def sort_rows(name: str, rows: Sequence[Row]) -> list[Row]:
@@ -179,37 +171,6 @@ def people_behind(
             continue
         found.append(Person(nip, str(member.get("name") or nip), state))
     return sorted(found, key=lambda p: (not p.detail, p.name))
-
-
-@dataclass(frozen=True)
-class PersonFile:
-    """A person's records by collection, and whether they came from the server just now."""
-
-    nip: str
-    records: dict[str, list[dict[str, Any]]]
-    fetched: bool
-
-
-def local_file(view: Snapshot, nip: str) -> PersonFile | None:
-    """The person's records held here, or None when none are (fetch them then)."""
-    found = {c: view.list(c, owner=nip) for c in PERSON_COLLECTIONS if view.holds((c,))}
-    if not any(found.values()):
-        return None
-    return PersonFile(nip, found, fetched=False)
-
-
-def fetched_file(services: Services, nip: str) -> PersonFile:
-    """The person's records, fetched from the server (GET /records) when opened.
-
-    Raises a ``sync.link.LinkError`` (Unreachable offline) or
-    ``sync.blobs.NotSignedIn``; the screen words them.
-    """
-    from sync.on_demand import fetch_records
-
-    found: dict[str, list[dict[str, Any]]] = {c: [] for c in PERSON_COLLECTIONS}
-    for record in fetch_records(services.store, nip):
-        found.setdefault(str(record.get("collection")), []).append(record)
-    return PersonFile(nip, found, fetched=True)
 
 
 def problem_text(error: Exception) -> str:

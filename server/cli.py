@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from server import accounts, db, files, ops_cli, workers
+from server.cli_parser import add_db_flag, command
 from server.config import database_url, server_home, token_days
 from server.epoch import HighWaterMark, mark_path, note_writes
 from server.failure import Failure
@@ -47,55 +48,50 @@ def _argparse_speaks(translate: Callable[[str], str]) -> Iterator[None]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db_help = _(
-        "database URL: sqlite:///PATH or postgresql://...; default KINERJA_DB, else a SQLite file in the server's data folder"
-    )
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=db_help)
     parser = argparse.ArgumentParser(
         prog="kinerja-server",
         description=_(
             "The central server of Kinerja: accounts, permissions, audit trail and the change feed."
         ),
     )
-    parser.add_argument("--db", metavar="URL", default=None, help=db_help)
+    add_db_flag(parser, None)
     commands = parser.add_subparsers(
         dest="command", metavar=_("COMMAND"), title=_("commands"), required=True
     )
-    commands.add_parser(
+    command(
+        commands,
         "init",
-        parents=[common],
         help=_("create or upgrade the database schema; safe to run again"),
         description=_("Create or upgrade the database schema; safe to run again."),
     )
-    importing = commands.add_parser(
+    importing = command(
+        commands,
         "import-employees",
-        parents=[common],
         help=_("add or update employees from a CSV file"),
         description=_(
             "Add or update employees from a CSV with the header nip,name,kind,rank,position,unit,atasan_nip,roles (unit by name, created when new; roles separated by ;). If any row is bad, nothing is imported and every bad row is listed with its line number."
         ),
     )
     importing.add_argument("file", metavar=_("FILE.csv"), type=Path, help=_("the CSV file"))
-    password = commands.add_parser(
+    password = command(
+        commands,
         "set-password",
-        parents=[common],
         help=_("set a password, read as one line from standard input; ends their sessions"),
         description=_(
             "Set the password of an employee, read as one line from standard input. Every session of that employee ends: each device signs in again with the new password."
         ),
     )
     password.add_argument("nip", metavar="NIP", help=_("the employee's NIP"))
-    revoke = commands.add_parser(
+    revoke = command(
+        commands,
         "revoke",
-        parents=[common],
         help=_("end every session of a person (a lost laptop)"),
         description=_("End every session of a person: each of their devices must sign in again."),
     )
     revoke.add_argument("nip", metavar="NIP", help=_("the employee's NIP"))
-    serve = commands.add_parser(
+    serve = command(
+        commands,
         "serve",
-        parents=[common],
         help=_("serve the API; logs one line a request"),
         description=_("Serve the API under /api/v1; logs one line a request."),
     )
@@ -127,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=_("days a sign-in token lives (default KINERJA_TOKEN_DAYS, else 30)"),
     )
-    ops_cli.add_commands(commands, common)
+    ops_cli.add_commands(commands)
     return parser
 
 
@@ -138,6 +134,13 @@ def _engine(url: str) -> Engine:
         raise Failure(
             _("Cannot use the database {url}: {reason}").format(url=url, reason=error)
         ) from None
+
+
+def _initialised(url: str) -> Engine:
+    """The database of a command that needs its schema: SchemaMissing before init."""
+    engine = _engine(url)
+    db.check_schema(engine)
+    return engine
 
 
 def cmd_init(url: str, _args: argparse.Namespace) -> None:
@@ -161,8 +164,7 @@ def cmd_import(url: str, args: argparse.Namespace) -> None:
         raise Failure(
             _("Cannot read {file}: {reason}").format(file=args.file, reason=error)
         ) from None
-    engine = _engine(url)
-    db.check_schema(engine)
+    engine = _initialised(url)
     try:
         report = import_csv(engine, source)
     except ImportRefused as refused:
@@ -194,8 +196,7 @@ def cmd_set_password(url: str, args: argparse.Namespace) -> None:
     password = sys.stdin.readline().rstrip("\r\n")
     if not password:
         raise Failure(_("No password on standard input: give it as one line."))
-    engine = _engine(url)
-    db.check_schema(engine)
+    engine = _initialised(url)
     with db.writing(engine) as conn:
         if not load_org(conn).known(nip):
             raise Failure(
@@ -209,8 +210,7 @@ def cmd_set_password(url: str, args: argparse.Namespace) -> None:
 
 def cmd_revoke(url: str, args: argparse.Namespace) -> None:
     nip = args.nip.replace(" ", "")
-    engine = _engine(url)
-    db.check_schema(engine)
+    engine = _initialised(url)
     with db.writing(engine) as conn:
         if not load_org(conn).known(nip):
             raise Failure(_("There is no employee with NIP {nip}.").format(nip=nip))

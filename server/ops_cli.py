@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from server import backup, doctor, web_command
+from server.cli_parser import command
 from server.config import server_home
 from server.failure import Failure
 from server.ops_text import _
@@ -32,20 +33,20 @@ def add_serve_flags(serve: argparse.ArgumentParser) -> None:
     )
 
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """The operators' commands beside init and serve."""
-    taking = commands.add_parser(
+    taking = command(
+        commands,
         "backup",
-        parents=[common],
         help=_("a consistent copy of the database and the evidence files, while serving"),
         description=_(
             "Write a consistent copy of the database, evidence files included, to FILE while the server serves: SQLite's backup API, or pg_dump for PostgreSQL. An existing FILE is replaced once the new copy is whole."
         ),
     )
     taking.add_argument("file", metavar=_("FILE"), type=Path, help=_("where to write the backup"))
-    putting = commands.add_parser(
+    putting = command(
+        commands,
         "restore",
-        parents=[common],
         help=_("put a backup back (asks first, or --yes)"),
         description=_(
             "Replace the database with a backup made by kinerja-server backup. Stop the server first and start it again after. Clients put back at their next sync what the backup lacks."
@@ -53,9 +54,9 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     )
     putting.add_argument("file", metavar=_("FILE"), type=Path, help=_("the backup to put back"))
     putting.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
-    checking = commands.add_parser(
+    checking = command(
+        commands,
         "doctor",
-        parents=[common],
         help=_("check file permissions, TLS, database settings and the clock"),
         description=_(
             "Check the server's file permissions, its TLS certificate, the database's settings and the clock, and say what to fix. Exits 1 when something needs fixing."

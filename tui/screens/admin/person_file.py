@@ -17,8 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
-from client import admin
-from client.admin import FILE_COLLECTIONS, PersonFile
+from client import person_file
+from client.person_file import PersonFile
 from client.records import Record, Snapshot
 from client.services import Services
 from domain.deadlines import office_day
@@ -92,7 +92,7 @@ class PersonFileScreen(Screen[None]):
 
     def on_mount(self) -> None:
         services, nip = self.services, self.nip
-        self.run_worker(lambda: admin.fetch_file(services, nip), thread=True, group="file")
+        self.run_worker(lambda: person_file.fetch(services, nip), thread=True, group="file")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "file" or event.state != WorkerState.SUCCESS:
@@ -105,8 +105,8 @@ class PersonFileScreen(Screen[None]):
         if found.error is not None:
             return _("The file could not be fetched: {reason}").format(reason=found.error)
         parts = []
-        for collection in FILE_COLLECTIONS:
-            records = found.sections.get(collection, [])
+        for collection in person_file.COLLECTIONS:
+            records = found.records.get(collection, [])
             parts.append(f"[b]{_(HEADINGS[collection])}[/b] ({len(records)})")
             parts += [f"  {escape(line_of(self.view, record))}" for record in records]
         return "\n".join(parts)

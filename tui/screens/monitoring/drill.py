@@ -16,14 +16,9 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from client.monitoring import (
-    PersonFile,
-    fetched_file,
-    local_file,
-    people_behind,
-    problem_text,
-    read_team,
-)
+from client import person_file
+from client.monitoring import people_behind, problem_text, read_team
+from client.person_file import PersonFile
 from client.services import Services
 from domain.nip import format_nip
 from domain.vocab import (
@@ -140,7 +135,7 @@ class PersonFileScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
-        held = local_file(read_team(self.services), self.nip)
+        held = person_file.held(read_team(self.services), self.nip)
         if held is not None:
             self._show(held)
             return
@@ -150,11 +145,12 @@ class PersonFileScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="monitoring")
     def fetch(self) -> None:
         try:
-            found = fetched_file(self.services, self.nip)
-        except Exception as error:  # offline or refused: a message, never a crash
-            text = self._("The records could not be fetched: {reason}").format(
-                reason=problem_text(error)
-            )
+            found = person_file.fetch(self.services, self.nip)
+            reason = found.error
+        except Exception as error:  # whatever else fails: a message too, never a crash
+            reason = problem_text(error)
+        if reason is not None:
+            text = self._("The records could not be fetched: {reason}").format(reason=reason)
             self.app.call_from_thread(self.query_one("#file-source", Static).update, text)
             return
         self.app.call_from_thread(self._show, found)
