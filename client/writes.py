@@ -3,11 +3,11 @@
 Every screen and command that changes a record builds a ``Write`` and calls
 ``save``:
 
-1. validate the data (domain.validation, the form rules of
-   client/form_rules.py, and the reference rules of domain.references that
-   the server applies too: what a record names must exist and be the same
-   owner's, references never move, one evaluation per plan and period...),
-   field by field;
+1. validate the record's id (a UUID, as the server asks) and the data
+   (domain.validation, the form rules of client/form_rules.py, and the
+   reference rules of domain.references that the server applies too: what
+   a record names must exist and be the same owner's, references never
+   move, one evaluation per plan and period...), field by field;
 2. ask domain.permissions.check_write, with the organisation of the day and
    the facts of domain.write_facts, exactly as the server will;
 3. write the record with its outbox mutation (store.records.edit/delete);
@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from client.form_rules import form_issues
 from client.records import Snapshot
+from domain.checks import uuid
 from domain.permissions import Denial, WriteAttempt, check_write
 from domain.references import REFERENCES, Change, reference_issues
 from domain.validation import validate_data
@@ -177,7 +178,15 @@ def may(write: Write, view: Snapshot) -> bool:
 def check(
     write: Write, view: Snapshot, lang: str, before: Mapping[str, Any] | None = None
 ) -> Issues | Denied | None:
-    """Steps 1 and 2: None when the write may go to the store."""
+    """Steps 1 and 2: None when the write may go to the store.
+
+    A record's id must be a UUID, which the server checks only at the push,
+    when the person has long left the form. A delete is let through: a record
+    stored with a wrong id before this check existed can still be removed.
+    """
+    wrong_id = uuid(write.record_id, "id") if write.data is not None else []
+    if wrong_id:
+        return Issues({issue.field: issue.message(lang) for issue in wrong_id})
     issues = validate(write, view, lang, before)
     if issues is not None:
         return issues

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 from domain.checks import (
     Fields,
@@ -24,11 +24,8 @@ from domain.checks import (
     text,
     uuid,
 )
-from domain.data import (
-    DATA_CLASSES,
+from domain.cycle_data import (
     Attachments,
-    CollectionData,
-    EmployeeData,
     EvaluationData,
     Evidence,
     EvidenceFile,
@@ -38,14 +35,12 @@ from domain.data import (
     Indicator,
     ObjectionData,
     ObjectionDecision,
-    PeriodData,
     PlanData,
     PlanItemData,
     ProgressData,
     TrainingData,
-    UnitData,
-    parse_data,
 )
+from domain.data import ActingData, EmployeeData, PeriodData, UnitData, checked
 from domain.errors import ValidationError
 from domain.messages import Issue
 from domain.schema import CONFLICT_FIELDS, mutation_issues, record_issues
@@ -78,6 +73,34 @@ __all__ = [
     "UnitData",
     "parse_data",
 ]
+
+
+# The typed view of each collection's data (domain.data, domain.cycle_data).
+CollectionData: TypeAlias = (
+    EmployeeData | UnitData | PeriodData | PlanData | PlanItemData | ProgressData
+    | FeedbackData | EvaluationData | ObjectionData | TrainingData | FollowUpData | ActingData
+)  # fmt: skip
+
+DATA_CLASSES: Mapping[str, type[CollectionData]] = {
+    "employee": EmployeeData,
+    "unit": UnitData,
+    "period": PeriodData,
+    "plan": PlanData,
+    "plan_item": PlanItemData,
+    "progress": ProgressData,
+    "feedback": FeedbackData,
+    "evaluation": EvaluationData,
+    "objection": ObjectionData,
+    "training": TrainingData,
+    "follow_up": FollowUpData,
+    "acting": ActingData,
+}
+
+
+def parse_data(collection: str, data: Mapping[str, Any]) -> CollectionData:
+    """The typed view of ``data`` for ``collection`` (raises ``ValidationError``)."""
+    checked(collection, data)
+    return DATA_CLASSES[collection].from_dict(data)
 
 
 def _raise_if(issues: list[Issue]) -> None:

@@ -12,7 +12,7 @@ outside a transaction checks (one ``stat``) whether the journal moved on.
 Within a process, open one Store per profile and share it between threads.
 
 TinyDB (MemoryStorage, tables keyed by our string keys) answers queries
-(``search``, ``count``). Commits write into its memory directly: TinyDB's
+(``search``, ``count``: the reads are store/reads.py's). Commits write into its memory directly: TinyDB's
 own table writes rebuild the whole table, which would make a save cost
 grow with the store.
 """
@@ -22,14 +22,13 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, cast
 
 import orjson
 from tinydb import TinyDB
-from tinydb.queries import QueryLike
 from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
@@ -62,9 +61,10 @@ from store.keys import now_utc
 from store.loading import Then, read_store
 from store.lock import ProfileLock
 from store.paths import StoreFiles
+from store.reads import Reads
 from store.records import Records
 from store.reports import KeptReports
-from store.transaction import Transaction, check_table, copy_bulk, copy_value
+from store.transaction import Transaction
 
 # Compaction rewrites the whole state, so it waits until the journal is
 # COMPACT_RATIO times as big as the snapshot (opening then reads at most
@@ -72,7 +72,6 @@ from store.transaction import Transaction, check_table, copy_bulk, copy_value
 COMPACT_MIN_BYTES = 4 * 1024 * 1024
 COMPACT_RATIO = 1.0
 _HEADER_READ = 256
-_MISSING = object()
 
 Signature = tuple[int, int, int, int]  # st_dev, st_ino, st_size, st_mtime_ns
 
@@ -93,7 +92,7 @@ def _next_generation(previous: int) -> int:
     return max(previous + 1, time.time_ns())
 
 
-class Store:
+class Store(Reads):
     """One profile's store. Use ``store.open_store()``; safe to share between threads."""
 
     def __init__(self, home: Path) -> None:
@@ -118,7 +117,7 @@ class Store:
         self.blobs = Blobs(home)
         self.reports = KeptReports(home)
 
-    # --- public API --------------------------------------------------------
+    # --- public API (the reads are store/reads.py's) ----------------------
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
@@ -146,101 +145,6 @@ class Store:
             finally:
                 self._local.tx = None
             self._commit_locked(tx)
-
-    def get(self, table: str, key: str, default: Any = None) -> Any:
-        """A copy of the latest committed value, or ``default``."""
-        check_table(table)
-        with self._mutex:
-            self._refresh()
-            value = self._tables[table].get(key, _MISSING)
-            return default if value is _MISSING else copy_value(value)
-
-    def all(self, table: str) -> dict[str, Any]:
-        """A copy of every key and value of ``table``, as last committed."""
-        check_table(table)
-        with self._mutex:
-            self._refresh()
-            result = copy_bulk(self._tables[table])
-        assert isinstance(result, dict)
-        return result
-
-    def search(self, table: str, cond: QueryLike) -> list[dict[str, Any]]:
-        """Copies of the values of ``records`` or ``outbox`` matching a TinyDB query."""
-        if table not in ("records", "outbox"):
-            raise ValueError(f"search works on records and outbox, not {table!r}")
-        with self._mutex:
-            self._refresh()
-            found: list[dict[str, Any]] = copy_bulk(self._db.table(table).search(cond))
-            return found
-
-    def collection(
-        self, collection: str, keep: Callable[[dict[str, Any]], bool] | None = None
-    ) -> list[dict[str, Any]]:
-        """Copies of the records of one collection (those ``keep`` accepts, if given).
-
-        ``keep`` sees the store's own values: it must only read them.
-        """
-        with self._mutex:
-            self._refresh()
-            records = self._tables["records"]
-            keys = self._indexes.of_collection(collection)
-            chosen = [records[key] for key in keys if keep is None or keep(records[key])]
-            found: list[dict[str, Any]] = copy_bulk(chosen)
-            return found
-
-    def collections(self, names: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-        """Copies of the records of each collection named, in one read (through the index)."""
-        with self._mutex:
-            self._refresh()
-            records = self._tables["records"]
-            found: dict[str, list[dict[str, Any]]] = copy_bulk(
-                {n: [records[k] for k in self._indexes.of_collection(n)] for n in names}
-            )
-            return found
-
-    def versions(self, names: Iterable[str]) -> tuple[int, ...]:
-        """Where each collection stands: equal versions, the same records (a cache's key)."""
-        with self._mutex:
-            self._refresh()
-            return tuple(self._indexes.version_of(name) for name in names)
-
-    def owned(self, collection: str, owner: str | None) -> list[dict[str, Any]]:
-        """Copies of the records of one collection about ``owner`` (deleted ones too)."""
-        with self._mutex:
-            self._refresh()
-            records = self._tables["records"]
-            found: list[dict[str, Any]] = copy_bulk(
-                [records[key] for key in self._indexes.of_owner(collection, owner)]
-            )
-            return found
-
-    def needing_attention(self) -> list[dict[str, Any]]:
-        """Copies of the records holding a conflict or a rejection: what waits for a person."""
-        with self._mutex:
-            self._refresh()
-            records = self._tables["records"]
-            found: list[dict[str, Any]] = copy_bulk(
-                [records[key] for key in self._indexes.attention]
-            )
-            return found
-
-    def count(self, table: str, cond: QueryLike | None = None) -> int:
-        """How many values ``table`` holds (matching ``cond``), without copying any.
-
-        For status lines: ``store.all("records")`` would copy every record.
-        """
-        check_table(table)
-        with self._mutex:
-            self._refresh()
-            if cond is None:
-                return len(self._tables[table])
-            if table == "meta":
-                raise ValueError("count with a query works on records and outbox")
-            found: int = self._db.table(table).count(cond)
-            return found
-
-    def get_meta(self, name: str, default: Any = None) -> Any:
-        return self.get("meta", name, default)
 
     # --- locking -----------------------------------------------------------
 
