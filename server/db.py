@@ -18,7 +18,15 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
-from server.engine import json_text, make_engine, one_round_trip, reading, sqlalchemy_url, writing
+from server.engine import (
+    json_text,
+    make_engine,
+    one_round_trip,
+    one_statement,
+    reading,
+    sqlalchemy_url,
+    writing,
+)
 from server.tables import (
     SCHEMA_VERSION,
     accounts,
@@ -67,6 +75,7 @@ __all__ = [
     "new_stamp",
     "now",
     "one_round_trip",
+    "one_statement",
     "reading",
     "records",
     "schema_version",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from typing import Any
@@ -21,7 +22,7 @@ import orjson
 import psycopg
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -54,7 +55,40 @@ def make_engine(db_url: str) -> Engine:
     if url.get_backend_name() != "postgresql":
         raise ValueError(f"unsupported database: {url.get_backend_name()}")
     # More connections than handler threads (server.app.HANDLER_THREADS): none waits for one.
-    return create_engine(url, pool_size=20, max_overflow=25, pool_pre_ping=True, **codec)
+    engine = create_engine(url, pool_size=20, max_overflow=25, **codec)
+    _ping_after_rest(engine)
+    return engine
+
+
+# A connection that rested this long in the pool is pinged before use.
+PING_AFTER_IDLE_S = 10.0
+
+
+def _ping_after_rest(engine: Engine) -> None:
+    """Ping a pooled PostgreSQL connection before use only when it has rested.
+
+    SQLAlchemy's pool_pre_ping pings on every checkout: a round trip of its
+    own on every request, a third of an idle round. A connection in steady
+    use is known alive; one that rested (the database may have restarted
+    meanwhile) is pinged, and a dead one is replaced before the request
+    sees it.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _rested_from(_dbapi_connection: Any, record: Any) -> None:
+        record.info["rested_from"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _alive(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        rested_from = record.info.get("rested_from")
+        if rested_from is None or time.monotonic() - rested_from < PING_AFTER_IDLE_S:
+            return
+        try:
+            dbapi_connection.execute("SELECT 1")
+            dbapi_connection.rollback()  # back out of the transaction the ping began
+        except psycopg.Error:
+            # The pool replaces the connection and checks out another.
+            raise DisconnectionError() from None
 
 
 def _serialise_sqlite_writers(engine: Engine) -> None:
@@ -72,8 +106,10 @@ def _serialise_sqlite_writers(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        writing = conn.get_execution_options().get("kinerja_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+        options = conn.get_execution_options()
+        if options.get("kinerja_one_statement", False):
+            return
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("kinerja_write", False) else "BEGIN")
 
 
 # One lock per SQLite engine: threads of one server queue here, in order,
@@ -101,6 +137,20 @@ def reading(engine: Engine) -> Iterator[Connection]:
         # In the BEGIN itself: no extra round trip.
         options = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
     with engine.connect().execution_options(**options) as conn, conn.begin():
+        yield conn
+
+
+@contextmanager
+def one_statement(engine: Engine) -> Iterator[Connection]:
+    """For one read statement, which is consistent by itself: no BEGIN and COMMIT.
+
+    On PostgreSQL each is a round trip of its own, so an idle round (hello,
+    and a pull with nothing new) took three where one does.
+    """
+    options: dict[str, Any] = {"kinerja_one_statement": True}
+    if engine.dialect.name == "postgresql":
+        options["isolation_level"] = "AUTOCOMMIT"
+    with engine.connect().execution_options(**options) as conn:
         yield conn
 
 

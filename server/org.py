@@ -89,6 +89,11 @@ class OrgCache:
         self._version: int | None = None
         self._org = Organisation()
 
+    def peek(self, version: int) -> Organisation | None:
+        """The cached organisation if it is at ``version``, without reading anything."""
+        with self._lock:
+            return self._org if version == self._version else None
+
     def get(self, conn: Connection, version: int | None = None) -> Organisation:
         """``version``: the newest seq of an org record, when the caller has read it
         already in this transaction (``server.caller``)."""
