@@ -10,6 +10,10 @@ the rule and the numbers. The app never changes anyone's rating. Finalising
 asks first, since a final evaluation can't change again (protocol.md:
 immutable). The evaluated employee, and whoever else may only read, sees the
 same screen read-only; an employee sees ratings once they are final.
+
+This module lays the screen out, loads and shows; the tabs (tabs.py), the
+rating keys that write (ratings.py) and the keys that open documents beside
+the evaluation (documents.py) are mixins of their own.
 """
 
 from __future__ import annotations
@@ -32,29 +36,22 @@ from textual.widgets import (
 )
 
 from client import evaluation as facts
-from client.conflicts import discard
-from client.evaluation import new_id
-from client.evidence import texts as document_texts
-from client.feedback import iso
 from client.records import Snapshot
-from client.writes import PROBE_ID, Saved, Write, may, save
+from client.writes import PROBE_ID, Write, may
 from domain.vocab import RATING_LABELS, RATINGS
 from tui.actions import bindings, localise
 from tui.screens.evaluation import text
-from tui.screens.evaluation.tabs import EvaluationTabs
+from tui.screens.evaluation.documents import EvaluationDocuments
+from tui.screens.evaluation.ratings import EvaluationRatings
 from tui.texts import review_ as _
 from tui.widgets.commands import ScreenCommands
-from tui.widgets.dialogs import ConfirmDialog
-from tui.widgets.evidence_files import EvidenceFiles
 from tui.widgets.export_list import ExportsList
 from tui.widgets.person_picker import pick_person
-from tui.widgets.print_pdf import print_pdf
 from tui.widgets.rejected import RejectedNotice
-from tui.widgets.saving import Saving
 from tui.widgets.tab_keys import TabKeys, tab_title
 
 
-class EvaluationScreen(ExportsList, TabKeys, Saving, EvaluationTabs):
+class EvaluationScreen(ExportsList, TabKeys, EvaluationRatings, EvaluationDocuments):
     CSS_PATH = "evaluation.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("evaluation",)
@@ -166,30 +163,8 @@ class EvaluationScreen(ExportsList, TabKeys, Saving, EvaluationTabs):
         return str(self.query_one("#eval-person", Select).value)
 
     @property
-    def predikat(self) -> str | None:
-        from domain.predikat import predikat
-
-        if self.result is None or self.behaviour is None:
-            return None
-        return predikat(self.result, self.behaviour)
-
-    @property
     def final(self) -> bool:
         return bool(self.evaluation and self.evaluation["data"].get("status") == "final")
-
-    def _draft(self, finalised_at: str | None = None) -> dict[str, Any] | None:
-        if not (self.period and self.plan and self.result and self.behaviour):
-            return None
-        return facts.evaluation_data(
-            period_id=self.period["id"],
-            plan_id=self.plan["id"],
-            result_rating=self.result,
-            behaviour_rating=self.behaviour,
-            predikat=self.predikat or "invalid",
-            behaviour_notes=self.behaviour_notes,
-            item_notes=self.item_notes,
-            finalised_at=finalised_at,
-        )
 
     def _choices(self) -> tuple[Any, ...]:
         return (self.result, self.behaviour, dict(self.behaviour_notes), dict(self.item_notes))
@@ -372,34 +347,7 @@ class EvaluationScreen(ExportsList, TabKeys, Saving, EvaluationTabs):
             return bool(self.person != self.services.me)
         return True
 
-    def _highlighted_evidence(self) -> list[Mapping[str, Any]]:
-        item_id = self._item_id()
-        if not (item_id and self.period):
-            return []
-        record = facts.progress_by_item(self.records, self.person, self.period["id"]).get(item_id)
-        return list(record["data"].get("evidence") or []) if record else []
-
-    # --- actions --------------------------------------------------------------
-    def action_print_evaluation(self) -> None:
-        if self.period is not None:
-            name = str(self.period["data"].get("name", ""))
-            print_pdf(self, self.services, "evaluasi", period=name, nip=self.person)
-
-    def action_print_recap(self) -> None:
-        if self.period is not None:
-            name = str(self.period["data"].get("name", ""))
-            print_pdf(self, self.services, "rekap", period=name)
-
-    def action_evidence(self) -> None:
-        evidence = self._highlighted_evidence()
-        item = self.records.get("plan_item", self._item_id() or "")
-        if not evidence or item is None:
-            return
-        title = document_texts(self.services.lang)("Evidence: {rhk}").format(
-            rhk=item["data"].get("text", "")
-        )
-        self.app.push_screen(EvidenceFiles(self.services, title, evidence))
-
+    # --- the pickers ----------------------------------------------------------
     def action_pick(self, selector: str) -> None:
         """Open a picker's list, ready for the arrow keys; people in a PersonPicker."""
         select = self.query_one(selector, Select)
@@ -411,82 +359,3 @@ class EvaluationScreen(ExportsList, TabKeys, Saving, EvaluationTabs):
     def _position_of(self, nip: str) -> str:
         person = self.records.employee(nip)
         return str(person["data"].get("position") or "") if person else ""
-
-    def action_cycle(self, which: str) -> None:
-        """Step a rating through Di Atas, Sesuai, Di Bawah Ekspektasi."""
-        current = self.result if which == "result" else self.behaviour
-        following = RATINGS[(RATINGS.index(current) + 1) % len(RATINGS)] if current else RATINGS[0]  # type: ignore[arg-type]
-        widget = "#eval-result" if which == "result" else "#eval-behaviour"
-        self.query_one(widget, Select).value = following
-
-    def _write(self, finalised_at: str | None, said: str) -> None:
-        """Save the evaluation (final when ``finalised_at``), then say ``said``."""
-        data = self._draft(finalised_at)
-        if data is None:
-            self.notify(_("Choose both ratings first."), severity="warning")
-            return
-        record_id = self.evaluation["id"] if self.evaluation else new_id()
-        write = Write("evaluation", record_id, self.person, data)
-        services, view = self.services, self.records
-
-        def saved(result: Saved) -> None:
-            if result.snapshot is not None:
-                self.records = result.snapshot
-            self.load(reread=result.snapshot is None)
-            self.notify(said)
-
-        self.save(lambda: save(services, view, write, reread=facts.COLLECTIONS), saved)
-
-    def action_save(self) -> None:
-        self._write(None, _("Evaluation saved as a draft."))
-
-    def action_finalise(self) -> None:
-        if self._draft() is None:
-            self.notify(_("Choose both ratings first."), severity="warning")
-            return
-        from domain.vocab import PREDIKAT_LABELS
-
-        question = _(
-            "Finalise the evaluation of {who} for {period} with predikat {predikat}? "
-            "A final evaluation can't be changed or undone."
-        ).format(
-            who=self.records.name_of(self.person),
-            period=self.period["data"].get("name") if self.period else "",
-            predikat=PREDIKAT_LABELS[self.predikat],  # type: ignore[index]
-        )
-        if self.breaches:
-            # the first breach in full, the rest counted: the dialog must fit 24 rows
-            question += "\n⚠ " + self.breaches[0].message(self.services.lang)
-            if len(self.breaches) > 1:
-                question += " " + _("(+{n} more in Curve)").format(n=len(self.breaches) - 1)
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._write(iso(self.services.now()), _("The evaluation is final."))
-
-        self.app.push_screen(ConfirmDialog(question), answered)
-
-    def action_open_progress(self) -> None:
-        """The employee's Realisasi screen, read-only; Escape comes back here."""
-        from tui.screens.progress.screen import ProgressScreen
-
-        self.app.push_screen(ProgressScreen(self.services, self.person))
-
-    def action_discard(self) -> None:
-        if not self.evaluation:
-            return
-        record_id = self.evaluation["id"]
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                services = self.services
-                self.save(
-                    lambda: discard(services, "evaluation", record_id), lambda _s: self.load()
-                )
-
-        self.app.push_screen(
-            ConfirmDialog(
-                _("Discard your rejected change? The evaluation goes back to the server's version.")
-            ),
-            answered,
-        )

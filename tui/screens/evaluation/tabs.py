@@ -3,7 +3,7 @@ the seven BerAKHLAK values with their guides and the SKP's expectations, and
 the umpan balik of the period; and the PPK's note on a row of them.
 
 A mixin of ``EvaluationScreen`` (tui/screens/evaluation/screen.py), kept apart so
-that the screen module stays about choosing, saving and finalising. It reads
+that the screen module stays about choosing and showing. It reads
 the screen's state: ``records``, ``person``, ``period``, ``plan``,
 ``item_notes``, ``behaviour_notes`` and ``services``.
 """

@@ -13,48 +13,31 @@ says so plainly and can be discarded (x).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from textual import on
-from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from collections.abc import Sequence
 
 from client import feedback
 from client import objection as model
-from client.conflicts import discard
-from client.records import Snapshot
-from client.writes import Saved, SaveResult, Write, save
-from tui.actions import bindings, key_for, localise
+from client.writes import Write
+from tui.actions import bindings, key_for
 from tui.screens.objection import text
 from tui.screens.objection.decision import Decision, DecisionForm
 from tui.texts import year_ as _
-from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog, NoteDialog
-from tui.widgets.filter_list import Column, FilterList, Row
+from tui.widgets.filter_list import Column
+from tui.widgets.list_detail import ListDetailScreen, Listing
 from tui.widgets.rejected import RejectedNotice
-from tui.widgets.saving import Saving
 
 
-class ObjectionScreen(Saving, Screen[None]):
+class ObjectionScreen(ListDetailScreen[model.Case]):
     CSS_PATH = "objection.tcss"
-    COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("objection",)
     BINDINGS = bindings("objection")
+    PREFIX = "objection"
+    COLLECTIONS = model.COLLECTIONS
 
-    def __init__(self, services: Any) -> None:
-        super().__init__()
-        localise(self)
-        self.services = services
-        self.records = Snapshot.read(services, model.COLLECTIONS)
-        self.shown: dict[str, model.Case] = {}
-        self.allowed: dict[str, bool | None] = {}
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("", id="objection-summary")
-        yield FilterList(
+    def listing(self) -> Listing:
+        return Listing(
+            _("Keberatan"),
             [
                 Column(_("Employee"), 16),
                 Column(_("Period"), 15),
@@ -64,42 +47,29 @@ class ObjectionScreen(Saving, Screen[None]):
             ],
             noun=_("evaluations"),
             placeholder=_("Type to filter: name, period, predikat, status…"),
-            lang=self.services.lang,
-            id="objection-list",
         )
-        yield Static("", id="objection-detail")
-        yield RejectedNotice(id="objection-rejected")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.title = _("Keberatan")
-        self.refresh_table(reread=False)
-        self.query_one(FilterList).focus_filter()
 
     # --- what is shown ----------------------------------------------------------
-    @property
-    def current(self) -> model.Case | None:
-        key = self.query_one(FilterList).highlighted_key
-        return self.shown.get(key) if key else None
+    def listed(self) -> list[model.Case]:
+        return model.cases(self.records)
 
-    def refresh_table(self, *, reread: bool = True) -> None:
-        if reread:
-            self.records = Snapshot.read(self.services, model.COLLECTIONS)
-        found = model.cases(self.records)
-        self.shown = {case.evaluation["id"]: case for case in found}
-        rows = [Row(key, text.row(self.records, case)) for key, case in self.shown.items()]
-        self.query_one(FilterList).set_rows(rows)
+    def key_of(self, item: model.Case) -> str:
+        return str(item.evaluation["id"])
+
+    def cells(self, item: model.Case) -> tuple[str, ...]:
+        return text.row(self.records, item)
+
+    def show_summary(self, found: Sequence[model.Case]) -> None:
         waiting = len(model.to_decide(self.records))
         summary = _("{count} final evaluations and objections.").format(count=len(found))
         if waiting:
             summary += " " + _("{n} waiting for your decision.").format(n=waiting)
-        self.query_one("#objection-summary", Static).update(summary)
-        self.show_detail()
+        self.pane("summary").update(summary)
 
     def show_detail(self) -> None:
         case = self.current
         self._weigh_permissions(case)
-        detail = self.query_one("#objection-detail", Static)
+        detail = self.pane("detail")
         notice = self.query_one(RejectedNotice)
         if case is None:
             detail.update(_("No final evaluation and no objection to show."))
@@ -114,14 +84,6 @@ class ObjectionScreen(Saving, Screen[None]):
         else:
             hint = _("Discard it with {key}.").format(key=discard_key)
             notice.show_for(case.objection, self.services.lang, hint)
-
-    @on(FilterList.Highlighted)
-    def _highlighted(self) -> None:
-        if self.is_mounted:
-            self.show_detail()
-
-    def on_sync_done(self, _message: object) -> None:
-        self.refresh_table()
 
     # --- which keys work ------------------------------------------------------------
     def _weigh_permissions(self, case: model.Case | None) -> None:
@@ -143,9 +105,6 @@ class ObjectionScreen(Saving, Screen[None]):
                 "discard": bool(case.objection and case.objection.get("rejected")),
             }
         self.refresh_bindings()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.allowed.get(action, True)
 
     # --- actions ------------------------------------------------------------------------
     def action_file(self) -> None:
@@ -223,32 +182,8 @@ class ObjectionScreen(Saving, Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                services = self.services
-                self.save(
-                    lambda: discard(services, "objection", objection_id),
-                    lambda _saved: self.refresh_table(),
-                )
+                self.discard_refused("objection", objection_id)
 
         self.app.push_screen(
             ConfirmDialog(_("Discard this refused objection? Its reasons are lost.")), answered
         )
-
-    def write(self, writes: list[Write], then: Callable[[], None]) -> None:
-        """Save the writes in order through the one write path; stop at the first refusal."""
-        services, view = self.services, self.records
-
-        def job() -> SaveResult:
-            result: SaveResult = Saved("")
-            for one in writes:
-                result = save(services, view, one, reread=model.COLLECTIONS)
-                if not isinstance(result, Saved):
-                    return result
-            return result
-
-        def saved(result: Saved) -> None:
-            if result.snapshot is not None:
-                self.records = result.snapshot
-            self.refresh_table(reread=result.snapshot is None)
-            then()
-
-        self.save(job, saved)

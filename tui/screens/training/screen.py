@@ -9,28 +9,24 @@ training; the PPK reads (domain.permissions).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Select, Static
+from textual.widgets import Label, Select
 
 from client import training as model
-from client.conflicts import discard
-from client.records import Snapshot
-from client.writes import Saved, Write, save
+from client.writes import Write
 from domain.vocab import TRAINING_PATH_LABELS
-from tui.actions import bindings, key_for, localise
+from tui.actions import bindings, key_for
 from tui.screens.training.form import TrainingForm
 from tui.texts import year_ as _
-from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
-from tui.widgets.filter_list import Column, FilterList, Row
+from tui.widgets.filter_list import Column, FilterList
+from tui.widgets.list_detail import ListDetailScreen, Listing
 from tui.widgets.rejected import RejectedNotice
-from tui.widgets.saving import Saving
 
 
 def jp_text(jp: float) -> str:
@@ -42,32 +38,17 @@ def path_label(path: Any) -> str:
     return TRAINING_PATH_LABELS.get(path, "-").removeprefix("Pelatihan ")  # type: ignore[call-overload]
 
 
-class TrainingScreen(Saving, Screen[None]):
+class TrainingScreen(ListDetailScreen[dict[str, Any]]):
     CSS_PATH = "training.tcss"
-    COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("training",)
     BINDINGS = bindings("training")
+    PREFIX = "training"
+    PANES = ("team",)
+    COLLECTIONS = model.COLLECTIONS
 
-    def __init__(self, services: Any) -> None:
-        super().__init__()
-        localise(self)
-        self.services = services
-        self.records = Snapshot.read(services, model.COLLECTIONS)
-        self.shown: dict[str, dict[str, Any]] = {}
-        self.allowed: dict[str, bool] = {}
-
-    def compose(self) -> ComposeResult:
-        me = self.services.me
-        people = [(_("Myself"), me)] + [
-            (str(p["data"].get("name")), str(p["data"]["nip"]))
-            for p in self.records.subordinates(me)
-        ]
-        yield Header()
-        with Horizontal(id="training-pickers"):
-            yield Label(_("Employee"))
-            yield Select(people, value=me, allow_blank=False, compact=True, id="training-person")
-        yield Static("", id="training-summary")
-        yield FilterList(
+    def listing(self) -> Listing:
+        return Listing(
+            _("Pelatihan"),
             [
                 Column(_("Title"), 28),
                 Column(_("Path"), 12),
@@ -77,51 +58,45 @@ class TrainingScreen(Saving, Screen[None]):
             ],
             noun=_("training"),
             placeholder=_("Type to filter: title, path, organiser…"),
-            lang=self.services.lang,
-            id="training-list",
         )
-        yield Static("", id="training-team")
-        yield RejectedNotice(id="training-rejected")
-        yield Footer()
 
-    def on_mount(self) -> None:
-        self.title = _("Pelatihan")
-        self.refresh_table(reread=False)
-        self.query_one(FilterList).focus_filter()
+    def compose_above(self) -> ComposeResult:
+        me = self.services.me
+        people = [(_("Myself"), me)] + [
+            (str(p["data"].get("name")), str(p["data"]["nip"]))
+            for p in self.records.subordinates(me)
+        ]
+        with Horizontal(id="training-pickers"):
+            yield Label(_("Employee"))
+            yield Select(people, value=me, allow_blank=False, compact=True, id="training-person")
 
     # --- what is shown ------------------------------------------------------------
     @property
     def person(self) -> str:
         return str(self.query_one("#training-person", Select).value)
 
-    @property
-    def current(self) -> dict[str, Any] | None:
-        key = self.query_one(FilterList).highlighted_key
-        return self.shown.get(key) if key else None
+    def listed(self) -> list[dict[str, Any]]:
+        return model.trainings(self.records, self.person, model.year_of(self.records))
 
-    def refresh_table(self, *, reread: bool = True) -> None:
-        if reread:
-            self.records = Snapshot.read(self.services, model.COLLECTIONS)
-        records, year = self.records, model.year_of(self.records)
-        found = model.trainings(records, self.person, year)
-        self.shown = {training["id"]: training for training in found}
-        rows = []
-        for training in found:
-            data = training["data"]
-            cells = (
-                str(data.get("title", "")),
-                path_label(data.get("path")),
-                jp_text(float(data.get("jp", 0))),
-                str(data.get("end", "")),
-                str(data.get("organiser", "")),
-            )
-            rows.append(Row(training["id"], cells))
-        self.query_one(FilterList).set_rows(rows)
-        self.query_one("#training-summary", Static).update(self._summary(year))
-        team = self.query_one("#training-team", Static)
+    def key_of(self, item: dict[str, Any]) -> str:
+        return str(item["id"])
+
+    def cells(self, item: dict[str, Any]) -> tuple[str, ...]:
+        data = item["data"]
+        return (
+            str(data.get("title", "")),
+            path_label(data.get("path")),
+            jp_text(float(data.get("jp", 0))),
+            str(data.get("end", "")),
+            str(data.get("organiser", "")),
+        )
+
+    def show_summary(self, found: Sequence[dict[str, Any]]) -> None:
+        year = model.year_of(self.records)
+        self.pane("summary").update(self._summary(year))
+        team = self.pane("team")
         team.update(self._team(year))
         team.display = bool(self._team(year))
-        self.show_detail()
 
     def _summary(self, year: int) -> str:
         mine = model.standing(self.records, self.person, year)
@@ -165,21 +140,10 @@ class TrainingScreen(Saving, Screen[None]):
         self.refresh_table()
         self.query_one(FilterList).focus_filter()
 
-    @on(FilterList.Highlighted)
-    def _highlighted(self) -> None:
-        if self.is_mounted:
-            self.show_detail()
-
     @on(FilterList.Chosen)
     def _chosen(self) -> None:
         if self.allowed.get("edit"):
             self.action_edit()
-
-    def on_sync_done(self, _message: object) -> None:
-        self.refresh_table()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.allowed.get(action, True)
 
     # --- actions ------------------------------------------------------------------
     def action_pick(self) -> None:
@@ -193,7 +157,7 @@ class TrainingScreen(Saving, Screen[None]):
         def done(data: dict[str, Any] | None) -> None:
             if data is not None:
                 record_id = existing["id"] if existing else model.new_id()
-                self.write(Write("training", record_id, owner, data))
+                self.write([Write("training", record_id, owner, data)])
 
         form = TrainingForm(title, today, dict(existing["data"]) if existing else None)
         self.app.push_screen(form, done)
@@ -212,7 +176,7 @@ class TrainingScreen(Saving, Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.write(Write("training", found["id"], found["owner"], None))
+                self.write([Write("training", found["id"], found["owner"], None)])
 
         question = _("Remove the training {title}?").format(title=found["data"].get("title", ""))
         self.app.push_screen(ConfirmDialog(question), answered)
@@ -221,20 +185,4 @@ class TrainingScreen(Saving, Screen[None]):
         found = self.current
         if found is None:
             return
-        services = self.services
-        self.save(
-            lambda: discard(services, "training", found["id"]),
-            lambda _saved: self.refresh_table(),
-        )
-
-    def write(self, write: Write, then: Callable[[], None] | None = None) -> None:
-        services, view = self.services, self.records
-
-        def saved(result: Saved) -> None:
-            if result.snapshot is not None:
-                self.records = result.snapshot
-            self.refresh_table(reread=result.snapshot is None)
-            if then is not None:
-                then()
-
-        self.save(lambda: save(services, view, write, reread=model.COLLECTIONS), saved)
+        self.discard_refused("training", found["id"])
