@@ -1,4 +1,5 @@
-"""After an idle round the screens are left as they are; a round that brought records re-reads."""
+"""After an idle round the screens are left as they are; a round that brought records re-reads,
+off the event loop."""
 
 from __future__ import annotations
 
@@ -30,8 +31,15 @@ async def test_only_a_round_that_changed_the_store_makes_beranda_read_it_again(
         return RoundOutcome(online=True, report=report, error=None)
 
     reads: list[int] = []
+    threads: list[threading.Thread] = []
     real = home_screen.home_facts
-    monkeypatch.setattr(home_screen, "home_facts", lambda s: reads.append(1) or real(s))
+
+    def read(services: Any) -> Any:
+        reads.append(1)
+        threads.append(threading.current_thread())
+        return real(services)
+
+    monkeypatch.setattr(home_screen, "home_facts", read)
     services = signed_in(tmp_path)
     app = shell_app(tmp_path, services, sync_runner=runner)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -45,3 +53,5 @@ async def test_only_a_round_that_changed_the_store_makes_beranda_read_it_again(
         await wait_for(pilot, lambda: len(rounds) == 2)
         await wait_for(pilot, lambda: len(reads) == shown + 1)
     assert len(reads) == shown + 1  # the round that received records: read once
+    # ... and off the event loop: keys are answered while a big store is read.
+    assert threads[-1] is not threading.main_thread()

@@ -2,7 +2,8 @@
 
 The list of what waits is the one thing to move through: Enter on a line
 opens the area where it is done. The facts are read from the local store
-(client/home.py) when the screen is shown and after every sync round.
+(client/home.py) when the screen is shown, and after a sync round that
+brought changes in a thread, off the event loop.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any, ClassVar
 
 from rich.markup import escape
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -80,12 +81,22 @@ class HomeScreen(ExportsList, Screen[None]):
 
     def on_sync_done(self, message: SyncDone) -> None:
         if message.changed:
-            self.refresh_facts()
+            self._read_after_sync()
         else:
             self._show_sync()  # an idle round: only when it ended is new
 
-    def refresh_facts(self) -> None:
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home")
+    def _read_after_sync(self) -> None:
+        """A round that brought changes: the facts are read off the event loop (for a
+        section head holding 11,635 records that took up to a second, keys unanswered),
+        then shown on it. A store failure here leaves the facts shown as they were."""
         facts = home_facts(self.services)
+        self.app.call_from_thread(self._show_facts, facts)
+
+    def refresh_facts(self) -> None:
+        self._show_facts(home_facts(self.services))
+
+    def _show_facts(self, facts: HomeFacts) -> None:
         self.query_one("#home-me", Static).update(self._me_text(facts))
         self.query_one("#home-plan", Static).update(self._plan_text(facts))
         self._fill_waiting(facts)
