@@ -126,8 +126,8 @@ class AdminScreen(UnitsAndPeriods):
         if self.allowed:
             self.query_one("#people", FilterList).focus_filter()
 
-    def on_sync_done(self, _message: SyncDone) -> None:
-        if self.is_mounted:
+    def on_sync_done(self, message: SyncDone) -> None:
+        if message.changed and self.is_mounted:  # an idle round brings nothing to read
             self.refresh_view()
 
     def refresh_view(self, *, reread: bool = True) -> None:
