@@ -19,6 +19,8 @@ from server.ops_text import _
 
 DEFAULT_PORT = 8081
 DEFAULT_API = "http://127.0.0.1:8080/api/v1"
+# Each app is a process of about 60 MB: 40 is 2.4 GB, a small server's share.
+DEFAULT_MAX_APPS = 40
 
 
 def add_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -58,6 +60,15 @@ def add_flags(parser: argparse.ArgumentParser) -> None:
         "--keyfile", type=Path, default=None, help=_("the private key of --certfile (PEM)")
     )
     parser.add_argument(
+        "--max-apps",
+        type=int,
+        metavar="N",
+        default=DEFAULT_MAX_APPS,
+        help=_(
+            "how many apps may run at once, everyone's together (each is a process of about 60 MB; default {n})"
+        ).format(n=DEFAULT_MAX_APPS),
+    )
+    parser.add_argument(
         "--forwarded-allow-ips",
         metavar="IPS",
         default="",
@@ -70,7 +81,7 @@ def add_flags(parser: argparse.ArgumentParser) -> None:
 def as_argv(args: argparse.Namespace) -> list[str]:
     """The parsed flags written out again, for the web process."""
     argv = ["--host", args.host, "--port", str(args.port), "--server", args.server]
-    argv += ["--forwarded-allow-ips", args.forwarded_allow_ips]
+    argv += ["--forwarded-allow-ips", args.forwarded_allow_ips, "--max-apps", str(args.max_apps)]
     for flag, path in (("--certfile", args.certfile), ("--keyfile", args.keyfile)):
         if path is not None:
             argv += [flag, str(path)]

@@ -72,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     os.umask(0o077)  # profiles, stores and tokens: the service user's alone
     try:
+        if args.max_apps < 1:
+            raise Refused(_("--max-apps must be at least 1."))
         api_url = _api_url(args.server)
         context = _tls(args.certfile, args.keyfile)
         root = web_home(server_home())
@@ -93,6 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         port=args.port,
         ssl_context=context,
         proxies=frozenset(a.strip() for a in args.forwarded_allow_ips.split(",") if a.strip()),
+        max_apps=args.max_apps,
     )
     try:
         service.serve_until_stopped()

@@ -60,6 +60,7 @@ class KinerjaWeb(Server):
         port: int,
         ssl_context: ssl.SSLContext | None = None,
         proxies: frozenset[str] = frozenset(),
+        max_apps: int = 40,
     ) -> None:
         super().__init__(APP_COMMAND, host=host, port=port, title="Kinerja")
         self.templates_path = TEMPLATES
@@ -68,6 +69,7 @@ class KinerjaWeb(Server):
         self.sign_in = SignIn(self.sessions, root, api_url, proxies)
         self.api_url = api_url
         self.running: dict[str, int] = {}  # apps open a NIP
+        self.max_apps = max_apps  # apps open at once, everyone's together
 
     async def _make_app(self) -> web.Application:
         sessions = self.sessions
@@ -136,6 +138,10 @@ class KinerjaWeb(Server):
         person: BrowserSession = request[PERSON]
         if self.running.get(person.nip, 0) >= APPS_PER_PERSON:
             raise web.HTTPTooManyRequests()
+        if sum(self.running.values()) >= self.max_apps:
+            # The machine's memory, not this person, is the limit: try again later.
+            log.warning("refused an app for %s: %d apps run already", person.nip, self.max_apps)
+            raise web.HTTPServiceUnavailable(headers={"Retry-After": "60"})
         self.running[person.nip] = self.running.get(person.nip, 0) + 1
         try:
             return await self._run_app(request, person)

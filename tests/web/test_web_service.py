@@ -56,6 +56,7 @@ def test_help_speaks_indonesian_and_bad_flags_are_refused_in_one_line(tmp_path: 
         (("--server", "ftp://x"), "bukan alamat server"),
         (("--keyfile", str(tmp_path / "k.pem")), "--keyfile memerlukan --certfile"),
         (("--certfile", str(tmp_path / "tidak-ada.pem")), "tidak dapat dipakai"),
+        (("--max-apps", "0"), "--max-apps paling sedikit 1"),
     ):
         refused = _web(tmp_path, *flags)
         assert refused.returncode == 1, flags
@@ -205,5 +206,46 @@ def test_an_unreachable_central_server_and_a_foreign_form_are_said_plainly(
                 headers={"Origin": "https://jahat.example"},
             )
             assert foreign.status_code == 403 and "set-cookie" not in foreign.headers
+    finally:
+        web.stop()
+
+
+async def _statuses(url: str, cookies: list[str]) -> list[int]:
+    """Each cookie's person opens an app in turn, all kept open; the handshake statuses."""
+    statuses, sessions, sockets = [], [], []
+    try:
+        for cookie in cookies:
+            session = aiohttp.ClientSession(cookies={"kinerja_web": cookie})
+            sessions.append(session)
+            try:
+                sockets.append(await session.ws_connect(url))
+                statuses.append(101)
+            except aiohttp.WSServerHandshakeError as refused:
+                statuses.append(refused.status)
+    finally:
+        for socket in sockets:
+            await socket.close()
+        for session in sessions:
+            await session.close()
+    return statuses
+
+
+def test_the_service_runs_no_more_apps_than_its_machine_was_given(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    """--max-apps counts everyone's apps: a second person is turned away while two run."""
+    other = make_nip(77)
+    live_server.account(NIP, NAME)
+    live_server.account(other, "Pegawai Lain")
+    web = WebProcess.start(tmp_path / "svc", live_server.base_url, "--max-apps", "2")
+    try:
+        _answer, cookie = sign_in(web)
+        with web.client() as client:
+            answer = client.post("/login", data={"nip": other, "password": DEFAULT_PASSWORD})
+            assert answer.status_code == 303
+            other_cookie = client.cookies["kinerja_web"]
+        ws_url = web.url.replace("http", "ws") + "/ws"
+        statuses = asyncio.run(_statuses(ws_url, [cookie, cookie, other_cookie]))
+        assert statuses == [101, 101, 503]
     finally:
         web.stop()
