@@ -35,3 +35,18 @@ def test_core_package_imports_without_textual(package: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "", f"{package} imported {result.stdout.strip()}"
+
+
+def test_the_first_screen_loads_no_document_writers() -> None:
+    """ReportLab (0.16 s) and xlsxwriter load with the first print or export, not at start."""
+    code = (
+        "import sys\n"
+        "import tui.app, tui.screens.home.screen\n"
+        "heavy = ('reportlab', 'xlsxwriter', 'pypdf', 'openpyxl')\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"the first screen imported {result.stdout.strip()}"

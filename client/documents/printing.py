@@ -17,7 +17,6 @@ from typing import Literal
 from client.documents.access import check_person, check_unit
 from client.documents.dates import office_today
 from client.documents.evaluation import evaluation_document
-from client.documents.pdf import evaluation_pdf_bytes, recap_pdf_bytes, skp_pdf_bytes
 from client.documents.recap import recap_document, unit_members
 from client.documents.skp import plan_of, skp_document
 from client.documents.source import DocumentError, Facts, Record, RecordSource
@@ -103,6 +102,9 @@ def print_document(
     today: date | None = None,
 ) -> Printed:
     """The PDF of one document as ``me`` may see it; DocumentError says why not."""
+    # ReportLab takes 0.16 s to import: paid by the first print, not by every start.
+    from client.documents import pdf
+
     facts = Facts(source)
     day = today or office_today()
     if kind == "rekap":
@@ -112,7 +114,7 @@ def print_document(
         check_unit(facts, me, chosen_unit["id"], day)
         recap = recap_document(source, chosen_unit["id"], chosen["id"], today=day)
         name = f"rekap-{_slug(recap.unit)}-{_slug(recap.period_name)}.pdf"
-        return Printed(recap_pdf_bytes(recap), name, recap.draft)
+        return Printed(pdf.recap_pdf_bytes(recap), name, recap.draft)
     owner = "".join((nip or me).split())
     if kind == "skp":
         chosen = _period(facts, period, _current_year(facts, day))
@@ -120,9 +122,9 @@ def print_document(
         check_person(facts, me, owner, "plan", day, plan["data"].get("status"))
         skp = skp_document(source, owner, chosen["id"], today=day)
         name = f"skp-{owner}-{_slug(str(chosen['data'].get('name', '')))}.pdf"
-        return Printed(skp_pdf_bytes(skp), name, skp.draft)
+        return Printed(pdf.skp_pdf_bytes(skp), name, skp.draft)
     chosen = _period(facts, period, _latest_evaluated(facts, [owner]))
     check_person(facts, me, owner, "evaluation", day)
     evaluation = evaluation_document(source, owner, chosen["id"], today=day)
     name = f"evaluasi-{owner}-{_slug(evaluation.period_name)}.pdf"
-    return Printed(evaluation_pdf_bytes(evaluation), name, evaluation.draft)
+    return Printed(pdf.evaluation_pdf_bytes(evaluation), name, evaluation.draft)

@@ -16,9 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, TabPane
 
 from client.evidence import texts
-from client.spreadsheet import workbook
 from tui.widgets.filter_list import FilterList
-from tui.widgets.save_file import save_in_chosen_folder
 
 if TYPE_CHECKING:
     from client.services import Services
@@ -59,6 +57,11 @@ class ExportsList:
         return str(pane._title) if pane is not None else str(self._screen().title or "Kinerja")
 
     def action_export_list(self) -> None:
+        # Every list screen has this key, Beranda (the first screen) too: the
+        # workbook writer and the save dialog load when it is pressed, not at start.
+        from client.spreadsheet import workbook
+        from tui.widgets.save_file import save_in_chosen_folder
+
         screen = self._screen()
         lang = self.services.lang
         sheets = self.list_sheets()
