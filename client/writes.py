@@ -230,7 +230,8 @@ def save(
 
 
 def save_all(services: Services, writes: Sequence[Write]) -> SaveResult:
-    """Check every write, then store them all; the first refusal stores none.
+    """Check every write, then store them all in one transaction; the first refusal
+    stores none.
 
     Each write is judged against one snapshot as the writes before it leave
     it (a new unit, then the employees in it): one store read for the batch,
@@ -248,17 +249,21 @@ def save_all(services: Services, writes: Sequence[Write]) -> SaveResult:
             if refused is not None:
                 return refused
             view.take(_as_saved(write, before))
-        for write in writes:
-            if write.data is None:
-                services.store.records.delete(write.collection, write.record_id, by=services.me)
-            else:
-                services.store.records.edit(
-                    write.collection,
-                    write.record_id,
-                    dict(write.data),
-                    owner=write.owner,
-                    by=services.me,
-                )
+        # One store transaction: all the writes and their outbox entries are on
+        # disk together, or none is (a crash mid-batch left half an import).
+        records = services.store.records
+        with services.store.transaction():
+            for write in writes:
+                if write.data is None:
+                    records.delete(write.collection, write.record_id, by=services.me)
+                else:
+                    records.edit(
+                        write.collection,
+                        write.record_id,
+                        dict(write.data),
+                        owner=write.owner,
+                        by=services.me,
+                    )
     except StoreError as failure:
         return Failed(failure.message(services.lang))
     services.request_sync()

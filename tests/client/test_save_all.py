@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from client import admin
-from client.writes import Issues, Saved, save_all
+from client.writes import Failed, Issues, Saved, save_all
 from demo.office import HEAD, HR_ADMIN, SECOND_SUPERIOR, SUPERIOR
+from store.errors import StoreWriteFailed
+from store.keys import record_key
 from tests.tui.shell_world import signed_in
 
 
@@ -55,3 +61,31 @@ def test_a_later_write_is_judged_with_the_earlier_ones(tmp_path: Path) -> None:
     )
     assert isinstance(save_all(services, [unit, newcomer, staff]), Saved)
     assert len(services.store.records.outbox()) == 3
+
+
+def test_a_failure_midway_stores_none_of_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fails on the second write of three: the first is not left stored alone."""
+    services = signed_in(tmp_path, HR_ADMIN.nip)
+    view = admin.read(services)
+    writes = [
+        admin.unit_write(view, None, {"name": f"Bidang {n}"}) for n in ("Satu", "Dua", "Tiga")
+    ]
+    records = services.store.records
+    real_edit = records.edit
+    calls: list[str] = []
+
+    def edit(collection: str, record_id: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(record_id)
+        if len(calls) == 2:
+            raise StoreWriteFailed(tmp_path, OSError(errno.ENOSPC, "No space left on device"))
+        return real_edit(collection, record_id, *args, **kwargs)
+
+    monkeypatch.setattr(records, "edit", edit)
+    result = save_all(services, writes)
+    assert isinstance(result, Failed) and "No space left" in result.message
+    assert records.outbox() == []
+    assert all(
+        services.store.get("records", record_key("unit", w.record_id)) is None for w in writes
+    )
