@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import TabbedContent
+from textual.widgets import Input, TabbedContent
 
 from client.services import Services
 from demo.office import HEAD, HR_ADMIN, SECOND_SUPERIOR, SUPERIOR
@@ -118,3 +118,17 @@ async def test_a_loop_in_the_atasan_chain_is_refused_and_a_move_is_kept(
 
 def _record_id(services: Services, nip: str) -> str:
     return next(r["id"] for r in services.store.records.list("employee") if r["owner"] == nip)
+
+
+async def test_ctrl_f_opens_kepegawaian_from_a_filter_line_too(tmp_path: Path) -> None:
+    """A text field's own ctrl+f (delete word right) does not swallow the area's key."""
+    app = shell_app(tmp_path, signed_in(tmp_path, HR_ADMIN.nip))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f12")  # Pelatihan: a list with its filter line
+        await pilot.pause()
+        line = app.screen.query_one(FilterList).query_one(Input)
+        line.focus()
+        await pilot.press("a", "b", "c", "home")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, AdminScreen)
