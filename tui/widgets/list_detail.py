@@ -144,12 +144,12 @@ class ListDetailScreen(Saving, Screen[None], Generic[Item]):
     # --- saving -----------------------------------------------------------------------
     def write(self, writes: Sequence[Write], then: Callable[[], None] | None = None) -> None:
         """Save the writes in order through the one write path; stop at the first refusal."""
-        services, view, collections = self.services, self.records, self.COLLECTIONS
+        services, collections = self.services, self.COLLECTIONS
 
         def job() -> SaveResult:
             result: SaveResult = Saved("")
             for one in writes:
-                result = save(services, view, one, reread=collections)
+                result = save(services, one, reread=collections)
                 if not isinstance(result, Saved):
                     return result
             return result

@@ -298,7 +298,7 @@ class FeedbackScreen(ExportsList, Saving, Screen[None]):
 
     def write(self, write: Write, then: Callable[[], None] | None = None) -> None:
         """Save through the one write path, off the UI thread; redraw once saved."""
-        services, view = self.services, self.records
+        services = self.services
 
         def saved(result: Saved) -> None:
             if result.snapshot is not None:
@@ -307,7 +307,7 @@ class FeedbackScreen(ExportsList, Saving, Screen[None]):
             if then is not None:
                 then()
 
-        self.save(lambda: save(services, view, write, reread=rules.COLLECTIONS), saved)
+        self.save(lambda: save(services, write, reread=rules.COLLECTIONS), saved)
 
     def _redraw(self, message: str) -> None:
         self.notify(message)
