@@ -194,9 +194,7 @@ def check(
     return None if refused is None else Denied(refused.code, refused.message(lang))
 
 
-def save(
-    services: Services, view: Snapshot, write: Write, *, reread: tuple[str, ...] = ()
-) -> SaveResult:
+def save(services: Services, write: Write, *, reread: tuple[str, ...] = ()) -> SaveResult:
     """Validate, check, write and ask for a sync; never raises for a store failure.
 
     What the check looks at is read afresh (one store read), so that a change

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from client.records import Snapshot
 from client.services import Services
 from client.writes import Issues, Saved, Write, save, save_all
 from tests.tui.test_year_world import OWNER_PLAN_DATA, STAFF, profile
@@ -31,7 +30,7 @@ def _nothing_stored(services: Services) -> bool:
 
 def test_a_record_id_that_is_not_a_uuid_is_refused_with_nothing_stored(tmp_path: Path) -> None:
     staff = profile(tmp_path, STAFF)
-    result = save(staff, Snapshot.read(staff, ()), _draft(NOT_A_UUID))
+    result = save(staff, _draft(NOT_A_UUID))
     assert isinstance(result, Issues)
     assert result.fields == {
         "id": "ID harus berupa UUID, misalnya 0b8f6c1e-4f1a-4c7e-9a57-2d5d3c1f9e10; "
@@ -43,7 +42,7 @@ def test_a_record_id_that_is_not_a_uuid_is_refused_with_nothing_stored(tmp_path:
 def test_the_refusal_speaks_english_to_an_english_reader(tmp_path: Path) -> None:
     staff = profile(tmp_path, STAFF)
     staff.lang = "en"
-    result = save(staff, Snapshot.read(staff, ()), _draft(NOT_A_UUID))
+    result = save(staff, _draft(NOT_A_UUID))
     assert isinstance(result, Issues)
     assert result.fields["id"].startswith("ID must be a UUID")
     assert _nothing_stored(staff)
@@ -62,6 +61,6 @@ def test_a_record_stored_with_a_wrong_id_can_still_be_deleted(tmp_path: Path) ->
     staff = profile(tmp_path, STAFF)
     # as a Kinerja from before this check could store it: never sent, so simply dropped
     staff.store.records.edit("plan", NOT_A_UUID, dict(DRAFT_DATA), owner=STAFF, by=STAFF)
-    result = save(staff, Snapshot.read(staff, ()), Write("plan", NOT_A_UUID, STAFF, None))
+    result = save(staff, Write("plan", NOT_A_UUID, STAFF, None))
     assert isinstance(result, Saved)
     assert _nothing_stored(staff)

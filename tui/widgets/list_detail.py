@@ -6,14 +6,14 @@ panes above (pickers), ``<prefix>-summary``, the ``FilterList``
 ``RejectedNotice`` and the Footer. This base keeps what they share: the
 layout, the one read of the store, the rows, the keys that follow the
 highlighted record (``allowed``), the re-read after a sync round, and the
-write path. A screen says only what differs: its columns and words
-(``listing``), its records and their cells, its summary and detail, and its
-keys.
+write path (tui.widgets.record_saving). A screen says only what differs:
+its columns and words (``listing``), its records and their cells, its
+summary and detail, and its keys.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -22,14 +22,12 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from client.conflicts import discard
 from client.records import Snapshot
-from client.writes import Saved, SaveResult, Write, save
 from tui.actions import localise
 from tui.widgets.commands import ScreenCommands
 from tui.widgets.filter_list import Column, FilterList, Row
+from tui.widgets.record_saving import RecordSaving
 from tui.widgets.rejected import RejectedNotice
-from tui.widgets.saving import Saving
 
 Item = TypeVar("Item")
 
@@ -44,7 +42,7 @@ class Listing:
     placeholder: str
 
 
-class ListDetailScreen(Saving, Screen[None], Generic[Item]):
+class ListDetailScreen(RecordSaving, Screen[None], Generic[Item]):
     """Records of ``COLLECTIONS`` in a FilterList, one of them detailed below it."""
 
     COMMANDS = {ScreenCommands}
@@ -140,33 +138,3 @@ class ListDetailScreen(Saving, Screen[None], Generic[Item]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.allowed.get(action, True)
-
-    # --- saving -----------------------------------------------------------------------
-    def write(self, writes: Sequence[Write], then: Callable[[], None] | None = None) -> None:
-        """Save the writes in order through the one write path; stop at the first refusal."""
-        services, view, collections = self.services, self.records, self.COLLECTIONS
-
-        def job() -> SaveResult:
-            result: SaveResult = Saved("")
-            for one in writes:
-                result = save(services, view, one, reread=collections)
-                if not isinstance(result, Saved):
-                    return result
-            return result
-
-        def saved(result: Saved) -> None:
-            if result.snapshot is not None:
-                self.records = result.snapshot
-            self.refresh_table(reread=result.snapshot is None)
-            if then is not None:
-                then()
-
-        self.save(job, saved)
-
-    def discard_refused(self, collection: str, record_id: str) -> None:
-        """Drop a change the server refused: the record goes back to the server's version."""
-        services = self.services
-        self.save(
-            lambda: discard(services, collection, record_id),
-            lambda _saved: self.refresh_table(),
-        )

@@ -47,8 +47,8 @@ class AdminBase(Saving, Screen[None]):
         ]
 
     def _save(self, write: Write) -> None:
-        services, view = self.services, self.view
-        self.save(lambda: save(services, view, write), self._saved)
+        services = self.services
+        self.save(lambda: save(services, write), self._saved)
 
     def _saved(self, _saved: Saved) -> None:
         self.notify(_("Saved."))

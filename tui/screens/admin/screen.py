@@ -242,7 +242,7 @@ class AdminScreen(UnitsAndPeriods):
                 return Issues({"unit_id": message.format(name=typed["unit_id"])})
             nip = typed["nip"].replace(" ", "")
             changes = {**typed, "nip": nip, "unit_id": unit_id, "kind": typed["kind"].upper()}
-            return save(services, view, admin.employee_write(view, nip, changes))
+            return save(services, admin.employee_write(view, nip, changes))
 
         return job
 
@@ -402,12 +402,12 @@ class AdminScreen(UnitsAndPeriods):
         title = _("{acting} stands in for {holder}").format(
             acting=self.view.name_of(nip), holder=self.view.name_of(for_nip)
         )
-        services, view = self.services, self.view
+        services = self.services
 
         def job(typed: dict[str, str]) -> Any:
             write = admin.acting_write(
                 nip, for_nip, typed["kind"].lower(), typed["start"], typed["end"], typed["decree"]
             )
-            return lambda: save(services, view, write)
+            return lambda: save(services, write)
 
         self.app.push_screen(FieldsDialog(title, fields, job, services.lang), self._after_form)

@@ -69,7 +69,7 @@ class UnitsAndPeriods(AdminBase):
         services, view = self.services, self.view
 
         def job(typed: dict[str, str]) -> Any:
-            return lambda: save(services, view, admin.unit_write(view, None, typed))
+            return lambda: save(services, admin.unit_write(view, None, typed))
 
         fields = [Field("name", _("Name of the unit"))]
         self.app.push_screen(
@@ -108,7 +108,7 @@ class UnitsAndPeriods(AdminBase):
         def job(typed: dict[str, str]) -> Any:
             by_period = {name.removeprefix("ratings."): rating for name, rating in typed.items()}
             write = admin.ratings_write(view, unit["id"], by_period)
-            return lambda: save(services, view, write)
+            return lambda: save(services, write)
 
         title = _("Organisation rating of {unit} ({choices}; empty: none)").format(
             unit=unit["data"].get("name", ""), choices=choices
@@ -137,7 +137,7 @@ class UnitsAndPeriods(AdminBase):
 
         def job(typed: dict[str, str]) -> Any:
             write = admin.period_write(view, period_id, typed)
-            return lambda: save(services, view, write)
+            return lambda: save(services, write)
 
         title = str(data.get("name")) if period else _("New period")
         self.app.push_screen(FieldsDialog(title, fields, job, services.lang), self._after_form)

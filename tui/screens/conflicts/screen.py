@@ -377,13 +377,13 @@ class ConflictsScreen(ExportsList, TabKeys, Saving, Screen[None]):
             return
         data = self._fixed_data(record)
         write = Write(record["collection"], record["id"], record.get("owner"), data)
-        services, view = self.services, self.records
+        services = self.services
 
         def sent(_saved: Saved) -> None:
             self.fixes.pop(f"{record['collection']}/{record['id']}", None)
             self._reload_saying(_("Sent again with the next sync."))
 
-        self.save(lambda: save(services, view, write), sent)
+        self.save(lambda: save(services, write), sent)
 
     def action_discard(self) -> None:
         record = self._rejected_record()

@@ -75,7 +75,7 @@ class EvaluationRatings(Saving, EvaluationTabs):
             return
         record_id = self.evaluation["id"] if self.evaluation else new_id()
         write = Write("evaluation", record_id, self.person, data)
-        services, view = self.services, self.records
+        services = self.services
 
         def saved(result: Saved) -> None:
             if result.snapshot is not None:
@@ -83,7 +83,7 @@ class EvaluationRatings(Saving, EvaluationTabs):
             self.load(reread=result.snapshot is None)
             self.notify(said)
 
-        self.save(lambda: save(services, view, write, reread=facts.COLLECTIONS), saved)
+        self.save(lambda: save(services, write, reread=facts.COLLECTIONS), saved)
 
     def action_save(self) -> None:
         self._write(None, _("Evaluation saved as a draft."))

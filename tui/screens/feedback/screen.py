@@ -10,7 +10,6 @@ are hidden, never refused after typing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from textual import on
@@ -21,10 +20,9 @@ from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
 from client import evaluation as facts
 from client import feedback as rules
-from client.conflicts import discard
 from client.feedback import FeedbackEntry, entries
 from client.records import Snapshot
-from client.writes import Saved, Write, save
+from client.writes import Write
 from domain.deadlines import office_day
 from tui.actions import bindings, localise
 from tui.screens.feedback.form import FeedbackForm
@@ -33,23 +31,24 @@ from tui.widgets.commands import ScreenCommands
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.export_list import ExportsList
 from tui.widgets.person_picker import pick_person
+from tui.widgets.record_saving import RecordSaving
 from tui.widgets.rejected import RejectedNotice
-from tui.widgets.saving import Saving
 
 ALL_PERIODS = "__all__"
 
 
-class FeedbackScreen(ExportsList, Saving, Screen[None]):
+class FeedbackScreen(ExportsList, RecordSaving, Screen[None]):
     CSS_PATH = "feedback.tcss"
     COMMANDS = {ScreenCommands}
     ACTION_SCOPES = ("feedback",)
     BINDINGS = [*bindings("feedback"), *bindings("export")]
+    COLLECTIONS = rules.COLLECTIONS
 
     def __init__(self, services: Any) -> None:
         super().__init__()
         localise(self)
         self.services = services
-        self.records = Snapshot.read(services, rules.COLLECTIONS)
+        self.records = Snapshot.read(services, self.COLLECTIONS)
         self.shown: list[FeedbackEntry] = []
         self.allowed: dict[str, bool] = {}
 
@@ -118,7 +117,7 @@ class FeedbackScreen(ExportsList, Saving, Screen[None]):
     def refresh_table(self, *, reread: bool = True) -> None:
         """Draw the threads; ``reread`` the store first (one read) unless just read."""
         if reread:
-            self.records = Snapshot.read(self.services, rules.COLLECTIONS)
+            self.records = Snapshot.read(self.services, self.COLLECTIONS)
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
@@ -238,7 +237,7 @@ class FeedbackScreen(ExportsList, Saving, Screen[None]):
             if data is None:
                 return
             record_id = existing.id if existing else rules.new_id()
-            self.write(Write("feedback", record_id, self.person, data))
+            self.write([Write("feedback", record_id, self.person, data)])
 
         self.app.push_screen(form, saved)
 
@@ -272,7 +271,7 @@ class FeedbackScreen(ExportsList, Saving, Screen[None]):
             return
         data = rules.acknowledged(record, self.services.now())
         self.write(
-            Write("feedback", record["id"], record["owner"], data),
+            [Write("feedback", record["id"], record["owner"], data)],
             lambda: self.notify(_("Marked as read.")),
         )
 
@@ -283,10 +282,10 @@ class FeedbackScreen(ExportsList, Saving, Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                services = self.services
-                self.save(
-                    lambda: discard(services, "feedback", found.id),
-                    lambda _saved: self._redraw(_("The rejected change was discarded.")),
+                self.discard_refused(
+                    "feedback",
+                    found.id,
+                    lambda: self.notify(_("The rejected change was discarded.")),
                 )
 
         self.app.push_screen(
@@ -295,20 +294,3 @@ class FeedbackScreen(ExportsList, Saving, Screen[None]):
             ),
             answered,
         )
-
-    def write(self, write: Write, then: Callable[[], None] | None = None) -> None:
-        """Save through the one write path, off the UI thread; redraw once saved."""
-        services, view = self.services, self.records
-
-        def saved(result: Saved) -> None:
-            if result.snapshot is not None:
-                self.records = result.snapshot
-            self.refresh_table(reread=result.snapshot is None)
-            if then is not None:
-                then()
-
-        self.save(lambda: save(services, view, write, reread=rules.COLLECTIONS), saved)
-
-    def _redraw(self, message: str) -> None:
-        self.notify(message)
-        self.refresh_table()

@@ -373,8 +373,8 @@ class ItemEditor(GuardedForm, Saving, ModalScreen[Snapshot | bool]):
         write = Write(
             "plan_item", self.item["id"] if self.item else new_id(), owner, self.item_data()
         )
-        services, view = self.services, self.view
+        services = self.services
         self.save(
-            lambda: save(services, view, write, reread=COLLECTIONS),
+            lambda: save(services, write, reread=COLLECTIONS),
             lambda saved: self.dismiss(saved.snapshot or True),
         )

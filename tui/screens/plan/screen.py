@@ -381,7 +381,7 @@ class PlanScreen(
 
     def write(self, write: Write, then: Callable[[Saved], None] | None = None) -> None:
         """Save ``write`` through the one write path, off the UI thread; redraw once saved."""
-        view, services = self.view, self.services
+        services = self.services
 
         def saved(result: Saved) -> None:
             if result.snapshot is not None:
@@ -390,7 +390,7 @@ class PlanScreen(
             if then is not None:
                 then(result)
 
-        self.save(lambda: save(services, view, write, reread=COLLECTIONS), saved)
+        self.save(lambda: save(services, write, reread=COLLECTIONS), saved)
 
     def show_issues(self, issues: Issues) -> None:
         """Each message beside its field on the Lampiran and Perilaku tabs, the first as a toast."""

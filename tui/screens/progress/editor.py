@@ -247,8 +247,8 @@ class ProgressEditor(GuardedForm, Saving, ModalScreen[Snapshot | bool]):
         data, self._evidence_rows = self.progress_data()
         record_id = self.existing["id"] if self.existing else new_id()
         write = Write("progress", record_id, self.plan["owner"], data)
-        services, view = self.services, self.view
+        services = self.services
         self.save(
-            lambda: save(services, view, write, reread=COLLECTIONS),
+            lambda: save(services, write, reread=COLLECTIONS),
             lambda saved: self.dismiss(saved.snapshot or True),
         )

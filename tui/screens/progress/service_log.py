@@ -280,9 +280,9 @@ class ServiceLogDialog(Saving, ModalScreen[Snapshot | bool]):
             str(self.item["owner"]),
             self._data(blob),
         )
-        services, view = self.services, self.view
+        services = self.services
         self.save(
-            lambda: save(services, view, write, reread=COLLECTIONS),
+            lambda: save(services, write, reread=COLLECTIONS),
             lambda saved: self.dismiss(saved.snapshot or True),
         )
 
