@@ -210,16 +210,7 @@ def save(services: Services, write: Write, *, reread: tuple[str, ...] = ()) -> S
         refused = check(write, fresh, services.lang, before if before is not None else {})
         if refused is not None:
             return refused
-        if write.data is None:
-            services.store.records.delete(write.collection, write.record_id, by=services.me)
-        else:
-            services.store.records.edit(
-                write.collection,
-                write.record_id,
-                dict(write.data),
-                owner=write.owner,
-                by=services.me,
-            )
+        _store(services, write)
         snapshot = Snapshot.read(services, reread) if reread else None
     except StoreError as failure:
         return Failed(failure.message(services.lang))
@@ -227,13 +218,16 @@ def save(services: Services, write: Write, *, reread: tuple[str, ...] = ()) -> S
     return Saved(write.record_id, snapshot)
 
 
-def save_all(services: Services, writes: Sequence[Write]) -> SaveResult:
+def save_all(
+    services: Services, writes: Sequence[Write], *, reread: tuple[str, ...] = ()
+) -> SaveResult:
     """Check every write, then store them all in one transaction; the first refusal
     stores none.
 
     Each write is judged against one snapshot as the writes before it leave
-    it (a new unit, then the employees in it): one store read for the batch,
-    not one a write. Answers ``Saved`` with the last write's id.
+    it (a new unit, then the employees in it; an evaluation, then the
+    objection decided on it): one store read for the batch, not one a write.
+    Answers ``Saved`` with the last write's id; ``reread`` as for ``save``.
     """
     from store.errors import StoreError
 
@@ -249,23 +243,25 @@ def save_all(services: Services, writes: Sequence[Write]) -> SaveResult:
             view.take(_as_saved(write, before))
         # One store transaction: all the writes and their outbox entries are on
         # disk together, or none is (a crash mid-batch left half an import).
-        records = services.store.records
         with services.store.transaction():
             for write in writes:
-                if write.data is None:
-                    records.delete(write.collection, write.record_id, by=services.me)
-                else:
-                    records.edit(
-                        write.collection,
-                        write.record_id,
-                        dict(write.data),
-                        owner=write.owner,
-                        by=services.me,
-                    )
+                _store(services, write)
+        snapshot = Snapshot.read(services, reread) if reread else None
     except StoreError as failure:
         return Failed(failure.message(services.lang))
     services.request_sync()
-    return Saved(writes[-1].record_id)
+    return Saved(writes[-1].record_id, snapshot)
+
+
+def _store(services: Services, write: Write) -> None:
+    """Store one checked write with its outbox entry."""
+    if write.data is None:
+        services.store.records.delete(write.collection, write.record_id, by=services.me)
+    else:
+        records = services.store.records
+        records.edit(
+            write.collection, write.record_id, dict(write.data), owner=write.owner, by=services.me
+        )
 
 
 def _as_saved(write: Write, before: Mapping[str, Any] | None) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from client.conflicts import discard
-from client.writes import Saved, SaveResult, Write, save
+from client.writes import Saved, Write, save_all
 from tui.widgets.saving import Saving
 
 if TYPE_CHECKING:
@@ -31,18 +31,13 @@ class RecordSaving(Saving):
         raise NotImplementedError
 
     def write(self, writes: Sequence[Write], then: Callable[[], None] | None = None) -> None:
-        """Save the writes in order through the one write path; stop at the first refusal."""
+        """Save the writes through the one write path, all or none (an objection's
+        decision and the evaluation it changes are stored together)."""
         services, collections = self.services, self.COLLECTIONS
-
-        def job() -> SaveResult:
-            result: SaveResult = Saved("")
-            for one in writes:
-                result = save(services, one, reread=collections)
-                if not isinstance(result, Saved):
-                    return result
-            return result
-
-        self.save(job, lambda result: self._redraw_saved(result, then))
+        self.save(
+            lambda: save_all(services, writes, reread=collections),
+            lambda result: self._redraw_saved(result, then),
+        )
 
     def discard_refused(
         self, collection: str, record_id: str, then: Callable[[], None] | None = None
