@@ -7,6 +7,7 @@ organisation cache; ``bearer_token`` is the dependency that reads the token
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
@@ -26,6 +27,10 @@ from server.messages import _
 from server.org import OrgCache
 from server.requestlog import note_nip
 
+# The epoch changes only when the server starts on a restored database (server.epoch),
+# and a push or pull checks it against the database itself: hello may be a second late.
+EPOCH_FRESH_S = 1.0
+
 _bearer = HTTPBearer(auto_error=False, description="the token of POST /session")
 
 
@@ -39,6 +44,19 @@ class Server:
         self.orgs = OrgCache()
         self.sweeper = Sweeper()
         self.acting_starts = Starts()
+        self._epoch: tuple[str | None, float] = (None, -EPOCH_FRESH_S)
+
+    def recent_epoch(self) -> str | None:
+        """The epoch if read within ``EPOCH_FRESH_S``, else None (``read_epoch`` then)."""
+        epoch, read_at = self._epoch
+        return epoch if time.monotonic() - read_at < EPOCH_FRESH_S else None
+
+    def read_epoch(self) -> str | None:
+        """The epoch as the database holds it now, kept for ``recent_epoch``."""
+        with db.one_statement(self.engine) as conn:
+            epoch = db.get_meta(conn, "epoch")
+        self._epoch = (epoch, time.monotonic())
+        return epoch
 
     def caller(self, conn: Connection, token: str) -> Caller:
         """Who signed in with ``token`` and where the server stands, in the request's
