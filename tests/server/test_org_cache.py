@@ -10,7 +10,7 @@ from sqlalchemy import Connection
 from domain.deadlines import office_date
 from domain.org import Organisation
 from server import db, org, recordstore
-from server.org import OrgCache
+from server.org import OrgCache, load_org
 from tests.server.office import ADMIN, KEPALA, PPK, STAFF, STRANGER, Office
 from tests.support.live_server import LiveServer
 
@@ -39,6 +39,18 @@ def _rewrite(office: Office, nip: str, **changes: Any) -> None:
     )  # fmt: skip
 
 
+def _counted_full_reads(monkeypatch: pytest.MonkeyPatch) -> list[Connection]:
+    """The connections the organisation is read whole on, from now on."""
+    full_reads: list[Connection] = []
+
+    def counted(conn: Connection) -> Organisation:
+        full_reads.append(conn)
+        return load_org(conn)
+
+    monkeypatch.setattr(org, "load_org", counted)
+    return full_reads
+
+
 def test_each_org_change_is_applied_on_top_of_the_cached_organisation(
     office: Office, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -46,14 +58,7 @@ def test_each_org_change_is_applied_on_top_of_the_cached_organisation(
     orgs = OrgCache()
     with db.reading(engine) as conn:
         orgs.get(conn)
-    full_reads: list[Connection] = []
-    counting = org.load_org
-
-    def counted(conn: Connection) -> Organisation:
-        full_reads.append(conn)
-        return counting(conn)
-
-    monkeypatch.setattr(org, "load_org", counted)
+    full_reads = _counted_full_reads(monkeypatch)
 
     changes = [
         lambda: _rewrite(office, STAFF, atasan_nip=KEPALA),  # moved under another atasan
@@ -65,7 +70,7 @@ def test_each_org_change_is_applied_on_top_of_the_cached_organisation(
         change()
         with db.reading(engine) as conn:
             cached = orgs.get(conn)
-            assert cached == counting(conn)
+            assert cached == load_org(conn)
     assert full_reads == []
     assert cached.atasan_of(STAFF) == KEPALA
     assert not cached.is_active(STRANGER)
@@ -84,17 +89,10 @@ def test_a_version_older_than_the_cached_one_reads_the_organisation_whole(
     _rewrite(office, STAFF, atasan_nip=KEPALA)
     with db.reading(engine) as conn:
         newest = orgs.get(conn)
-    full_reads: list[Connection] = []
-    counting = org.load_org
-
-    def counted(conn: Connection) -> Organisation:
-        full_reads.append(conn)
-        return counting(conn)
-
-    monkeypatch.setattr(org, "load_org", counted)
+    full_reads = _counted_full_reads(monkeypatch)
     with db.reading(engine) as conn:
         older = orgs.get(conn, version)
         assert full_reads == [conn]
-        assert older == counting(conn)
+        assert older == load_org(conn)
         assert orgs.get(conn) is newest
     assert newest.atasan_of(STAFF) == KEPALA
