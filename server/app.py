@@ -220,7 +220,9 @@ def _routes(server: Server) -> APIRouter:
         mark: Annotated[str, Query(max_length=40)] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
     ) -> JsonResponse:
-        # An idle round: one statement, no transaction.
+        # An idle round: one statement, no transaction. A round with something to
+        # pull asks the same facts again inside its snapshot: one query more for
+        # it, three round trips fewer for the many that have nothing.
         with db.one_statement(server.engine) as conn:
             idle = server.up_to_date(conn, token, since, mark)
         if idle is not None:

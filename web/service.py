@@ -60,7 +60,7 @@ class KinerjaWeb(Server):
         port: int,
         ssl_context: ssl.SSLContext | None = None,
         proxies: frozenset[str] = frozenset(),
-        max_apps: int = 40,
+        max_apps: int,
     ) -> None:
         super().__init__(APP_COMMAND, host=host, port=port, title="Kinerja")
         self.templates_path = TEMPLATES
