@@ -30,8 +30,8 @@ from sqlalchemy import (
     cast,
     func,
     literal,
-    or_,
     select,
+    union_all,
 )
 
 from domain.org import Organisation, OrgOnDay
@@ -76,19 +76,32 @@ def _envelope_sql(dialect: str) -> ColumnElement[str]:
 
 
 def _page_query(dialect: str) -> Select[int, str, str | None, str]:
+    """The first ``limit`` rows above ``since`` the reader may hold, in seq order.
+
+    One branch per index that finds them in seq order (each public
+    collection by (collection, seq); the owners in scope and the owner-less
+    records by (owner, seq)), merged, then joined to build the envelopes of
+    the page only. A single filter over the seq index walked every other
+    person's records up to ``top`` to prove a short last page: 0.6 s of
+    308,000 rows for the HR admin of a province, against 2 ms this way,
+    whatever plan a prepared statement ends with.
+    """
+    r = _records.c
+    in_range = (r.seq > bindparam("since"), r.seq <= bindparam("top"))
+    public = sorted(PUBLIC)
+    wanted = [r.collection == collection for collection in public]
+    wanted.append(r.owner.in_(bindparam("owners", expanding=True)) & r.collection.not_in(public))
+    wanted.append(r.owner.is_(None) & r.collection.not_in(public))
+    branches = [
+        select(r.seq).where(*in_range, rule).order_by(r.seq).limit(bindparam("limit")).subquery()
+        for rule in wanted
+    ]
+    merged = union_all(*(select(branch.c.seq) for branch in branches)).subquery()
+    picked = select(merged.c.seq).order_by(merged.c.seq).limit(bindparam("limit")).subquery()
     return (
-        select(_records.c.seq, _records.c.collection, _records.c.owner, _envelope_sql(dialect))
-        .where(
-            _records.c.seq > bindparam("since"),
-            _records.c.seq <= bindparam("top"),
-            or_(
-                _records.c.owner.is_(None),
-                _records.c.collection.in_(sorted(PUBLIC)),
-                _records.c.owner.in_(bindparam("owners", expanding=True)),
-            ),
-        )
-        .order_by(_records.c.seq)
-        .limit(bindparam("limit"))
+        select(r.seq, r.collection, r.owner, _envelope_sql(dialect))
+        .join_from(_records, picked, r.seq == picked.c.seq)
+        .order_by(r.seq)
     )
 
 

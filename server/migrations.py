@@ -15,6 +15,8 @@ were; step 2 brings them to protocol 2 without losing a record:
 - the tables of blobs, sign-in failures by address and acting starts are
   made; the failed sign-ins counted by NIP alone are dropped (they only
   throttled, and for at most fifteen minutes).
+
+Step 3 replaces the index of records by owner with one by (owner, seq).
 """
 
 from __future__ import annotations
@@ -164,7 +166,14 @@ def _step_2(conn: Connection) -> None:
     schema_v1.login_failures.drop(conn)
 
 
-STEPS: tuple[Callable[[Connection], None], ...] = (_step_1, _step_2)
+def _step_3(conn: Connection) -> None:
+    conn.exec_driver_sql("DROP INDEX records_owner")
+    for index in db.records.indexes:
+        if index.name == "records_owner_seq":
+            index.create(conn)
+
+
+STEPS: tuple[Callable[[Connection], None], ...] = (_step_1, _step_2, _step_3)
 
 
 def upgrade(engine: Engine, target: int = len(STEPS)) -> tuple[int, int]:

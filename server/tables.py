@@ -23,7 +23,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -71,7 +71,9 @@ records = Table(
     PrimaryKeyConstraint("collection", "id"),
 )
 Index("records_seq", records.c.seq, unique=True)
-Index("records_owner", records.c.owner)
+# (owner, seq), not owner alone (schema 3): a page of the feed takes each owner's
+# records above the cursor in seq order from it, whatever the plan (server.feed).
+Index("records_owner_seq", records.c.owner, records.c.seq)
 Index("records_collection_seq", records.c.collection, records.c.seq)
 
 # The audit trail: one row for every seq handed out (an applied change, a

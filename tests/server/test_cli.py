@@ -55,7 +55,7 @@ def db_url(tmp_path: Path) -> str:
 def test_init_is_safe_to_run_again(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'kinerja.sqlite3'}"
     first = run("init", "--db", url)
-    assert first.returncode == 0 and "versi 2" in first.stdout
+    assert first.returncode == 0 and "versi 3" in first.stdout
     again = run("--db", url, "init")
     assert again.returncode == 0 and "sudah mutakhir" in again.stdout
 

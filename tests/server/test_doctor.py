@@ -35,7 +35,7 @@ def test_a_fresh_server_has_nothing_to_fix(tmp_path: Path) -> None:
     url, home = _sqlite(tmp_path)
     status, lines, err = _doctor(url, home)
     assert (status, err, _fixes(lines)) == (0, "", [])
-    assert any("schema version 2" in line for line in lines if line.startswith("OK"))
+    assert any("schema version 3" in line for line in lines if line.startswith("OK"))
 
 
 def test_files_open_to_others_are_named_with_the_chmod(tmp_path: Path) -> None:

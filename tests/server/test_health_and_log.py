@@ -31,8 +31,8 @@ def test_health_says_the_database_answers_at_this_schema(tmp_path: Path) -> None
         assert answer.json() == {
             "status": "ok",
             "database": "reachable",
-            "schema_version": 2,
-            "schema_expected": 2,
+            "schema_version": 3,
+            "schema_expected": 3,
         }
     finally:
         served.stop()

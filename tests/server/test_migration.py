@@ -83,7 +83,7 @@ def migrated(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, dict[
         url = str(request.getfixturevalue("pg_database"))
         _postgresql_copy(url, old)
     result = run("init", "--db", url, env={"KINERJA_SERVER_HOME": str(tmp_path / "server")})
-    assert result.returncode == 0 and "versi 2 (sebelumnya 1)" in result.stdout, result
+    assert result.returncode == 0 and "versi 3 (sebelumnya 1)" in result.stdout, result
     return url, old
 
 
@@ -126,6 +126,8 @@ def test_the_schema_is_the_one_the_code_declares(migrated: tuple[str, Any]) -> N
         assert {c["name"] for c in found.get_columns(table.name)} == set(table.columns.keys())
         indexes = {i["name"] for i in found.get_indexes(table.name)}
         assert {i.name for i in table.indexes} <= indexes, table.name
+    # Schema 3: the feed's (owner, seq) index took the place of the one by owner.
+    assert "records_owner" not in {i["name"] for i in found.get_indexes("records")}
     engine.dispose()
     assert len(migrations.STEPS) == db.SCHEMA_VERSION
 
