@@ -28,7 +28,17 @@ from store import StoreBusy, StoreError, outbox
 from store.bulk import collector_paused
 from sync.blobs import upload_named_blobs
 from sync.link import EpochChanged, HistoryChanged, Link, LinkError, MalformedAnswer, Patience
-from sync.local import JSON, get_meta, lifetime, new_id, now_utc, put_meta, record_key, start_over
+from sync.local import (
+    JSON,
+    RECORDS,
+    get_meta,
+    lifetime,
+    new_id,
+    now_utc,
+    put_meta,
+    record_key,
+    start_over,
+)
 from sync.pull import apply_incoming, is_record
 from sync.results import STATUSES, Tally, apply_result
 from sync.resync import requeue_for_new_lifetime
@@ -244,6 +254,8 @@ class SyncEngine:
     ) -> None:
         with self.store.transaction() as tx:
             at = outbox.base_version(tx)
+            # A new profile holds only what this pull brings, all of it in scope.
+            fresh = at.cursor == 0 and next(tx.peek(RECORDS), None) is None
         org_changed = False
         for _page in range(self.max_pages):
             notify(Progress("pull", report.sent, report.sent, report.received))
@@ -254,7 +266,7 @@ class SyncEngine:
             changes = page["changes"]
             if not all(is_record(change) for change in changes):
                 raise MalformedAnswer("/changes: a change is not a record")
-            with collector_paused(), self.store.transaction() as tx:
+            with collector_paused(), self.store.transaction(durable=False) as tx:
                 tag = lifetime(tx)
                 for change in changes:
                     apply_incoming(tx, change, tag, resyncing)
@@ -263,22 +275,27 @@ class SyncEngine:
             report.received += len(changes)
             org_changed = org_changed or any(c["collection"] in ORG_COLLECTIONS for c in changes)
             if not page["more"]:
-                self._let_go(report, org_changed)
+                self._let_go(report, org_changed, fresh)
                 return
         raise MalformedAnswer(
             f"/changes: still more after {self.max_pages} pages in one round; "
             "the round stopped, and what came is kept"
         )
 
-    def _let_go(self, report: RoundReport, org_changed: bool) -> None:
+    def _let_go(self, report: RoundReport, org_changed: bool, fresh: bool) -> None:
         """Drop what left the user's scope: when the organisation or the date changed.
 
-        Both are rare, so an idle round does not walk every record held.
+        Both are rare, so an idle round does not walk every record held; nor
+        does the first round of a new profile, which holds only what the
+        server just judged in scope (the organisation built for the walk was
+        a sixth of an HR admin's first sync).
         """
         today = office_date(datetime.now(UTC))
         with self.store.transaction() as tx:
-            if org_changed or get_meta(tx, "scope_day") != today.isoformat():
+            stale = org_changed or get_meta(tx, "scope_day") != today.isoformat()
+            if stale and not fresh:
                 report.let_go += let_go(tx, today)
+            if stale:
                 put_meta(tx, "scope_day", today.isoformat())
 
 

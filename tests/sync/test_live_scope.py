@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from sync import engine as engine_module
 from tests.server import samples
 from tests.server.office import ADMIN, KEPALA, PPK, STAFF, STRANGER, Office
 from tests.server.test_scope import _wit_date, acting
@@ -51,6 +52,21 @@ def test_a_client_holds_its_scope_and_lets_a_moved_subordinate_go(
     assert held(ppk, "training") == set()
     stranger.sync()
     assert held(stranger, "training") == {stranger_own, training}
+
+
+def test_a_new_profiles_first_round_keeps_all_it_was_sent_without_a_walk(
+    office: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    training = office.write(STAFF, "training", samples.training(), owner=STAFF)["id"]
+    walks: list[object] = []
+    monkeypatch.setattr(engine_module, "let_go", lambda tx, today: walks.append(today) or 0)
+    ppk = device(office, PPK, tmp_path / "ppk")
+    report = ppk.sync()
+    assert (report.let_go, walks) == (0, [])  # everything came judged by the server
+    assert held(ppk, "training") == {training}
+    office.server.add_employee(STAFF, "Staf Pelayanan", atasan_nip=STRANGER)
+    ppk.sync()  # held before this round: the move is walked
+    assert len(walks) == 1
 
 
 def test_an_edit_waiting_keeps_its_record_after_the_move(office: Office, tmp_path: Path) -> None:
