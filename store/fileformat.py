@@ -102,12 +102,8 @@ def encode_header(generation: int) -> bytes:
 def encode_commit(ops: list[Op], at: str, number: int) -> bytes:
     """One save: ``at`` first, so that even a line cut short tells when it was made."""
     # Values are already JSON; splicing them in spares a second serialization.
-    parts = []
-    for table, key, value in ops:
-        head = orjson.dumps(table) + b"," + orjson.dumps(key)
-        parts.append(b"[" + head + (b"," + value if value is not None else b"") + b"]")
-    head = b'{"at":' + orjson.dumps(at) + b',"n":%d,"ops":[' % number
-    return _line(head + b",".join(parts) + b"]}")
+    spliced = [[t, k] if v is None else [t, k, orjson.Fragment(v)] for t, k, v in ops]
+    return _line(orjson.dumps({"at": at, "n": number, "ops": spliced}))
 
 
 def payload_of(line: bytes) -> bytes | None:

@@ -30,6 +30,9 @@ def copy_bulk(value: Any) -> Any:
         return orjson.loads(orjson.dumps(value))
 
 
+Savepoint = tuple[dict[tuple[str, str], bytes | None], dict[tuple[str, str], tuple[bytes, Any]]]
+
+
 class Transaction:
     """Reads see the committed state plus this block's own writes.
 
@@ -40,6 +43,8 @@ class Transaction:
     def __init__(self, committed: Tables) -> None:
         self._committed = committed
         self._writes: dict[tuple[str, str], bytes | None] = {}
+        # put(handed_over=True): the value itself, beside the bytes it was written as.
+        self._handed: dict[tuple[str, str], tuple[bytes, Any]] = {}
 
     def get(self, table: str, key: str, default: Any = None) -> Any:
         check_table(table)
@@ -50,13 +55,21 @@ class Transaction:
             return copy_value(self._committed[table][key])
         return default
 
-    def put(self, table: str, key: str, value: Any) -> None:
+    def put(self, table: str, key: str, value: Any, *, handed_over: bool = False) -> None:
+        """``handed_over``: the store keeps ``value`` itself rather than a copy.
+
+        For values made of JSON's own types only (as decoded) that the
+        caller never touches again: a pulled page's records, whose copies
+        were a tenth of a first sync.
+        """
         check_table(table)
         if not isinstance(key, str):
             raise TypeError(f"store keys are strings, not {type(key).__name__}")
         if table in OBJECT_TABLES and not isinstance(value, dict):
             raise TypeError(f"values of {table} are JSON objects, not {type(value).__name__}")
-        self._writes[(table, key)] = orjson.dumps(value)
+        written = self._writes[(table, key)] = orjson.dumps(value)
+        if handed_over:
+            self._handed[(table, key)] = (written, value)
 
     def remove(self, table: str, key: str) -> None:
         check_table(table)
@@ -92,11 +105,24 @@ class Transaction:
 
     # --- used by Store -------------------------------------------------------
 
-    def savepoint(self) -> dict[tuple[str, str], bytes | None]:
-        return dict(self._writes)
+    def savepoint(self) -> Savepoint:
+        return dict(self._writes), dict(self._handed)
 
-    def rollback_to(self, savepoint: dict[tuple[str, str], bytes | None]) -> None:
-        self._writes = savepoint
+    def rollback_to(self, savepoint: Savepoint) -> None:
+        self._writes, self._handed = dict(savepoint[0]), dict(savepoint[1])
 
     def ops(self) -> list[Op]:
         return [(table, key, value) for (table, key), value in self._writes.items()]
+
+    def committed_ops(self) -> list[list[Any]]:
+        """The ``[table, key, value]`` puts and ``[table, key]`` removals to apply in memory."""
+        applied: list[list[Any]] = []
+        for (table, key), written in self._writes.items():
+            if written is None:
+                applied.append([table, key])
+                continue
+            handed = self._handed.get((table, key))
+            # A later put, or a rollback past this one, leaves other bytes written.
+            kept = handed[1] if handed is not None and handed[0] is written else None
+            applied.append([table, key, orjson.loads(written) if kept is None else kept])
+        return applied

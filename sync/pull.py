@@ -32,12 +32,15 @@ def _same_content(local: JSON, incoming: JSON) -> bool:
 
 
 def apply_incoming(tx: Tx, incoming: JSON, lifetime: str | None, resyncing: bool) -> None:
-    """Keep one pulled record; ``lifetime`` tags its base (sync/local.py)."""
+    """Keep one pulled record; ``lifetime`` tags its base (sync/local.py).
+
+    ``incoming`` is handed to the store as it is: never change it afterwards.
+    """
     key = record_key(incoming["collection"], incoming["id"])
     local = tx.get(RECORDS, key)
     version = server_version(incoming, lifetime)
     if local is None:
-        tx.put(RECORDS, key, {**incoming, "base": version, **_LOCAL_FIELDS})
+        tx.put(RECORDS, key, {**incoming, "base": version, **_LOCAL_FIELDS}, handed_over=True)
         return
     base = local.get("base")
     same_lifetime = base is not None and base.get("lifetime") == lifetime
@@ -49,7 +52,7 @@ def apply_incoming(tx: Tx, incoming: JSON, lifetime: str | None, resyncing: bool
         return
     local = dict(local)
     if same_lifetime and _settled_elsewhere(local, incoming):
-        tx.put(RECORDS, key, {**incoming, "base": version, **_LOCAL_FIELDS})
+        tx.put(RECORDS, key, {**incoming, "base": version, **_LOCAL_FIELDS}, handed_over=True)
         return
     if not waiting:
         if (
@@ -71,7 +74,7 @@ def apply_incoming(tx: Tx, incoming: JSON, lifetime: str | None, resyncing: bool
             )
             tx.put(RECORDS, key, local)
             return
-        tx.put(RECORDS, key, {**incoming, "base": version, **_LOCAL_FIELDS})
+        tx.put(RECORDS, key, {**incoming, "base": version, **_LOCAL_FIELDS}, handed_over=True)
         return
     if local.get("pending") and base is not None and "merge_base" not in local:
         local["merge_base"] = base  # the version our pending edit started from
@@ -118,7 +121,7 @@ def _take_server_set_fields(
     """
     if not waiting:
         if incoming != {k: local.get(k) for k in incoming}:
-            tx.put(RECORDS, key, {**incoming, "base": version, **_LOCAL_FIELDS})
+            tx.put(RECORDS, key, {**incoming, "base": version, **_LOCAL_FIELDS}, handed_over=True)
         return
     created = {k: incoming[k] for k in _CREATION_FIELDS if k in incoming}
     if any(local.get(k) != v for k, v in created.items()):

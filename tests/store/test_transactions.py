@@ -126,6 +126,41 @@ def test_a_failed_write_saves_nothing_and_the_store_goes_on(
     assert {r["id"] for r in open_store(tmp_path).records.list("plan")} == {"p0", "p2"}
 
 
+def test_a_page_that_can_be_fetched_again_is_written_without_forcing_it_to_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = open_store(tmp_path)
+    forced: list[int] = []
+    real_sync = store.core.sync_data
+    monkeypatch.setattr(store.core, "sync_data", lambda fd: forced.append(fd) or real_sync(fd))
+    with db.transaction(durable=False) as tx:
+        tx.put("meta", "cursor", 7)
+    assert forced == []
+    assert open_store(tmp_path).get_meta("cursor") == 7  # written: a crashed process keeps it
+    db.records.edit("plan", "p1", {"status": "draft"}, owner=OWNER, by=OWNER)
+    assert len(forced) == 1  # a person's save is forced, and the page's line with it
+
+
+def test_a_handed_over_value_is_kept_itself_unless_a_later_write_replaced_it(
+    tmp_path: Path,
+) -> None:
+    db = open_store(tmp_path)
+    pulled, replaced = {"owner": OWNER, "rev": 1}, {"owner": OWNER, "rev": 1}
+    with db.transaction() as tx:
+        tx.put("records", "plan/p1", pulled, handed_over=True)
+        tx.put("records", "plan/p2", replaced, handed_over=True)
+        tx.put("records", "plan/p2", {"owner": OWNER, "rev": 2})
+        with pytest.raises(Boom), db.transaction() as inner:
+            inner.put("records", "plan/p1", {"owner": OWNER, "rev": 9}, handed_over=True)
+            raise Boom
+    with db.transaction() as tx:
+        kept = {value["rev"]: value for value in tx.peek("records")}
+    assert kept[1] is pulled  # not copied: a pulled page's records are no one else's
+    assert kept[2] == {"owner": OWNER, "rev": 2} and 9 not in kept
+    reopened = open_store(tmp_path)
+    assert reopened.all("records") == {"plan/p1": pulled, "plan/p2": {"owner": OWNER, "rev": 2}}
+
+
 def test_store_files_are_private_to_the_user(tmp_path: Path) -> None:
     open_store(tmp_path / "profile").records.edit("unit", "u", {}, owner=None, by=OWNER)
     for name in ("store.json", "store.journal"):

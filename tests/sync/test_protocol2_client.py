@@ -244,7 +244,7 @@ def test_a_store_that_cannot_be_written_ends_the_round_as_an_error(
     def full(*_args: Any) -> None:
         raise StoreWriteFailed(Path("store.journal"), OSError(errno.ENOSPC, "No space left"))
 
-    monkeypatch.setattr(StoreClass, "_commit_locked", lambda self, tx: full())
+    monkeypatch.setattr(StoreClass, "_commit_locked", lambda self, tx, durable=True: full())
     report: RoundReport = server.engine(store).run_round()
     assert report.error == "store" and "No space left" in (report.detail or "")
 
